@@ -1,0 +1,140 @@
+import { awscdk, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+/** Lambda handlers under `lambda/<name>/index.ts`, each bundled into `assets/<name>/index.js`. */
+const LAMBDA_HANDLERS = ['analyzer', 'aggregator', 'remediator'];
+
+/**
+ * esbuild target for the handlers: the Node.js version of the construct's default Lambda runtime
+ * (nodejs24.x, see DESIGN.md).
+ */
+const LAMBDA_NODE_TARGET = 'node24';
+
+/** Debian's Python interpreter: its build and twine packages are installed by `.ci/run`. */
+const DEBIAN_PYTHON = '/usr/bin/python3';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-compliance-monitor',
+  description:
+    'AWS CDK construct that deploys continuous compliance monitoring: AWS Config rules, analyzer, reports, alerts and remediation.',
+  keywords: ['aws-cdk', 'cdk', 'compliance', 'aws-config', 'security', 'audit'],
+  license: 'Apache-2.0',
+  author: 'cdk-compliance-monitor contributors',
+  authorAddress: 'maintainers@cdk-compliance-monitor.dev',
+  repositoryUrl: 'https://github.com/cdk-compliance-monitor/cdk-compliance-monitor.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  // aws-cdk-lib 2.258+ writes cloud assembly schema 54, which integ-runner cannot read (DESIGN.md).
+  cdkVersion: '2.257.0',
+  constructsVersion: '10.5.0',
+  jsiiVersion: '~6.0.0',
+
+  // CI is `.ci/run` on this project's machines; no hosted workflows to keep in step with it.
+  github: false,
+  release: false,
+
+  publishToPypi: {
+    distName: 'cdk-compliance-monitor',
+    module: 'cdk_compliance_monitor',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkcompliancemonitor',
+    mavenGroupId: 'io.github.cdkcompliancemonitor',
+    mavenArtifactId: 'cdk-compliance-monitor',
+  },
+
+  tsconfigDevFile: 'tsconfig.dev.json',
+  eslintOptions: {
+    // One typed-lint project for every tree: the dev tsconfig, which includes them all.
+    projectService: false,
+    tsconfigPath: './tsconfig.dev.json',
+    dirs: ['src'],
+    devdirs: ['test', 'lambda', 'build-tools'],
+  },
+
+  devDeps: [
+    'esbuild@^0.28',
+    '@types/aws-lambda@^8.10',
+  ],
+
+  jestOptions: {
+    // Snapshots are verified, never rewritten, by the test command.
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      collectCoverageFrom: ['src/**/*.ts', 'lambda/**/*.ts'],
+    },
+  },
+});
+
+// The dev tsconfig type-checks (and eslint lints with) every TypeScript tree, and nothing generated.
+project.tryFindObjectFile('tsconfig.dev.json')!.addOverride('include', [
+  'src/**/*.ts', 'test/**/*.ts', 'lambda/**/*.ts', 'build-tools/**/*.ts', '.projenrc.ts',
+]);
+
+// Coverage can only rise: thresholds per source tree (projen's typed options know only `global`).
+project.package.file.addOverride('jest.coverageThreshold', {
+  './src/': { branches: 90, lines: 95 },
+  './lambda/': { branches: 90, lines: 95 },
+});
+
+// ---- Lambda bundles: esbuild at build time, shipped in the npm package under assets/ ----
+const bundleTask = project.addTask('bundle', {
+  description: 'Bundle the Lambda handlers from lambda/ into assets/ with esbuild',
+});
+for (const handler of LAMBDA_HANDLERS) {
+  bundleTask.exec([
+    'esbuild',
+    `lambda/${handler}/index.ts`,
+    '--bundle',
+    '--platform=node',
+    `--target=${LAMBDA_NODE_TARGET}`,
+    '--minify',
+    '--sourcemap',
+    '--external:@aws-sdk/*',
+    `--outfile=assets/${handler}/index.js`,
+  ].join(' '));
+}
+project.preCompileTask.spawn(bundleTask);
+project.gitignore.addPatterns('/assets/', '/cdk.out/');
+project.addPackageIgnore('!/assets/');
+
+// Only the compiled library, its jsii manifest and the bundled handlers ship in the npm package.
+project.addPackageIgnore('/lambda/');
+project.addPackageIgnore('/build-tools/');
+project.addPackageIgnore('/.ci/');
+project.addPackageIgnore('/cdk.out/');
+project.addPackageIgnore('/tsconfig.dev.json');
+
+// ---- Test: the README's `npm test` works on a fresh clone, so it builds what the tests load ----
+project.testTask.prependExec('tsc --project tsconfig.dev.json', { name: 'type-check src, lambda, test and build-tools' });
+project.testTask.prependSpawn(project.compileTask);
+project.testTask.prependSpawn(project.preCompileTask);
+
+// ---- Packaging: every target, in CI as locally; bindings without PyPI or Maven Central ----
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package-all')!);
+
+const packagePython = project.tasks.tryFind('package:python')!;
+packagePython.reset('jsii-pacmak --target python --code-only');
+packagePython.exec(
+  `${DEBIAN_PYTHON} -m build --no-isolation --skip-dependency-check --outdir dist/python dist/python`,
+);
+packagePython.exec(`${DEBIAN_PYTHON} -m twine check --strict dist/python/*.whl dist/python/*.tar.gz`);
+
+const packageJava = project.tasks.tryFind('package:java')!;
+packageJava.reset('jsii-pacmak --target java --code-only');
+
+project.tasks.tryFind('package-all')!.exec('ts-node --project tsconfig.dev.json build-tools/verify-packages.ts');
+
+// ---- The README's main job ----
+const demoTask = project.addTask('demo', {
+  description: 'Synthesize the example app into cdk.out/ (no AWS account needed)',
+  env: { CDK_OUTDIR: 'cdk.out' },
+});
+demoTask.spawn(bundleTask);
+demoTask.exec('ts-node --project tsconfig.dev.json test/integ.compliance-monitor.ts');
+
+project.synth();

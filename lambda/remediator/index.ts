@@ -1,0 +1,9 @@
+import type { Context } from 'aws-lambda';
+import { createLogger, eventSource } from '../shared/logger';
+
+const logger = createLogger('remediator');
+
+/** Entry point of the remediator Lambda function. */
+export async function handler(event: unknown, context: Context): Promise<void> {
+  logger.log('INFO', 'event received', { correlationId: context.awsRequestId, source: eventSource(event) });
+}
