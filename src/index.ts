@@ -1,1 +1,2 @@
 export * from './compliance-monitor';
+export * from './rules';

@@ -1,0 +1,81 @@
+import { parameterProblems, RULE_CATALOG } from '../../src/rules/catalog';
+import { DELETED_STATUSES, toConfigurationItem } from './configuration-item';
+import { RULE_IMPLEMENTATIONS } from './rules';
+import { ConfigurationItem, Evaluation, ItemCheck, RuleSpec, Verdict } from './types';
+import { notApplicable } from './verdict';
+
+/** A rule ready to run: parameters parsed once, scope as a set. */
+export interface CompiledRule {
+  readonly ruleName: string;
+  readonly resourceTypes: ReadonlySet<string>;
+  readonly check: ItemCheck;
+}
+
+/** Thrown for a rule the engine cannot run: unknown name or invalid parameters. */
+export class RuleSpecError extends Error {}
+
+/** Validates a rule spec and prepares it; throws a RuleSpecError naming the rule and parameter. */
+export function compileRule(spec: RuleSpec): CompiledRule {
+  const parameters = spec.parameters ?? {};
+  const problems = parameterProblems(spec.ruleName, parameters, true);
+  if (problems.length > 0) {
+    throw new RuleSpecError(problems.join('; '));
+  }
+  const implementation = RULE_IMPLEMENTATIONS.get(spec.ruleName)!;
+  return {
+    ruleName: spec.ruleName,
+    resourceTypes: new Set(spec.resourceTypes ?? RULE_CATALOG.get(spec.ruleName)!.resourceTypes),
+    check: implementation.compile(parameters),
+  };
+}
+
+function isCompiled(rule: RuleSpec | CompiledRule): rule is CompiledRule {
+  return 'check' in rule;
+}
+
+/** Whether the rule judges the item at all: its resource type is in the rule's scope. */
+export function inScope(item: ConfigurationItem, rule: CompiledRule): boolean {
+  return rule.resourceTypes.has(item.resourceType);
+}
+
+/** The verdict of an in-scope item: deleted resources are NOT_APPLICABLE, as Config reports them. */
+function judge(item: ConfigurationItem, rule: CompiledRule): Verdict {
+  return DELETED_STATUSES.has(item.status) ? notApplicable(`Resource deleted (${item.status})`) : rule.check(item);
+}
+
+/**
+ * One rule's verdict on one configuration item, with AWS's semantics for the managed rule of the
+ * same name. Never throws for any item: what is not a configuration item, or not in the rule's
+ * scope, is NOT_APPLICABLE.
+ */
+export function evaluate(item: unknown, rule: RuleSpec | CompiledRule): Verdict {
+  const compiled = isCompiled(rule) ? rule : compileRule(rule);
+  const configurationItem = toConfigurationItem(item);
+  if (!configurationItem) {
+    return notApplicable('Not a configuration item (no resourceType and resourceId)');
+  }
+  if (!inScope(configurationItem, compiled)) {
+    return notApplicable(`${configurationItem.resourceType} is not evaluated by ${compiled.ruleName}`);
+  }
+  return judge(configurationItem, compiled);
+}
+
+/** Every rule's verdict on every item in its scope; out-of-scope pairs produce no evaluation. */
+export function evaluateItems(items: Iterable<ConfigurationItem>, rules: readonly CompiledRule[]): Evaluation[] {
+  const evaluations: Evaluation[] = [];
+  for (const item of items) {
+    for (const rule of rules) {
+      if (inScope(item, rule)) {
+        const { complianceType, annotation } = judge(item, rule);
+        evaluations.push({
+          configRuleName: rule.ruleName,
+          resourceType: item.resourceType,
+          resourceId: item.resourceId,
+          complianceType,
+          annotation,
+        });
+      }
+    }
+  }
+  return evaluations;
+}

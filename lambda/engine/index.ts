@@ -1,0 +1,4 @@
+export * from './configuration-item';
+export * from './evaluate';
+export * from './input';
+export * from './types';

@@ -1,0 +1,39 @@
+import { RuleImplementation } from '../types';
+import { compliant, nonCompliant, notApplicable } from '../verdict';
+import { asNumber, asString } from '../values';
+
+/**
+ * DB_INSTANCE_BACKUP_ENABLED: automated backups are on (retention of at least a day); optionally
+ * with an exact retention, a minimum retention and an exact window. Read replicas are evaluated only
+ * with `checkReadReplicas` true.
+ */
+export const dbInstanceBackupEnabled: RuleImplementation = {
+  ruleName: 'db-instance-backup-enabled',
+  compile: (parameters) => {
+    const exactRetention = asNumber(parameters.backupRetentionPeriod);
+    const minimumRetention = asNumber(parameters.backupRetentionMinimum);
+    const window = parameters.preferredBackupWindow;
+    const checkReadReplicas = parameters.checkReadReplicas === 'true';
+    return (item) => {
+      const configuration = item.configuration;
+      if (!checkReadReplicas && asString(configuration.readReplicaSourceDBInstanceIdentifier)) {
+        return notApplicable('Read replica; set checkReadReplicas to evaluate replicas');
+      }
+      const retention = asNumber(configuration.backupRetentionPeriod) ?? 0;
+      if (retention < 1) {
+        return nonCompliant('Automated backups are disabled (backup retention 0 days)');
+      }
+      if (exactRetention !== undefined && retention !== exactRetention) {
+        return nonCompliant(`Backup retention is ${retention} days, not ${exactRetention}`);
+      }
+      if (minimumRetention !== undefined && retention < minimumRetention) {
+        return nonCompliant(`Backup retention is ${retention} days, below the minimum of ${minimumRetention}`);
+      }
+      const actualWindow = asString(configuration.preferredBackupWindow);
+      if (window && actualWindow !== window) {
+        return nonCompliant(`Backup window is ${actualWindow ?? 'unset'}, not ${window}`);
+      }
+      return compliant(`Automated backups kept ${retention} days`);
+    };
+  },
+};

@@ -1,0 +1,23 @@
+import { RuleImplementation } from '../types';
+import { compliant, nonCompliant, notApplicable } from '../verdict';
+import { asArray, asString } from '../values';
+import { sameKmsKey } from './kms-key';
+
+/** ENCRYPTED_VOLUMES: attached volumes are encrypted, with the `kmsId` key when given; unattached ones are NOT_APPLICABLE. */
+export const encryptedVolumes: RuleImplementation = {
+  ruleName: 'encrypted-volumes',
+  compile: (parameters) => (item) => {
+    const attached = asArray(item.configuration.attachments).length > 0 || item.configuration.state === 'in-use';
+    if (!attached) {
+      return notApplicable('Volume is not attached');
+    }
+    if (item.configuration.encrypted !== true) {
+      return nonCompliant('Attached volume is not encrypted');
+    }
+    const keyId = asString(item.configuration.kmsKeyId);
+    if (parameters.kmsId && !sameKmsKey(keyId, parameters.kmsId)) {
+      return nonCompliant(`Volume is encrypted with ${keyId ?? 'an unknown key'}, not ${parameters.kmsId}`);
+    }
+    return compliant('Attached volume is encrypted');
+  },
+};

@@ -1,0 +1,19 @@
+import { RuleImplementation } from '../types';
+import { compliant, nonCompliant } from '../verdict';
+import { asString } from '../values';
+import { sameKmsKey } from './kms-key';
+
+/** RDS_STORAGE_ENCRYPTED: `storageEncrypted` is true, with the `kmsKeyId` key when given. */
+export const rdsStorageEncrypted: RuleImplementation = {
+  ruleName: 'rds-storage-encrypted',
+  compile: (parameters) => (item) => {
+    if (item.configuration.storageEncrypted !== true) {
+      return nonCompliant('Storage is not encrypted');
+    }
+    const keyId = asString(item.configuration.kmsKeyId);
+    if (parameters.kmsKeyId && !sameKmsKey(keyId, parameters.kmsKeyId)) {
+      return nonCompliant(`Storage is encrypted with ${keyId ?? 'an unknown key'}, not ${parameters.kmsKeyId}`);
+    }
+    return compliant(`Storage is encrypted${keyId ? ` with ${keyId}` : ''}`);
+  },
+};

@@ -1,0 +1,30 @@
+import { DEFAULT_BLOCKED_PORTS } from '../../../src/rules/catalog';
+import { compliant, nonCompliant } from '../verdict';
+import { RuleImplementation } from '../types';
+import { csv } from '../values';
+import { carries, coversPort, ingressPermissions } from './security-group';
+
+/** blockedPort1, blockedPort2, ... and the newer `blockedPorts` list; AWS's five defaults when none is given. */
+function blockedPorts(parameters: Readonly<Record<string, string>>): number[] {
+  const numbered = Object.entries(parameters)
+    .filter(([name]) => /^blockedPort[0-9]+$/.test(name))
+    .map(([, value]) => Number(value));
+  const listed = csv(parameters.blockedPorts).map(Number);
+  const ports = [...numbered, ...listed].filter((port) => Number.isInteger(port));
+  return ports.length > 0 ? ports : DEFAULT_BLOCKED_PORTS;
+}
+
+/** RESTRICTED_INCOMING_TRAFFIC: no ingress allows TCP to a blocked port from 0.0.0.0/0 (AWS checks IPv4 only). */
+export const restrictedCommonPorts: RuleImplementation = {
+  ruleName: 'restricted-common-ports',
+  compile: (parameters) => {
+    const ports = blockedPorts(parameters);
+    return (item) => {
+      const worldTcp = ingressPermissions(item).filter((permission) => permission.openToIpv4World && carries(permission, 'tcp'));
+      const open = ports.filter((port) => worldTcp.some((permission) => coversPort(permission, port)));
+      return open.length > 0
+        ? nonCompliant(`Blocked TCP port${open.length > 1 ? 's' : ''} ${open.join(', ')} open to 0.0.0.0/0`)
+        : compliant(`No blocked TCP port (${ports.join(', ')}) is open to 0.0.0.0/0`);
+    };
+  },
+};

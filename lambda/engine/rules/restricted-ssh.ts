@@ -1,0 +1,19 @@
+import { compliant, nonCompliant } from '../verdict';
+import { RuleImplementation } from '../types';
+import { carries, coversPort, describePorts, ingressPermissions } from './security-group';
+
+const SSH_PORT = 22;
+
+/** INCOMING_SSH_DISABLED: no ingress allows TCP 22 from 0.0.0.0/0 or ::/0. */
+export const restrictedSsh: RuleImplementation = {
+  ruleName: 'restricted-ssh',
+  compile: () => (item) => {
+    const open = ingressPermissions(item).find((permission) =>
+      (permission.openToIpv4World || permission.openToIpv6World) && carries(permission, 'tcp') && coversPort(permission, SSH_PORT));
+    if (open) {
+      const world = open.openToIpv4World ? '0.0.0.0/0' : '::/0';
+      return nonCompliant(`SSH (TCP 22) is open to ${world} through ${describePorts(open)}`);
+    }
+    return compliant('No ingress allows SSH from 0.0.0.0/0 or ::/0');
+  },
+};

@@ -1,0 +1,74 @@
+import { ConfigurationItem } from '../types';
+import { asArray, asNumber, asRecord, asString, csv } from '../values';
+
+/** An ingress permission of a security group, reduced to what the port rules need. */
+export interface IngressPermission {
+  /** `tcp`, `udp`, `all` (protocol -1), or another protocol name or number. */
+  readonly protocol: string;
+  readonly fromPort: number;
+  readonly toPort: number;
+  /** Whether the source includes 0.0.0.0/0. */
+  readonly openToIpv4World: boolean;
+  /** Whether the source includes ::/0. */
+  readonly openToIpv6World: boolean;
+}
+
+const PROTOCOL_NAMES: Record<string, string> = { '-1': 'all', '6': 'tcp', '17': 'udp' };
+
+/** CIDRs of a range list: plain strings (1.2 history shape) or `{cidrIp}` / `{cidrIpv6}` objects (1.3). */
+function cidrs(ranges: unknown, key: 'cidrIp' | 'cidrIpv6'): string[] {
+  return asArray(ranges).flatMap((range) => {
+    const cidr = typeof range === 'string' ? range : asString(asRecord(range)?.[key]);
+    return cidr === undefined ? [] : [cidr];
+  });
+}
+
+/** The ingress permissions of a security group item. */
+export function ingressPermissions(item: ConfigurationItem): IngressPermission[] {
+  return asArray(item.configuration.ipPermissions).flatMap((raw) => {
+    const permission = asRecord(raw);
+    if (!permission) {
+      return [];
+    }
+    const rawProtocol = String(permission.ipProtocol ?? '').toLowerCase();
+    const protocol = PROTOCOL_NAMES[rawProtocol] ?? rawProtocol;
+    const ipv4 = [...cidrs(permission.ipv4Ranges, 'cidrIp'), ...cidrs(permission.ipRanges, 'cidrIp')];
+    const ipv6 = cidrs(permission.ipv6Ranges, 'cidrIpv6');
+    // All traffic, or a TCP/UDP permission without ports (-1 or missing), spans every port.
+    const fromPort = asNumber(permission.fromPort);
+    const toPort = asNumber(permission.toPort);
+    const allPorts = protocol === 'all' || fromPort === undefined || fromPort < 0;
+    return [{
+      protocol,
+      fromPort: allPorts ? 0 : fromPort,
+      toPort: allPorts || toPort === undefined || toPort < 0 ? 65535 : toPort,
+      openToIpv4World: ipv4.includes('0.0.0.0/0') || ipv6.includes('0.0.0.0/0'),
+      openToIpv6World: ipv6.includes('::/0') || ipv4.includes('::/0'),
+    }];
+  });
+}
+
+/** Whether the permission carries the protocol (`all` carries every protocol). */
+export function carries(permission: IngressPermission, protocol: 'tcp' | 'udp'): boolean {
+  return permission.protocol === protocol || permission.protocol === 'all';
+}
+
+export function coversPort(permission: IngressPermission, port: number): boolean {
+  return permission.fromPort <= port && port <= permission.toPort;
+}
+
+export function describePorts(permission: IngressPermission): string {
+  if (permission.protocol === 'all') {
+    return 'all traffic';
+  }
+  const ports = permission.fromPort === permission.toPort ? `${permission.fromPort}` : `${permission.fromPort}-${permission.toPort}`;
+  return `${permission.protocol.toUpperCase()} ${ports}`;
+}
+
+/** Inclusive port ranges from `"443,1020-1025"`. */
+export function parsePortRanges(value: string | undefined): Array<[number, number]> {
+  return csv(value).map((item) => {
+    const [from, to] = item.split('-').map((part) => Number(part.trim()));
+    return [from, to ?? from];
+  });
+}

@@ -1,0 +1,50 @@
+/** A verdict, with AWS Config's names. */
+export type ComplianceType = 'COMPLIANT' | 'NON_COMPLIANT' | 'NOT_APPLICABLE';
+
+/** A Config configuration item in one shape, whichever shape it arrived in (1.3, or the 1.2 history shape). */
+export interface ConfigurationItem {
+  readonly resourceType: string;
+  readonly resourceId: string;
+  readonly resourceName?: string;
+  readonly accountId?: string;
+  readonly arn?: string;
+  readonly awsRegion?: string;
+  /** `configurationItemStatus`: OK, ResourceDiscovered, ResourceNotRecorded, ResourceDeleted, ResourceDeletedNotRecorded. */
+  readonly status: string;
+  readonly captureTime?: string;
+  readonly configuration: Record<string, unknown>;
+  readonly supplementaryConfiguration: Record<string, unknown>;
+  /** Tag keys (case-sensitive) to values. */
+  readonly tags: Record<string, string>;
+}
+
+/** A rule as the engine runs it: a built-in rule's Config name and its parameters under AWS's names. */
+export interface RuleSpec {
+  readonly ruleName: string;
+  readonly parameters?: Readonly<Record<string, string>>;
+  /** Resource types to evaluate; defaults to the managed rule's scope. */
+  readonly resourceTypes?: readonly string[];
+}
+
+/** What a rule decided for one resource. */
+export interface Verdict {
+  readonly complianceType: ComplianceType;
+  /** One line, at most 256 characters (Config's limit). */
+  readonly annotation: string;
+}
+
+/** One rule's verdict on one resource, as Config records it. */
+export interface Evaluation extends Verdict {
+  readonly configRuleName: string;
+  readonly resourceType: string;
+  readonly resourceId: string;
+}
+
+/** A built-in rule with its parameters applied: judges one in-scope, existing resource. */
+export type ItemCheck = (item: ConfigurationItem) => Verdict;
+
+/** One built-in rule's semantics: parameters in, a check out. */
+export interface RuleImplementation {
+  readonly ruleName: string;
+  compile(parameters: Readonly<Record<string, string>>): ItemCheck;
+}

@@ -1,0 +1,296 @@
+/**
+ * The built-in rules as plain data: names, identifiers, scopes and parameters as AWS documents them.
+ *
+ * No aws-cdk-lib import here: the construct, the Lambda rule engine and the CLI all read this one
+ * catalog, and the engine is bundled without the CDK.
+ */
+
+/** How a parameter value is written, as a string, in a Config rule's input parameters. */
+export type ParameterType = 'int' | 'port' | 'boolean' | 'string' | 'csv' | 'portList' | 'portRanges';
+
+/** One input parameter of a managed rule. */
+export interface ParameterDefinition {
+  readonly type: ParameterType;
+  readonly required?: boolean;
+}
+
+/** Severity names, most severe first. */
+export const SEVERITY_NAMES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
+export type SeverityName = (typeof SEVERITY_NAMES)[number];
+
+/** A built-in rule: an AWS managed rule that this project's engine also evaluates. */
+export interface RuleDefinition {
+  /** The AWS Config rule name, e.g. `required-tags`. */
+  readonly ruleName: string;
+  /** The managed rule identifier, e.g. `REQUIRED_TAGS`. */
+  readonly identifier: string;
+  /** Resource types in the rule's scope. */
+  readonly resourceTypes: readonly string[];
+  /** Whether AWS also runs the rule periodically (besides on configuration changes). */
+  readonly periodic: boolean;
+  readonly defaultSeverity: SeverityName;
+  /** Parameters under AWS's names. */
+  readonly parameters: Readonly<Record<string, ParameterDefinition>>;
+}
+
+/** The managed REQUIRED_TAGS rule takes tag1Key..tag6Key; the engine takes any number. */
+export const MANAGED_REQUIRED_TAGS_LIMIT = 6;
+/** The managed RESTRICTED_INCOMING_TRAFFIC rule takes blockedPort1..blockedPort5. */
+export const MANAGED_BLOCKED_PORTS_LIMIT = 5;
+/** AWS Config's limit on a rule's InputParameters JSON. */
+export const INPUT_PARAMETERS_MAX_LENGTH = 1024;
+
+const REQUIRED_TAGS_PARAMETER = /^tag([1-9][0-9]*)(Key|Value)$/;
+const BLOCKED_PORT_PARAMETER = /^blockedPort([1-9][0-9]*)$/;
+
+function numbered(prefix: string, suffix: string, count: number, definition: ParameterDefinition): Record<string, ParameterDefinition> {
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${i + 1}${suffix}`, definition]));
+}
+
+/** Resource types of REQUIRED_TAGS, as AWS lists them. */
+const REQUIRED_TAGS_RESOURCE_TYPES = [
+  'AWS::ACM::Certificate', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::CloudFormation::Stack', 'AWS::CodeBuild::Project',
+  'AWS::DynamoDB::Table', 'AWS::EC2::CustomerGateway', 'AWS::EC2::Instance', 'AWS::EC2::InternetGateway',
+  'AWS::EC2::NetworkAcl', 'AWS::EC2::NetworkInterface', 'AWS::EC2::RouteTable', 'AWS::EC2::SecurityGroup',
+  'AWS::EC2::Subnet', 'AWS::EC2::Volume', 'AWS::EC2::VPC', 'AWS::EC2::VPNConnection', 'AWS::EC2::VPNGateway',
+  'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::RDS::DBInstance',
+  'AWS::RDS::DBSecurityGroup', 'AWS::RDS::DBSnapshot', 'AWS::RDS::DBSubnetGroup', 'AWS::RDS::EventSubscription',
+  'AWS::Redshift::Cluster', 'AWS::Redshift::ClusterParameterGroup', 'AWS::Redshift::ClusterSecurityGroup',
+  'AWS::Redshift::ClusterSnapshot', 'AWS::Redshift::ClusterSubnetGroup', 'AWS::S3::Bucket',
+];
+
+const DEFINITIONS: RuleDefinition[] = [
+  {
+    ruleName: 's3-bucket-server-side-encryption-enabled',
+    identifier: 'S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED',
+    resourceTypes: ['AWS::S3::Bucket'],
+    periodic: false,
+    defaultSeverity: 'HIGH',
+    parameters: {},
+  },
+  {
+    ruleName: 's3-default-encryption-kms',
+    identifier: 'S3_DEFAULT_ENCRYPTION_KMS',
+    resourceTypes: ['AWS::S3::Bucket'],
+    periodic: false,
+    defaultSeverity: 'HIGH',
+    parameters: { kmsKeyArns: { type: 'csv' } },
+  },
+  {
+    ruleName: 'rds-storage-encrypted',
+    identifier: 'RDS_STORAGE_ENCRYPTED',
+    resourceTypes: ['AWS::RDS::DBInstance'],
+    periodic: false,
+    defaultSeverity: 'HIGH',
+    parameters: { kmsKeyId: { type: 'string' } },
+  },
+  {
+    ruleName: 'db-instance-backup-enabled',
+    identifier: 'DB_INSTANCE_BACKUP_ENABLED',
+    resourceTypes: ['AWS::RDS::DBInstance'],
+    periodic: false,
+    defaultSeverity: 'MEDIUM',
+    parameters: {
+      backupRetentionPeriod: { type: 'int' },
+      backupRetentionMinimum: { type: 'int' },
+      preferredBackupWindow: { type: 'string' },
+      checkReadReplicas: { type: 'boolean' },
+    },
+  },
+  {
+    ruleName: 'ec2-imdsv2-check',
+    identifier: 'EC2_IMDSV2_CHECK',
+    resourceTypes: ['AWS::EC2::Instance'],
+    periodic: false,
+    defaultSeverity: 'HIGH',
+    parameters: {},
+  },
+  {
+    ruleName: 'required-tags',
+    identifier: 'REQUIRED_TAGS',
+    resourceTypes: REQUIRED_TAGS_RESOURCE_TYPES,
+    periodic: false,
+    defaultSeverity: 'LOW',
+    parameters: {
+      tag1Key: { type: 'string', required: true },
+      ...numbered('tag', 'Key', MANAGED_REQUIRED_TAGS_LIMIT, { type: 'string' }),
+      ...numbered('tag', 'Value', MANAGED_REQUIRED_TAGS_LIMIT, { type: 'csv' }),
+    },
+  },
+  {
+    ruleName: 'desired-instance-type',
+    identifier: 'DESIRED_INSTANCE_TYPE',
+    resourceTypes: ['AWS::EC2::Instance'],
+    periodic: false,
+    defaultSeverity: 'LOW',
+    parameters: { instanceType: { type: 'csv', required: true } },
+  },
+  {
+    ruleName: 'restricted-ssh',
+    identifier: 'INCOMING_SSH_DISABLED',
+    resourceTypes: ['AWS::EC2::SecurityGroup'],
+    periodic: true,
+    defaultSeverity: 'CRITICAL',
+    parameters: {},
+  },
+  {
+    ruleName: 'restricted-common-ports',
+    identifier: 'RESTRICTED_INCOMING_TRAFFIC',
+    resourceTypes: ['AWS::EC2::SecurityGroup'],
+    periodic: true,
+    defaultSeverity: 'CRITICAL',
+    parameters: {
+      ...numbered('blockedPort', '', MANAGED_BLOCKED_PORTS_LIMIT, { type: 'port' }),
+      blockedPorts: { type: 'portList' },
+    },
+  },
+  {
+    ruleName: 'vpc-sg-open-only-to-authorized-ports',
+    identifier: 'VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS',
+    resourceTypes: ['AWS::EC2::SecurityGroup'],
+    periodic: true,
+    defaultSeverity: 'CRITICAL',
+    parameters: { authorizedTcpPorts: { type: 'portRanges' }, authorizedUdpPorts: { type: 'portRanges' } },
+  },
+  {
+    ruleName: 'encrypted-volumes',
+    identifier: 'ENCRYPTED_VOLUMES',
+    resourceTypes: ['AWS::EC2::Volume'],
+    periodic: false,
+    defaultSeverity: 'HIGH',
+    parameters: { kmsId: { type: 'string' } },
+  },
+];
+
+/** The built-in rules by Config rule name. */
+export const RULE_CATALOG: ReadonlyMap<string, RuleDefinition> = new Map(DEFINITIONS.map((d) => [d.ruleName, d]));
+
+/** A built-in rule with parameters under AWS's names: what the CLI's `--rules` file lists. */
+export interface RuleParameters {
+  readonly ruleName: string;
+  readonly parameters: Readonly<Record<string, string>>;
+}
+
+/**
+ * The recommended rule set (`RuleSet.recommended()`, and the CLI's default): the rules every seed
+ * system asks for that need no user input.
+ */
+export const RECOMMENDED_RULES: readonly RuleParameters[] = [
+  { ruleName: 's3-bucket-server-side-encryption-enabled', parameters: {} },
+  { ruleName: 'rds-storage-encrypted', parameters: {} },
+  { ruleName: 'db-instance-backup-enabled', parameters: {} },
+  { ruleName: 'ec2-imdsv2-check', parameters: {} },
+  { ruleName: 'required-tags', parameters: { tag1Key: 'Environment', tag2Key: 'Owner', tag3Key: 'CostCenter' } },
+  { ruleName: 'restricted-ssh', parameters: {} },
+  { ruleName: 'restricted-common-ports', parameters: {} },
+  { ruleName: 'encrypted-volumes', parameters: {} },
+];
+
+/** Blocked ports of restricted-common-ports when none are given, as AWS defaults them. */
+export const DEFAULT_BLOCKED_PORTS = [20, 21, 3389, 3306, 4333];
+
+const INTEGER = /^[0-9]+$/;
+
+function isPort(text: string): boolean {
+  return INTEGER.test(text) && Number(text) <= 65535;
+}
+
+function isPortRange(text: string): boolean {
+  const [from, to, ...rest] = text.split('-').map((part) => part.trim());
+  if (rest.length > 0 || !isPort(from)) {
+    return false;
+  }
+  return to === undefined || (isPort(to) && Number(from) <= Number(to));
+}
+
+function csvItems(value: string): string[] {
+  return value.split(',').map((item) => item.trim());
+}
+
+/** Why a value does not fit its type, or undefined when it does. */
+function valueProblem(type: ParameterType, value: string): string | undefined {
+  switch (type) {
+    case 'int':
+      return INTEGER.test(value) ? undefined : 'must be a whole number';
+    case 'port':
+      return isPort(value) ? undefined : 'must be a port number from 0 to 65535';
+    case 'boolean':
+      return value === 'true' || value === 'false' ? undefined : 'must be "true" or "false"';
+    case 'csv':
+      return csvItems(value).every((item) => item.length > 0) ? undefined : 'must be a comma-separated list without empty items';
+    case 'portList':
+      return csvItems(value).every(isPort) ? undefined : 'must be comma-separated port numbers from 0 to 65535';
+    case 'portRanges':
+      return csvItems(value).every(isPortRange) ? undefined : 'must be comma-separated ports or ranges such as "443,1020-1025" within 0-65535';
+    case 'string':
+      return value.length > 0 ? undefined : 'must not be empty';
+  }
+}
+
+/**
+ * The definition a parameter name has in a rule, allowing the engine's extensions: more than six
+ * required tags (tag7Key...) and more than five blocked ports (blockedPort6...).
+ */
+function parameterDefinition(rule: RuleDefinition, name: string, engine: boolean): ParameterDefinition | undefined {
+  const known = rule.parameters[name];
+  if (known || !engine) {
+    return known;
+  }
+  if (rule.ruleName === 'required-tags') {
+    const match = REQUIRED_TAGS_PARAMETER.exec(name);
+    return match ? { type: match[2] === 'Key' ? 'string' : 'csv' } : undefined;
+  }
+  if (rule.ruleName === 'restricted-common-ports' && BLOCKED_PORT_PARAMETER.test(name)) {
+    return { type: 'port' };
+  }
+  return undefined;
+}
+
+/** How to stay within a managed rule's limit on numbered parameters, for its error message. */
+function managedLimitHint(rule: RuleDefinition, name: string): string | undefined {
+  if (rule.ruleName === 'required-tags' && REQUIRED_TAGS_PARAMETER.test(name)) {
+    return `the managed rule ${rule.identifier} takes at most ${MANAGED_REQUIRED_TAGS_LIMIT} tags: use ENGINE mode or at most six`;
+  }
+  if (rule.ruleName === 'restricted-common-ports' && BLOCKED_PORT_PARAMETER.test(name)) {
+    return `the managed rule ${rule.identifier} takes at most ${MANAGED_BLOCKED_PORTS_LIMIT} blocked ports: use ENGINE mode or at most five`;
+  }
+  return undefined;
+}
+
+/**
+ * Every problem with a built-in rule's parameters, each naming the rule, the parameter and the fix.
+ *
+ * @param engine whether this project's engine evaluates the rule (ENGINE mode, the CLI), which
+ *               lifts the managed rules' limits on numbered parameters
+ */
+export function parameterProblems(ruleName: string, parameters: Readonly<Record<string, string>>, engine: boolean): string[] {
+  const rule = RULE_CATALOG.get(ruleName);
+  if (!rule) {
+    return [`rule "${ruleName}" is not a built-in rule; built-in rules: ${[...RULE_CATALOG.keys()].join(', ')}`];
+  }
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(parameters)) {
+    const definition = parameterDefinition(rule, name, engine);
+    if (!definition) {
+      const hint = managedLimitHint(rule, name);
+      const known = Object.keys(rule.parameters);
+      problems.push(`rule "${ruleName}": parameter "${name}" is not accepted: ${hint
+        ?? (known.length ? `use one of ${known.join(', ')}` : 'the rule takes no parameters')}`);
+      continue;
+    }
+    const problem = typeof value === 'string' ? valueProblem(definition.type, value) : 'must be a string';
+    if (problem) {
+      problems.push(`rule "${ruleName}": parameter "${name}" ${problem} (got ${JSON.stringify(value)})`);
+    }
+  }
+  for (const [name, definition] of Object.entries(rule.parameters)) {
+    if (definition.required && parameters[name] === undefined) {
+      problems.push(`rule "${ruleName}": parameter "${name}" is required`);
+    }
+  }
+  const length = JSON.stringify(parameters).length;
+  if (length > INPUT_PARAMETERS_MAX_LENGTH) {
+    problems.push(`rule "${ruleName}": parameters are ${length} characters of JSON, over AWS Config's limit of ${INPUT_PARAMETERS_MAX_LENGTH}`);
+  }
+  return problems;
+}

@@ -1,0 +1,409 @@
+import { aws_config as config, aws_lambda as lambda } from 'aws-cdk-lib';
+import { MAX_ENVIRONMENT_SUFFIX_LENGTH } from '../naming';
+import { parameterProblems, RULE_CATALOG, RuleDefinition } from './catalog';
+import { EvaluationMode } from './evaluation-mode';
+import { RuleTrigger } from './rule-trigger';
+import { Severity } from './severity';
+
+/** Options every built-in rule takes. */
+export interface RuleOptions {
+  /**
+   * How serious a violation is.
+   * @default the rule's own default: CRITICAL for open security groups, HIGH for encryption and
+   * IMDSv2, MEDIUM for backups, LOW for tags and instance types
+   */
+  readonly severity?: Severity;
+  /**
+   * Who evaluates the rule: AWS, or this project's engine in the monitor's analyzer.
+   * @default EvaluationMode.MANAGED
+   */
+  readonly evaluationMode?: EvaluationMode;
+  /**
+   * Resource types to evaluate, a subset of the managed rule's.
+   * @default every resource type the managed rule evaluates
+   */
+  readonly resourceTypes?: string[];
+}
+
+/** Options of `ComplianceRule.builtIn`. */
+export interface BuiltInRuleOptions extends RuleOptions {
+  /**
+   * Input parameters under AWS's names, e.g. `{ tag1Key: 'Owner' }`.
+   * @default none
+   */
+  readonly parameters?: { [name: string]: string };
+}
+
+/** Options of `ComplianceRule.s3DefaultEncryptionKms`. */
+export interface S3DefaultEncryptionKmsOptions extends RuleOptions {
+  /**
+   * ARNs of the KMS keys buckets may be encrypted with.
+   * @default any KMS key
+   */
+  readonly kmsKeyArns?: string[];
+}
+
+/** Options of `ComplianceRule.rdsStorageEncrypted`. */
+export interface RdsStorageEncryptedOptions extends RuleOptions {
+  /**
+   * ID or ARN of the KMS key the storage must be encrypted with.
+   * @default any key
+   */
+  readonly kmsKeyId?: string;
+}
+
+/** Options of `ComplianceRule.rdsBackupEnabled`. */
+export interface RdsBackupEnabledOptions extends RuleOptions {
+  /**
+   * Fewest days of backup retention, from 1 to 35.
+   * @default any retention of at least one day
+   */
+  readonly backupRetentionMinimum?: number;
+  /**
+   * Exact days of backup retention, from 1 to 35.
+   * @default not checked
+   */
+  readonly backupRetentionPeriod?: number;
+  /**
+   * Exact backup window, `hh24:mi-hh24:mi` in UTC.
+   * @default not checked
+   */
+  readonly preferredBackupWindow?: string;
+  /**
+   * Whether read replicas are evaluated too.
+   * @default false
+   */
+  readonly checkReadReplicas?: boolean;
+}
+
+/** Options of `ComplianceRule.requiredTags`. */
+export interface RequiredTagsOptions extends RuleOptions {
+  /**
+   * Tag keys (case-sensitive) to their allowed values; an empty list allows any value.
+   * More than six tags need `EvaluationMode.ENGINE`.
+   */
+  readonly tags: { [key: string]: string[] };
+}
+
+/** Options of `ComplianceRule.restrictedCommonPorts`. */
+export interface RestrictedCommonPortsOptions extends RuleOptions {
+  /**
+   * TCP ports that must not be open to 0.0.0.0/0. More than five need `EvaluationMode.ENGINE`.
+   * @default [20, 21, 3389, 3306, 4333], AWS's defaults
+   */
+  readonly blockedPorts?: number[];
+}
+
+/** Options of `ComplianceRule.securityGroupAuthorizedPorts`. */
+export interface SecurityGroupAuthorizedPortsOptions extends RuleOptions {
+  /**
+   * TCP ports or ranges (`"443"`, `"1020-1025"`) that may be open to the world.
+   * @default none
+   */
+  readonly tcp?: string[];
+  /**
+   * UDP ports or ranges that may be open to the world.
+   * @default none
+   */
+  readonly udp?: string[];
+}
+
+/** Options of `ComplianceRule.encryptedVolumes`. */
+export interface EncryptedVolumesOptions extends RuleOptions {
+  /**
+   * ID or ARN of the KMS key volumes must be encrypted with.
+   * @default any key
+   */
+  readonly kmsId?: string;
+}
+
+/** Options of `ComplianceRule.managed`. */
+export interface ManagedRuleOptions {
+  /** The Config rule name; the monitor appends its environment suffix. */
+  readonly configRuleName: string;
+  /**
+   * Input parameters, under AWS's names.
+   * @default none
+   */
+  readonly parameters?: { [name: string]: string };
+  /**
+   * Resource types to evaluate.
+   * @default the managed rule's own scope
+   */
+  readonly resourceTypes?: string[];
+  /**
+   * When Config evaluates the rule.
+   * @default the managed rule's own trigger
+   */
+  readonly trigger?: RuleTrigger;
+  /**
+   * How serious a violation is.
+   * @default Severity.MEDIUM
+   */
+  readonly severity?: Severity;
+}
+
+/** Options of `ComplianceRule.custom`. */
+export interface CustomRuleOptions {
+  /** The Config rule name; the monitor appends its environment suffix. */
+  readonly configRuleName: string;
+  /** The function that evaluates the rule and answers Config with PutEvaluations. */
+  readonly lambdaFunction: lambda.IFunction;
+  /**
+   * Input parameters passed to the function.
+   * @default none
+   */
+  readonly parameters?: { [name: string]: string };
+  /**
+   * Resource types whose changes trigger the rule.
+   * @default every resource type
+   */
+  readonly resourceTypes?: string[];
+  /**
+   * When Config evaluates the rule.
+   * @default RuleTrigger.configurationChanges()
+   */
+  readonly trigger?: RuleTrigger;
+  /**
+   * How serious a violation is.
+   * @default Severity.MEDIUM
+   */
+  readonly severity?: Severity;
+}
+
+/** AWS Config's limit on a rule name, less the `-{environmentSuffix}` the monitor appends. */
+const MAX_RULE_NAME_LENGTH = 128 - 1 - MAX_ENVIRONMENT_SUFFIX_LENGTH;
+const RULE_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+
+/** How often the built-in rules that AWS also runs periodically are evaluated. */
+const PERIODIC_FREQUENCY = config.MaximumExecutionFrequency.SIX_HOURS;
+
+interface ComplianceRuleSpec {
+  readonly configRuleName: string;
+  readonly identifier?: string;
+  readonly parameters: Record<string, string>;
+  readonly resourceTypes: string[];
+  readonly trigger?: RuleTrigger;
+  readonly severity: Severity;
+  readonly evaluationMode: EvaluationMode;
+  readonly lambdaFunction?: lambda.IFunction;
+}
+
+/**
+ * A compliance rule: what AWS Config evaluates, under which name and parameters, and how serious a
+ * violation is. Built-in rules map to the AWS managed rule of the same meaning.
+ *
+ * @example
+ * const tags = ComplianceRule.requiredTags({ tags: { Environment: ['prod', 'dev'], Owner: [] } });
+ */
+export class ComplianceRule {
+  /** `s3-bucket-server-side-encryption-enabled`: S3 buckets have default encryption or deny unencrypted puts. */
+  public static s3BucketServerSideEncryption(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('s3-bucket-server-side-encryption-enabled', {}, options);
+  }
+
+  /** `s3-default-encryption-kms`: S3 buckets are encrypted with AWS KMS, optionally with given keys. */
+  public static s3DefaultEncryptionKms(options: S3DefaultEncryptionKmsOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('s3-default-encryption-kms', compact({ kmsKeyArns: options.kmsKeyArns?.join(',') }), options);
+  }
+
+  /** `rds-storage-encrypted`: RDS DB instances encrypt their storage, optionally with a given key. */
+  public static rdsStorageEncrypted(options: RdsStorageEncryptedOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('rds-storage-encrypted', compact({ kmsKeyId: options.kmsKeyId }), options);
+  }
+
+  /** `db-instance-backup-enabled`: RDS DB instances keep automated backups. */
+  public static rdsBackupEnabled(options: RdsBackupEnabledOptions = {}): ComplianceRule {
+    for (const [name, days] of Object.entries({ backupRetentionMinimum: options.backupRetentionMinimum, backupRetentionPeriod: options.backupRetentionPeriod })) {
+      if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 35)) {
+        throw new Error(`ComplianceRule.rdsBackupEnabled: ${name} must be a whole number of days from 1 to 35, RDS's range (got ${days}).`);
+      }
+    }
+    return ComplianceRule.fromCatalog('db-instance-backup-enabled', compact({
+      backupRetentionMinimum: options.backupRetentionMinimum?.toString(),
+      backupRetentionPeriod: options.backupRetentionPeriod?.toString(),
+      preferredBackupWindow: options.preferredBackupWindow,
+      checkReadReplicas: options.checkReadReplicas?.toString(),
+    }), options);
+  }
+
+  /** `ec2-imdsv2-check`: EC2 instances require IMDSv2 session tokens. */
+  public static ec2Imdsv2(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('ec2-imdsv2-check', {}, options);
+  }
+
+  /** `required-tags`: resources carry the given tags, with one of the allowed values where listed. */
+  public static requiredTags(options: RequiredTagsOptions): ComplianceRule {
+    const entries = Object.entries(options.tags);
+    if (entries.length === 0) {
+      throw new Error('ComplianceRule.requiredTags: tags is empty; give at least one tag key, e.g. { Owner: [] }.');
+    }
+    const parameters: Record<string, string> = {};
+    entries.forEach(([key, values], i) => {
+      if (key.length === 0 || key.length > 128) {
+        throw new Error(`ComplianceRule.requiredTags: tag key "${key}" must have 1 to 128 characters.`);
+      }
+      const badValue = values.find((value) => value.length === 0 || value.length > 256 || value.includes(','));
+      if (badValue !== undefined) {
+        throw new Error(`ComplianceRule.requiredTags: value "${badValue}" of tag "${key}" must have 1 to 256 characters and no comma.`);
+      }
+      parameters[`tag${i + 1}Key`] = key;
+      if (values.length > 0) {
+        parameters[`tag${i + 1}Value`] = values.join(',');
+      }
+    });
+    return ComplianceRule.fromCatalog('required-tags', parameters, options);
+  }
+
+  /** `desired-instance-type`: EC2 instances are of one of the given types, e.g. `t3.micro`. */
+  public static desiredInstanceTypes(instanceTypes: string[], options: RuleOptions = {}): ComplianceRule {
+    if (instanceTypes.length === 0) {
+      throw new Error('ComplianceRule.desiredInstanceTypes: instanceTypes is empty; list the allowed types, e.g. ["t3.micro"].');
+    }
+    return ComplianceRule.fromCatalog('desired-instance-type', { instanceType: instanceTypes.join(',') }, options);
+  }
+
+  /** `restricted-ssh`: no security group allows SSH (TCP 22) from 0.0.0.0/0 or ::/0. */
+  public static restrictedSsh(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('restricted-ssh', {}, options);
+  }
+
+  /** `restricted-common-ports`: no security group allows unrestricted TCP traffic to the blocked ports. */
+  public static restrictedCommonPorts(options: RestrictedCommonPortsOptions = {}): ComplianceRule {
+    const ports = options.blockedPorts;
+    if (ports?.length === 0) {
+      throw new Error('ComplianceRule.restrictedCommonPorts: blockedPorts is empty; omit it for AWS\'s defaults or list ports.');
+    }
+    const parameters = Object.fromEntries((ports ?? []).map((port, i) => [`blockedPort${i + 1}`, String(port)]));
+    return ComplianceRule.fromCatalog('restricted-common-ports', parameters, options);
+  }
+
+  /** `vpc-sg-open-only-to-authorized-ports`: security groups open to the world open only authorized ports. */
+  public static securityGroupAuthorizedPorts(options: SecurityGroupAuthorizedPortsOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('vpc-sg-open-only-to-authorized-ports', compact({
+      authorizedTcpPorts: options.tcp?.join(','),
+      authorizedUdpPorts: options.udp?.join(','),
+    }), options);
+  }
+
+  /** `encrypted-volumes`: attached EBS volumes are encrypted, optionally with a given key. */
+  public static encryptedVolumes(options: EncryptedVolumesOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('encrypted-volumes', compact({ kmsId: options.kmsId }), options);
+  }
+
+  /**
+   * Any other AWS managed rule, evaluated by AWS.
+   *
+   * @param identifier the managed rule identifier, e.g. `ManagedRuleIdentifier.EC2_IMDSV2_CHECK` or `"IAM_ROOT_ACCESS_KEY_CHECK"`
+   */
+  public static managed(identifier: string, options: ManagedRuleOptions): ComplianceRule {
+    if (!/^[A-Z0-9_]+$/.test(identifier)) {
+      throw new Error(`ComplianceRule.managed: identifier "${identifier}" is not a managed rule identifier; use upper case, digits and underscores, e.g. "IAM_ROOT_ACCESS_KEY_CHECK".`);
+    }
+    return new ComplianceRule({
+      configRuleName: validRuleName('ComplianceRule.managed', options.configRuleName),
+      identifier,
+      parameters: { ...options.parameters },
+      resourceTypes: [...(options.resourceTypes ?? [])],
+      trigger: options.trigger,
+      severity: options.severity ?? Severity.MEDIUM,
+      evaluationMode: EvaluationMode.MANAGED,
+    });
+  }
+
+  /** A rule evaluated by your own Lambda function. */
+  public static custom(options: CustomRuleOptions): ComplianceRule {
+    return new ComplianceRule({
+      configRuleName: validRuleName('ComplianceRule.custom', options.configRuleName),
+      parameters: { ...options.parameters },
+      resourceTypes: [...(options.resourceTypes ?? [])],
+      trigger: options.trigger ?? RuleTrigger.configurationChanges(),
+      severity: options.severity ?? Severity.MEDIUM,
+      evaluationMode: EvaluationMode.CUSTOM,
+      lambdaFunction: options.lambdaFunction,
+    });
+  }
+
+  /**
+   * Any built-in rule by its Config rule name, with parameters under AWS's names: the form of the
+   * CLI's `--rules` file.
+   *
+   * @param configRuleName a built-in rule's name, e.g. `required-tags`
+   */
+  public static builtIn(configRuleName: string, options: BuiltInRuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog(configRuleName, { ...options.parameters }, options);
+  }
+
+  private static fromCatalog(ruleName: string, parameters: Record<string, string>, options: RuleOptions): ComplianceRule {
+    const evaluationMode = options.evaluationMode ?? EvaluationMode.MANAGED;
+    if (evaluationMode === EvaluationMode.CUSTOM) {
+      throw new Error(`rule "${ruleName}": evaluationMode CUSTOM is for ComplianceRule.custom; use MANAGED or ENGINE.`);
+    }
+    const problems = parameterProblems(ruleName, parameters, evaluationMode === EvaluationMode.ENGINE);
+    if (problems.length > 0) {
+      throw new Error(problems.join('; '));
+    }
+    const definition = RULE_CATALOG.get(ruleName) as RuleDefinition;
+    const resourceTypes = options.resourceTypes ?? [...definition.resourceTypes];
+    const outOfScope = resourceTypes.filter((type) => !definition.resourceTypes.includes(type));
+    if (resourceTypes.length === 0 || outOfScope.length > 0) {
+      throw new Error(`rule "${ruleName}": resourceTypes must be a non-empty subset of ${definition.resourceTypes.join(', ')}` +
+        (outOfScope.length ? ` (${outOfScope.join(', ')} is not evaluated by ${definition.identifier})` : '') + '.');
+    }
+    return new ComplianceRule({
+      configRuleName: ruleName,
+      identifier: definition.identifier,
+      parameters,
+      resourceTypes,
+      trigger: definition.periodic
+        ? RuleTrigger.configurationChangesAndPeriodic(PERIODIC_FREQUENCY)
+        : RuleTrigger.configurationChanges(),
+      severity: options.severity ?? Severity[definition.defaultSeverity],
+      evaluationMode,
+    });
+  }
+
+  /** The Config rule name; the monitor deploys it as `{configRuleName}-{environmentSuffix}`. */
+  public readonly configRuleName: string;
+  /** The AWS managed rule identifier; undefined for a custom rule. */
+  public readonly identifier?: string;
+  /** Input parameters under AWS's names. */
+  public readonly parameters: { [name: string]: string };
+  /** Resource types in scope; empty for every type. */
+  public readonly resourceTypes: string[];
+  /** When Config evaluates the rule; undefined to keep a managed rule's own trigger. */
+  public readonly trigger?: RuleTrigger;
+  /** How serious a violation is. */
+  public readonly severity: Severity;
+  /** Who evaluates the rule. */
+  public readonly evaluationMode: EvaluationMode;
+  /** The function of a custom rule. */
+  public readonly lambdaFunction?: lambda.IFunction;
+
+  private constructor(spec: ComplianceRuleSpec) {
+    this.configRuleName = spec.configRuleName;
+    this.identifier = spec.identifier;
+    this.parameters = spec.parameters;
+    this.resourceTypes = spec.resourceTypes;
+    this.trigger = spec.trigger;
+    this.severity = spec.severity;
+    this.evaluationMode = spec.evaluationMode;
+    this.lambdaFunction = spec.lambdaFunction;
+  }
+}
+
+/** The entries whose value is defined. */
+function compact(parameters: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(parameters).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+function validRuleName(factory: string, name: string): string {
+  if (!RULE_NAME_PATTERN.test(name) || name.length > MAX_RULE_NAME_LENGTH) {
+    throw new Error(`${factory}: configRuleName "${name}" must be 1 to ${MAX_RULE_NAME_LENGTH} letters, digits, hyphens or underscores ` +
+      '(the monitor appends "-{environmentSuffix}" within Config\'s 128 characters).');
+  }
+  if (RULE_CATALOG.has(name)) {
+    throw new Error(`${factory}: configRuleName "${name}" is a built-in rule's name; use its factory or another name.`);
+  }
+  return name;
+}

@@ -1,0 +1,6 @@
+export * from './compliance-rule';
+export * from './evaluation-mode';
+export * from './managed-rule-identifier';
+export * from './rule-set';
+export * from './rule-trigger';
+export * from './severity';

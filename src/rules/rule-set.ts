@@ -1,0 +1,65 @@
+import { RECOMMENDED_RULES } from './catalog';
+import { ComplianceRule } from './compliance-rule';
+
+/**
+ * The rules a monitor deploys, at most one per Config rule name. Immutable: `withRules` and
+ * `withoutRules` return a new set.
+ *
+ * @example
+ * const rules = RuleSet.recommended()
+ *   .withoutRules('required-tags')
+ *   .withRules(ComplianceRule.requiredTags({ tags: { Owner: [], DataClass: ['public', 'internal', 'secret'] } }));
+ */
+export class RuleSet {
+  /**
+   * The rules every monitor should run and that need no input: S3 bucket encryption, RDS storage
+   * encryption and backups, EC2 IMDSv2, required tags Environment, Owner and CostCenter, SSH and
+   * common ports closed to the world, and encrypted EBS volumes.
+   */
+  public static recommended(): RuleSet {
+    return RuleSet.of(...RECOMMENDED_RULES.map((rule) => ComplianceRule.builtIn(rule.ruleName, { parameters: rule.parameters })));
+  }
+
+  /** A set of exactly these rules. */
+  public static of(...rules: ComplianceRule[]): RuleSet {
+    return new RuleSet([]).withRules(...rules);
+  }
+
+  /** The rules, in the order they were added. */
+  public readonly rules: ComplianceRule[];
+
+  private constructor(rules: ComplianceRule[]) {
+    this.rules = rules;
+  }
+
+  /** The Config rule names of the set, in order. */
+  public get ruleNames(): string[] {
+    return this.rules.map((rule) => rule.configRuleName);
+  }
+
+  /** The rule of that Config rule name, if the set has it. */
+  public findRule(configRuleName: string): ComplianceRule | undefined {
+    return this.rules.find((rule) => rule.configRuleName === configRuleName);
+  }
+
+  /** This set plus the given rules; a name already in the set is an error. */
+  public withRules(...rules: ComplianceRule[]): RuleSet {
+    const names = new Set(this.ruleNames);
+    for (const rule of rules) {
+      if (names.has(rule.configRuleName)) {
+        throw new Error(`RuleSet: rule "${rule.configRuleName}" is already in the set; remove it with withoutRules("${rule.configRuleName}") first.`);
+      }
+      names.add(rule.configRuleName);
+    }
+    return new RuleSet([...this.rules, ...rules]);
+  }
+
+  /** This set without the named rules; a name not in the set is an error. */
+  public withoutRules(...configRuleNames: string[]): RuleSet {
+    const unknown = configRuleNames.filter((name) => !this.findRule(name));
+    if (unknown.length > 0) {
+      throw new Error(`RuleSet: no rule named ${unknown.map((name) => `"${name}"`).join(', ')} in the set; it has ${this.ruleNames.join(', ')}.`);
+    }
+    return new RuleSet(this.rules.filter((rule) => !configRuleNames.includes(rule.configRuleName)));
+  }
+}
