@@ -1,10 +1,10 @@
 import * as fs from 'fs';
-import { RECOMMENDED_RULES } from '../src/rules/catalog';
-import { compileRule, CompiledRule, ConfigurationItem, decodeJson, evaluateItems, extractConfigurationItems, InputError, RuleSpecError } from '../lambda/engine';
-import { buildReport } from '../lambda/report/report';
 import { EvaluateArguments, parseArguments, UsageError, USAGE } from './arguments';
 import { rulesFromDocument } from './rules-file';
 import { renderText } from './text-format';
+import { compileRule, CompiledRule, ConfigurationItem, decodeJson, evaluateItems, extractConfigurationItems, InputError, RuleSpecError } from '../lambda/engine';
+import { buildReport } from '../lambda/report/report';
+import { RECOMMENDED_RULES } from '../src/rules/catalog';
 
 /** Exit codes: all compliant, something non-compliant, bad input or usage. */
 export const EXIT_COMPLIANT = 0;

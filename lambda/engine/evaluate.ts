@@ -1,8 +1,8 @@
-import { parameterProblems, RULE_CATALOG } from '../../src/rules/catalog';
 import { DELETED_STATUSES, toConfigurationItem } from './configuration-item';
 import { RULE_IMPLEMENTATIONS } from './rules';
 import { ConfigurationItem, Evaluation, ItemCheck, RuleSpec, Verdict } from './types';
 import { notApplicable } from './verdict';
+import { parameterProblems, RULE_CATALOG } from '../../src/rules/catalog';
 
 /** A rule ready to run: parameters parsed once, scope as a set. */
 export interface CompiledRule {

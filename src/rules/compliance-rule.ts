@@ -214,7 +214,8 @@ export class ComplianceRule {
 
   /** `db-instance-backup-enabled`: RDS DB instances keep automated backups. */
   public static rdsBackupEnabled(options: RdsBackupEnabledOptions = {}): ComplianceRule {
-    for (const [name, days] of Object.entries({ backupRetentionMinimum: options.backupRetentionMinimum, backupRetentionPeriod: options.backupRetentionPeriod })) {
+    const retentions = { backupRetentionMinimum: options.backupRetentionMinimum, backupRetentionPeriod: options.backupRetentionPeriod };
+    for (const [name, days] of Object.entries(retentions)) {
       if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 35)) {
         throw new Error(`ComplianceRule.rdsBackupEnabled: ${name} must be a whole number of days from 1 to 35, RDS's range (got ${days}).`);
       }

@@ -1,6 +1,6 @@
 import { RuleImplementation } from '../types';
-import { compliant, nonCompliant, notApplicable } from '../verdict';
 import { asNumber, asString } from '../values';
+import { compliant, nonCompliant, notApplicable } from '../verdict';
 
 /**
  * DB_INSTANCE_BACKUP_ENABLED: automated backups are on (retention of at least a day); optionally

@@ -1,6 +1,6 @@
 import { RuleImplementation } from '../types';
-import { compliant, nonCompliant } from '../verdict';
 import { asString, csv } from '../values';
+import { compliant, nonCompliant } from '../verdict';
 
 /** DESIRED_INSTANCE_TYPE: the instance type is one of `instanceType` (comma-separated). */
 export const desiredInstanceType: RuleImplementation = {

@@ -1,6 +1,6 @@
 import { RuleImplementation } from '../types';
-import { compliant, nonCompliant } from '../verdict';
 import { asRecord, asString } from '../values';
+import { compliant, nonCompliant } from '../verdict';
 
 /** EC2_IMDSV2_CHECK: `metadataOptions.httpTokens` is `required`; `optional` (IMDSv1 allowed) is NON_COMPLIANT. */
 export const ec2Imdsv2Check: RuleImplementation = {

@@ -1,6 +1,6 @@
 import { RuleImplementation } from '../types';
-import { compliant, nonCompliant, notApplicable } from '../verdict';
 import { asArray, asString } from '../values';
+import { compliant, nonCompliant, notApplicable } from '../verdict';
 import { sameKmsKey } from './kms-key';
 
 /** ENCRYPTED_VOLUMES: attached volumes are encrypted, with the `kmsId` key when given; unattached ones are NOT_APPLICABLE. */

@@ -1,6 +1,6 @@
 import { RuleImplementation } from '../types';
-import { compliant, nonCompliant } from '../verdict';
 import { asString } from '../values';
+import { compliant, nonCompliant } from '../verdict';
 import { sameKmsKey } from './kms-key';
 
 /** RDS_STORAGE_ENCRYPTED: `storageEncrypted` is true, with the `kmsKeyId` key when given. */

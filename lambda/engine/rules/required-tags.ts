@@ -1,6 +1,6 @@
 import { RuleImplementation } from '../types';
-import { compliant, nonCompliant } from '../verdict';
 import { csv } from '../values';
+import { compliant, nonCompliant } from '../verdict';
 
 interface RequiredTag {
   readonly key: string;

@@ -1,7 +1,7 @@
 import { DEFAULT_BLOCKED_PORTS } from '../../../src/rules/catalog';
-import { compliant, nonCompliant } from '../verdict';
 import { RuleImplementation } from '../types';
 import { csv } from '../values';
+import { compliant, nonCompliant } from '../verdict';
 import { carries, coversPort, ingressPermissions } from './security-group';
 
 /** blockedPort1, blockedPort2, ... and the newer `blockedPorts` list; AWS's five defaults when none is given. */

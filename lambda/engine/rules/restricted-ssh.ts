@@ -1,5 +1,5 @@
-import { compliant, nonCompliant } from '../verdict';
 import { RuleImplementation } from '../types';
+import { compliant, nonCompliant } from '../verdict';
 import { carries, coversPort, describePorts, ingressPermissions } from './security-group';
 
 const SSH_PORT = 22;

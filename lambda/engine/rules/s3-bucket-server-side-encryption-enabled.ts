@@ -1,6 +1,6 @@
 import { ConfigurationItem, RuleImplementation } from '../types';
-import { compliant, nonCompliant } from '../verdict';
 import { asArray, asRecord, asRecordOrJson, asString, JsonRecord } from '../values';
+import { compliant, nonCompliant } from '../verdict';
 import { defaultEncryption } from './s3-encryption';
 
 const SSE_HEADER = 's3:x-amz-server-side-encryption';

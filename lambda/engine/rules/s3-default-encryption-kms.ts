@@ -1,6 +1,6 @@
 import { RuleImplementation } from '../types';
-import { compliant, nonCompliant } from '../verdict';
 import { csv } from '../values';
+import { compliant, nonCompliant } from '../verdict';
 import { defaultEncryption, KMS_ALGORITHMS } from './s3-encryption';
 
 /** S3_DEFAULT_ENCRYPTION_KMS: default encryption uses AWS KMS, with one of `kmsKeyArns` when given. */

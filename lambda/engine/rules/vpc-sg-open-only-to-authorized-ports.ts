@@ -1,5 +1,5 @@
-import { compliant, nonCompliant, notApplicable } from '../verdict';
 import { RuleImplementation } from '../types';
+import { compliant, nonCompliant, notApplicable } from '../verdict';
 import { carries, describePorts, ingressPermissions, IngressPermission, parsePortRanges } from './security-group';
 
 function authorized(permission: IngressPermission, protocol: 'tcp' | 'udp', ranges: Array<[number, number]>): boolean {

@@ -1,0 +1,170 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { gzipSync } from 'zlib';
+import { EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, main } from '../../cli/main';
+import { configurationItem, fixture, fixturePath } from '../support/fixtures';
+
+const SSH_OPEN_SG = fixturePath('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json');
+const ENCRYPTED_VOLUME = fixturePath('configuration-items/rdk-example-AWS_EC2_Volume.json');
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function write(name: string, content: string | Buffer | object): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, typeof content === 'object' && !Buffer.isBuffer(content) ? JSON.stringify(content) : content);
+  return file;
+}
+
+function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = main(argv, { stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; } });
+  return { code, stdout, stderr };
+}
+
+/** Rules that the encrypted, attached RDK volume passes. */
+const volumeRules = () => write('rules.json', { rules: [{ name: 'encrypted-volumes' }] });
+
+describe('exit codes', () => {
+  test('0 when everything is compliant, with the JSON report on stdout', () => {
+    const { code, stdout, stderr } = run('evaluate', '--rules', volumeRules(), ENCRYPTED_VOLUME);
+    expect([code, stderr]).toEqual([EXIT_COMPLIANT, '']);
+    const report = JSON.parse(stdout);
+    expect(report.evaluations).toEqual([{
+      configRuleName: 'encrypted-volumes',
+      resourceType: 'AWS::EC2::Volume',
+      resourceId: 'vol-a416b170',
+      complianceType: 'COMPLIANT',
+      annotation: 'Attached volume is encrypted',
+    }]);
+    expect(report.summary).toEqual({
+      total_resources: 1, total_evaluations: 1, compliant: 1, non_compliant: 0, not_applicable: 0, compliance_percentage: 100,
+    });
+  });
+
+  test('1 when anything is non-compliant, with the recommended set by default', () => {
+    const { code, stdout } = run('evaluate', SSH_OPEN_SG);
+    expect(code).toBe(EXIT_NON_COMPLIANT);
+    const rules = JSON.parse(stdout).evaluations.map((e: any) => `${e.configRuleName} ${e.complianceType}`);
+    expect(rules).toEqual(['required-tags NON_COMPLIANT', 'restricted-ssh NON_COMPLIANT', 'restricted-common-ports COMPLIANT']);
+  });
+
+  test.each([
+    [['evaluate'], 'cdk-compliance-monitor: no INPUT file given (usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text] [--out FILE] INPUT...)'],
+    [[], 'cdk-compliance-monitor: no command given (usage:'],
+    [['scan', 'x.json'], 'cdk-compliance-monitor: unknown command "scan" (usage:'],
+    [['evaluate', '--format', 'xml', 'x.json'], 'cdk-compliance-monitor: --format must be one of json, text (got "xml") (usage:'],
+    [['evaluate', '--rules'], 'cdk-compliance-monitor: --rules needs a value (usage:'],
+    [['evaluate', '--verbose', 'x.json'], 'cdk-compliance-monitor: unknown option "--verbose" (usage:'],
+  ])('2 on bad usage %j, in one line', (argv, message) => {
+    const { code, stdout, stderr } = run(...argv);
+    expect([code, stdout]).toEqual([EXIT_BAD_INPUT, '']);
+    expect(stderr.startsWith(message)).toBe(true);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test.each([
+    ['a missing file', () => path.join('/nonexistent', 'snapshot.json'), /^cdk-compliance-monitor: \/nonexistent\/snapshot.json: cannot read \(ENOENT\)\n$/],
+    ['invalid JSON', () => write('bad.json', '{"configurationItems": ['), /^cdk-compliance-monitor: .*bad.json: not valid JSON \(.*\)\n$/],
+    ['a JSON file without items', () => write('other.json', { hello: 1 }), /^cdk-compliance-monitor: .*other.json: no configuration items found: .*\n$/],
+    ['a periodic event', () => fixturePath('rule-invocation-events/powertools-awsConfigRuleScheduled.json'),
+      /^cdk-compliance-monitor: .*powertools-awsConfigRuleScheduled.json: invokingEvent is a periodic \(ScheduledNotification\) event, which carries no configuration item\n$/],
+  ])('2 on %s, naming the file and what is wrong', (_, input, message) => {
+    const { code, stderr } = run('evaluate', input());
+    expect(code).toBe(EXIT_BAD_INPUT);
+    expect(stderr).toMatch(message);
+  });
+
+  test.each([
+    ['an unknown rule', { rules: [{ name: 'no-such-rule' }] }, /rules.json: rule "no-such-rule" is not a built-in rule/],
+    ['a bad parameter', { rules: [{ name: 'required-tags', parameters: { tag1Key: 'Owner', tagXKey: 'x' } }] },
+      /rules.json: rule "required-tags": parameter "tagXKey" is not accepted: use one of tag1Key,/],
+    ['no rules list', { rule: [] }, /rules.json: expected \{"rules": \[\{"name": \.\.\., "parameters": \{\.\.\.\}\}, \.\.\.\]\} with at least one rule/],
+    ['a rule without a name', { rules: [{ parameters: {} }] }, /rules.json: rules\[0\] needs a "name", e.g. "required-tags"/],
+    ['parameters that are not an object', { rules: [{ name: 'required-tags', parameters: 'Owner' }] }, /rules.json: rules\[0\] \("required-tags"\): "parameters" must be an object of strings/],
+    ['a parameter that is not a string', { rules: [{ name: 'db-instance-backup-enabled', parameters: { backupRetentionMinimum: 7 } }] },
+      /parameter "backupRetentionMinimum" must be a string \(got 7\)/],
+  ])('2 on a rules file with %s', (_, rules, message) => {
+    const { code, stderr } = run('evaluate', '--rules', write('rules.json', rules), SSH_OPEN_SG);
+    expect(code).toBe(EXIT_BAD_INPUT);
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('inputs', () => {
+  const rules = () => write('rules.json', { rules: [{ name: 'ec2-imdsv2-check' }, { name: 'restricted-ssh' }] });
+  const resourceIds = (stdout: string) => JSON.parse(stdout).evaluations.map((e: any) => e.resourceId);
+
+  test.each([
+    ['one configuration item', () => SSH_OPEN_SG, ['sg-1d56fc66']],
+    ['an array of items', () => write('items.json', [fixture('configuration-items/rdk-example-AWS_EC2_Instance.json'), fixture('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json')]),
+      ['i-03402838daac1d611', 'sg-1d56fc66']],
+    ['a Config snapshot', () => fixturePath('snapshot/awsdocs-config-snapshot-example.json'), ['i-344c463d']],
+    ['a gzip snapshot', () => write('snapshot.json.gz', gzipSync(fs.readFileSync(fixturePath('snapshot/awsdocs-config-snapshot-example.json')))), ['i-344c463d']],
+    ['a custom-rule invocation event', () => fixturePath('rule-invocation-events/powertools-awsConfigRuleConfigurationChanged.json'), ['i-042dd005362091826']],
+    ['an EventBridge Configuration Item Change event', () => fixturePath('eventbridge/cloud-custodian-config-configuration-item-change.json'), ['i-12345678901234567']],
+  ])('%s', (_, input, expected) => {
+    const { code, stdout } = run('evaluate', '--rules', rules(), input());
+    expect(code).toBe(EXIT_NON_COMPLIANT);
+    expect(resourceIds(stdout)).toEqual(expected);
+  });
+
+  test('several inputs are evaluated together', () => {
+    const { stdout } = run('evaluate', `--rules=${rules()}`, SSH_OPEN_SG, fixturePath('snapshot/awsdocs-config-snapshot-example.json'));
+    expect(resourceIds(stdout)).toEqual(['sg-1d56fc66', 'i-344c463d']);
+  });
+});
+
+describe('output', () => {
+  test('--format text prints a table, non-compliant rows first, and a summary', () => {
+    const compliantSg = write('sg.json', configurationItem('AWS::EC2::SecurityGroup', { ipPermissions: [] }, { resourceId: 'sg-closed' }));
+    const { code, stdout } = run('evaluate', '--format', 'text', '--rules', write('rules.json', { rules: [{ name: 'restricted-ssh' }] }), compliantSg, SSH_OPEN_SG);
+    expect(code).toBe(EXIT_NON_COMPLIANT);
+    expect(stdout.split('\n')).toEqual([
+      'RESULT         RULE            RESOURCE TYPE            RESOURCE ID  ANNOTATION',
+      'NON_COMPLIANT  restricted-ssh  AWS::EC2::SecurityGroup  sg-1d56fc66  SSH (TCP 22) is open to 0.0.0.0/0 through TCP 22',
+      'COMPLIANT      restricted-ssh  AWS::EC2::SecurityGroup  sg-closed    No ingress allows SSH from 0.0.0.0/0 or ::/0',
+      '',
+      '50% compliant: 1 compliant, 1 non-compliant, 0 not applicable, over 2 resources',
+      '',
+    ]);
+  });
+
+  test('--out writes the report to a file, nothing to stdout', () => {
+    const out = path.join(dir, 'report.json');
+    const { code, stdout } = run('evaluate', '--out', out, '--rules', volumeRules(), ENCRYPTED_VOLUME);
+    expect([code, stdout]).toEqual([EXIT_COMPLIANT, '']);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).summary.compliant).toBe(1);
+  });
+
+  test('an --out path that cannot be written is exit 2', () => {
+    const { code, stderr } = run('evaluate', '--out', path.join(dir, 'missing', 'report.json'), ENCRYPTED_VOLUME);
+    expect(code).toBe(EXIT_BAD_INPUT);
+    expect(stderr).toMatch(/missing\/report.json: cannot write \(ENOENT\)\n$/);
+  });
+
+  test('--help prints the usage', () => {
+    expect(run('--help')).toEqual({ code: 0, stdout: 'usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text] [--out FILE] INPUT...\n', stderr: '' });
+  });
+});
+
+describe('the installed command', () => {
+  test('the bundled bin runs with its shebang and sets the exit code', () => {
+    const bin = path.join(__dirname, '..', '..', 'assets', 'cli', 'index.js');
+    expect(fs.readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const result = spawnSync(bin, ['evaluate', '--format', 'text', SSH_OPEN_SG], { encoding: 'utf8' });
+    expect(result.status).toBe(EXIT_NON_COMPLIANT);
+    expect(result.stdout).toContain('restricted-ssh');
+    const bad = spawnSync(bin, ['evaluate', '/nonexistent.json'], { encoding: 'utf8' });
+    expect([bad.status, bad.stderr]).toEqual([EXIT_BAD_INPUT, 'cdk-compliance-monitor: /nonexistent.json: cannot read (ENOENT)\n']);
+  });
+});

@@ -1,0 +1,86 @@
+import { gzipSync } from 'zlib';
+import { decodeJson, extractConfigurationItems, InputError, parseConfigurationItems, toConfigurationItem } from '../../lambda/engine';
+import { fixture } from '../support/fixtures';
+
+const ids = (document: unknown) => extractConfigurationItems(document).map((item) => `${item.resourceType} ${item.resourceId}`);
+
+describe('input shapes', () => {
+  test('one configuration item', () => {
+    expect(ids(fixture('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json'))).toEqual(['AWS::EC2::SecurityGroup sg-1d56fc66']);
+  });
+
+  test('an array of items', () => {
+    expect(ids([fixture('configuration-items/rdk-example-AWS_EC2_Volume.json'), fixture('configuration-items/rdk-example-AWS_S3_Bucket.json')]))
+      .toEqual(['AWS::EC2::Volume vol-a416b170', 'AWS::S3::Bucket mborch-test-bucket-config-item']);
+  });
+
+  test('a Config snapshot', () => {
+    expect(ids(fixture('snapshot/awsdocs-config-snapshot-example.json'))).toEqual(['AWS::EC2::Volume vol-ce676ccc', 'AWS::EC2::Instance i-344c463d']);
+  });
+
+  test('a custom-rule invocation event, invokingEvent as a JSON string', () => {
+    expect(ids(fixture('rule-invocation-events/powertools-awsConfigRuleConfigurationChanged.json'))).toEqual(['AWS::EC2::Instance i-042dd005362091826']);
+  });
+
+  test('a decoded invokingEvent', () => {
+    expect(ids(fixture('configuration-items/hanegraaff-s3-bucket-sse-invokingEvent.json'))).toEqual(['AWS::S3::Bucket cf-templates-1xatrtwowvbwh-us-east-1']);
+  });
+
+  test('an EventBridge Configuration Item Change event', () => {
+    expect(ids(fixture('eventbridge/cloud-custodian-config-configuration-item-change.json'))).toEqual(['AWS::EC2::Instance i-12345678901234567']);
+  });
+
+  test.each([
+    ['rule-invocation-events/powertools-awsConfigRuleOversizedConfiguration.json', /^invokingEvent is an oversized-item notification, which carries no configuration; fetch the item with "aws configservice get-resource-config-history"$/],
+    ['eventbridge/cloud-custodian-config-configuration-item-change-oversized.json', /^detail is an oversized-item notification/],
+    ['rule-invocation-events/powertools-awsConfigRuleScheduled.json', /^invokingEvent is a periodic \(ScheduledNotification\) event, which carries no configuration item$/],
+  ])('%s carries no item and says why', (file, message) => {
+    expect(() => extractConfigurationItems(fixture(file))).toThrow(InputError);
+    expect(() => extractConfigurationItems(fixture(file))).toThrow(message);
+  });
+
+  test.each([
+    [42, 'expected a JSON object or array'],
+    [{ hello: 'world' }, /^no configuration items found: expected a configuration item, an array of them/],
+    [[{ resourceType: 'AWS::S3::Bucket' }], 'item[0] is not a configuration item (it needs resourceType and resourceId)'],
+    [{ configurationItems: [null] }, 'configurationItems[0] is not a configuration item (it needs resourceType and resourceId)'],
+    [{ invokingEvent: '{oops' }, /^invokingEvent is not valid JSON/],
+    [{ messageType: 'ConfigurationItemChangeNotification' }, 'notification has no configurationItem'],
+  ])('%j is refused with a one-line reason', (document, message) => {
+    expect(() => extractConfigurationItems(document)).toThrow(message);
+  });
+});
+
+describe('bytes', () => {
+  const snapshot = JSON.stringify(fixture('snapshot/awsdocs-config-snapshot-example.json'));
+
+  test('plain and gzip JSON give the same items', () => {
+    expect(parseConfigurationItems(gzipSync(snapshot))).toEqual(parseConfigurationItems(Buffer.from(snapshot)));
+  });
+
+  test('corrupt gzip and invalid JSON are input errors', () => {
+    expect(() => decodeJson(Buffer.from([0x1f, 0x8b, 1, 2, 3]))).toThrow(/^gzip data is corrupt/);
+    expect(() => decodeJson(Buffer.from('{"a":'))).toThrow(/^not valid JSON/);
+  });
+});
+
+describe('configuration item shapes', () => {
+  test('1.3 and 1.2 field names map to one shape', () => {
+    const v13 = toConfigurationItem(fixture('configuration-items/rdk-example-AWS_S3_Bucket.json'))!;
+    const v12 = toConfigurationItem(fixture('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json'))!;
+    expect([v13.accountId, v13.arn]).toEqual(['934654633380', 'arn:aws:s3:::mborch-test-bucket-config-item']);
+    expect([v12.accountId, v12.arn]).toEqual(['264683526309', 'arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66']);
+  });
+
+  test('configuration as a JSON string (the API shape) is parsed, tags lists become a map', () => {
+    const item = toConfigurationItem({
+      resourceType: 'AWS::EC2::Instance',
+      resourceId: 'i-1',
+      configuration: JSON.stringify({ instanceType: 't3.micro' }),
+      tags: [{ key: 'Owner', value: 'me' }, { Key: 'Team', Value: 7 }],
+    })!;
+    expect(item.configuration).toEqual({ instanceType: 't3.micro' });
+    expect(item.tags).toEqual({ Owner: 'me', Team: '7' });
+    expect(item.status).toBe('OK');
+  });
+});

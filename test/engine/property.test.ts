@@ -1,0 +1,73 @@
+import * as fc from 'fast-check';
+import { compileRule, evaluate, evaluateItems, toConfigurationItem } from '../../lambda/engine';
+import { ANNOTATION_MAX_LENGTH } from '../../lambda/engine/verdict';
+import { RULE_CATALOG } from '../../src/rules/catalog';
+
+const RULES = [...RULE_CATALOG.keys()].map((ruleName) => compileRule({
+  ruleName,
+  parameters: ruleName === 'required-tags' ? { tag1Key: 'Owner', tag1Value: 'a,b' }
+    : ruleName === 'desired-instance-type' ? { instanceType: 't3.micro' } : {},
+}));
+const RESOURCE_TYPES = [...new Set([...RULE_CATALOG.values()].flatMap((rule) => rule.resourceTypes))];
+
+/** Items whose every field may be missing, of the wrong type, or nonsense, in the places the rules read. */
+const wildValue = fc.oneof(fc.anything(), fc.constantFrom('-1', 'tcp', 'udp', '6', '0.0.0.0/0', '::/0', 'required', 'in-use', 'aws:kms'));
+const wildItem = fc.record({
+  resourceType: fc.oneof(fc.constantFrom(...RESOURCE_TYPES), fc.anything()),
+  resourceId: fc.oneof(fc.string(), fc.anything()),
+  configurationItemStatus: fc.oneof(fc.constantFrom('OK', 'ResourceDiscovered', 'ResourceDeleted'), fc.anything()),
+  tags: fc.oneof(fc.dictionary(fc.string(), fc.string()), fc.array(fc.record({ key: wildValue, value: wildValue })), fc.anything()),
+  configuration: fc.oneof(fc.anything(), fc.string(), fc.record({
+    ipPermissions: fc.oneof(fc.array(fc.record({
+      ipProtocol: wildValue,
+      fromPort: wildValue,
+      toPort: wildValue,
+      ipRanges: fc.oneof(fc.array(wildValue), wildValue),
+      ipv4Ranges: fc.array(fc.record({ cidrIp: wildValue })),
+      ipv6Ranges: wildValue,
+    }, { requiredKeys: [] })), wildValue),
+    metadataOptions: fc.oneof(fc.record({ httpTokens: wildValue }), wildValue),
+    storageEncrypted: wildValue,
+    kmsKeyId: wildValue,
+    backupRetentionPeriod: wildValue,
+    preferredBackupWindow: wildValue,
+    readReplicaSourceDBInstanceIdentifier: wildValue,
+    attachments: wildValue,
+    state: wildValue,
+    encrypted: wildValue,
+    instanceType: wildValue,
+  }, { requiredKeys: [] })),
+  supplementaryConfiguration: fc.oneof(fc.anything(), fc.record({
+    ServerSideEncryptionConfiguration: fc.oneof(wildValue, fc.record({
+      rules: fc.array(fc.record({ applyServerSideEncryptionByDefault: fc.record({ sseAlgorithm: wildValue, kmsMasterKeyID: wildValue }) })),
+    })),
+    BucketPolicy: fc.oneof(wildValue, fc.record({ policyText: fc.oneof(fc.json(), wildValue) })),
+  }, { requiredKeys: [] })),
+}, { requiredKeys: [] });
+
+describe('any input', () => {
+  test('random and malformed items never throw: every rule gives a verdict or NOT_APPLICABLE, in one short line', () => {
+    fc.assert(fc.property(fc.oneof(wildItem, fc.anything()), (raw) => {
+      for (const rule of RULES) {
+        const verdict = evaluate(raw, rule);
+        expect(['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE']).toContain(verdict.complianceType);
+        expect(verdict.annotation.length).toBeLessThanOrEqual(ANNOTATION_MAX_LENGTH);
+        expect(verdict.annotation).not.toMatch(/\n/);
+      }
+    }), { numRuns: 3000 });
+  });
+
+  test('evaluateItems agrees with evaluate on every in-scope item', () => {
+    fc.assert(fc.property(wildItem, (raw) => {
+      const item = toConfigurationItem(raw);
+      fc.pre(item !== undefined);
+      const evaluations = evaluateItems([item!], RULES);
+      const inScope = RULES.filter((rule) => rule.resourceTypes.has(item!.resourceType));
+      expect(evaluations.map((e) => e.configRuleName)).toEqual(inScope.map((rule) => rule.ruleName));
+      for (const evaluation of evaluations) {
+        const rule = RULES.find((r) => r.ruleName === evaluation.configRuleName)!;
+        expect(evaluation).toMatchObject(evaluate(raw, rule));
+      }
+    }), { numRuns: 1000 });
+  });
+});

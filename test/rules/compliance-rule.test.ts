@@ -1,0 +1,146 @@
+import { aws_config as config, aws_lambda as lambda, Stack } from 'aws-cdk-lib';
+import { ComplianceRule, EvaluationMode, ManagedRuleIdentifier, RuleSet, RuleTrigger, Severity } from '../../src';
+import { RECOMMENDED_RULES } from '../../src/rules/catalog';
+
+describe('built-in rules', () => {
+  test.each([
+    [() => ComplianceRule.s3BucketServerSideEncryption(), 's3-bucket-server-side-encryption-enabled', ManagedRuleIdentifier.S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED, {}],
+    [() => ComplianceRule.s3DefaultEncryptionKms({ kmsKeyArns: ['arn:k1', 'arn:k2'] }), 's3-default-encryption-kms', 'S3_DEFAULT_ENCRYPTION_KMS', { kmsKeyArns: 'arn:k1,arn:k2' }],
+    [() => ComplianceRule.rdsStorageEncrypted({ kmsKeyId: 'k1' }), 'rds-storage-encrypted', 'RDS_STORAGE_ENCRYPTED', { kmsKeyId: 'k1' }],
+    [() => ComplianceRule.rdsBackupEnabled({ backupRetentionMinimum: 7, checkReadReplicas: true, preferredBackupWindow: '03:00-04:00' }),
+      'db-instance-backup-enabled', 'DB_INSTANCE_BACKUP_ENABLED', { backupRetentionMinimum: '7', checkReadReplicas: 'true', preferredBackupWindow: '03:00-04:00' }],
+    [() => ComplianceRule.ec2Imdsv2(), 'ec2-imdsv2-check', 'EC2_IMDSV2_CHECK', {}],
+    [() => ComplianceRule.requiredTags({ tags: { Environment: ['prod', 'dev'], Owner: [] } }), 'required-tags', 'REQUIRED_TAGS',
+      { tag1Key: 'Environment', tag1Value: 'prod,dev', tag2Key: 'Owner' }],
+    [() => ComplianceRule.desiredInstanceTypes(['t3.micro', 'm5.large']), 'desired-instance-type', 'DESIRED_INSTANCE_TYPE', { instanceType: 't3.micro,m5.large' }],
+    [() => ComplianceRule.restrictedSsh(), 'restricted-ssh', 'INCOMING_SSH_DISABLED', {}],
+    [() => ComplianceRule.restrictedCommonPorts({ blockedPorts: [3389, 5432] }), 'restricted-common-ports', 'RESTRICTED_INCOMING_TRAFFIC', { blockedPort1: '3389', blockedPort2: '5432' }],
+    [() => ComplianceRule.securityGroupAuthorizedPorts({ tcp: ['443', '1020-1025'], udp: ['500'] }), 'vpc-sg-open-only-to-authorized-ports',
+      'VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS', { authorizedTcpPorts: '443,1020-1025', authorizedUdpPorts: '500' }],
+    [() => ComplianceRule.encryptedVolumes({ kmsId: 'k1' }), 'encrypted-volumes', 'ENCRYPTED_VOLUMES', { kmsId: 'k1' }],
+  ])('%#: maps to its managed rule with AWS parameter names', (factory, configRuleName, identifier, parameters) => {
+    const rule = factory();
+    expect(rule).toMatchObject({ configRuleName, identifier, parameters, evaluationMode: EvaluationMode.MANAGED });
+  });
+
+  test('default severities: open ports CRITICAL, encryption HIGH, backups MEDIUM, tags LOW; overridable', () => {
+    expect(ComplianceRule.restrictedSsh().severity).toBe(Severity.CRITICAL);
+    expect(ComplianceRule.encryptedVolumes().severity).toBe(Severity.HIGH);
+    expect(ComplianceRule.rdsBackupEnabled().severity).toBe(Severity.MEDIUM);
+    expect(ComplianceRule.requiredTags({ tags: { Owner: [] } }).severity).toBe(Severity.LOW);
+    expect(ComplianceRule.restrictedSsh({ severity: Severity.HIGH }).severity).toBe(Severity.HIGH);
+  });
+
+  test('security-group rules also run every six hours; the others on configuration changes', () => {
+    const sixHours = config.MaximumExecutionFrequency.SIX_HOURS;
+    expect(ComplianceRule.restrictedSsh().trigger).toMatchObject({ onConfigurationChange: true, frequency: sixHours });
+    expect(ComplianceRule.ec2Imdsv2().trigger).toMatchObject({ onConfigurationChange: true, frequency: undefined });
+  });
+
+  test('resourceTypes narrows the scope; a type the managed rule does not evaluate is an error', () => {
+    expect(ComplianceRule.requiredTags({ tags: { Owner: [] }, resourceTypes: ['AWS::EC2::Instance'] }).resourceTypes).toEqual(['AWS::EC2::Instance']);
+    expect(ComplianceRule.requiredTags({ tags: { Owner: [] } }).resourceTypes).toHaveLength(30);
+    expect(() => ComplianceRule.ec2Imdsv2({ resourceTypes: ['AWS::S3::Bucket'] })).toThrow(
+      'rule "ec2-imdsv2-check": resourceTypes must be a non-empty subset of AWS::EC2::Instance (AWS::S3::Bucket is not evaluated by EC2_IMDSV2_CHECK).');
+  });
+
+  test('builtIn takes any built-in rule with AWS parameter names', () => {
+    expect(ComplianceRule.builtIn('required-tags', { parameters: { tag1Key: 'Owner' }, evaluationMode: EvaluationMode.ENGINE }))
+      .toMatchObject({ configRuleName: 'required-tags', parameters: { tag1Key: 'Owner' }, evaluationMode: EvaluationMode.ENGINE });
+    expect(() => ComplianceRule.builtIn('no-such-rule')).toThrow(/^rule "no-such-rule" is not a built-in rule; built-in rules: /);
+  });
+});
+
+describe('synth-time validation names the rule, the parameter and the fix', () => {
+  const sevenTags = { tags: Object.fromEntries(['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((key) => [key, []])) };
+
+  test.each([
+    ['seven required tags in MANAGED mode', () => ComplianceRule.requiredTags(sevenTags),
+      'rule "required-tags": parameter "tag7Key" is not accepted: the managed rule REQUIRED_TAGS takes at most 6 tags: use ENGINE mode or at most six'],
+    ['six blocked ports in MANAGED mode', () => ComplianceRule.restrictedCommonPorts({ blockedPorts: [1, 2, 3, 4, 5, 6] }),
+      'rule "restricted-common-ports": parameter "blockedPort6" is not accepted: the managed rule RESTRICTED_INCOMING_TRAFFIC takes at most 5 blocked ports: use ENGINE mode or at most five'],
+    ['a port out of range', () => ComplianceRule.restrictedCommonPorts({ blockedPorts: [70000] }),
+      'rule "restricted-common-ports": parameter "blockedPort1" must be a port number from 0 to 65535 (got "70000")'],
+    ['a bad port range', () => ComplianceRule.securityGroupAuthorizedPorts({ tcp: ['1025-1020'] }),
+      'rule "vpc-sg-open-only-to-authorized-ports": parameter "authorizedTcpPorts" must be comma-separated ports or ranges such as "443,1020-1025" within 0-65535 (got "1025-1020")'],
+    ['no tags', () => ComplianceRule.requiredTags({ tags: {} }), 'ComplianceRule.requiredTags: tags is empty; give at least one tag key, e.g. { Owner: [] }.'],
+    ['a tag value with a comma', () => ComplianceRule.requiredTags({ tags: { Team: ['a,b'] } }),
+      'ComplianceRule.requiredTags: value "a,b" of tag "Team" must have 1 to 256 characters and no comma.'],
+    ['a tag key too long', () => ComplianceRule.requiredTags({ tags: { ['k'.repeat(129)]: [] } }), /tag key "k+" must have 1 to 128 characters/],
+    ['no instance types', () => ComplianceRule.desiredInstanceTypes([]), 'ComplianceRule.desiredInstanceTypes: instanceTypes is empty; list the allowed types, e.g. ["t3.micro"].'],
+    ['an empty blocked port list', () => ComplianceRule.restrictedCommonPorts({ blockedPorts: [] }), /blockedPorts is empty; omit it for AWS's defaults/],
+    ['a retention beyond RDS\'s 35 days', () => ComplianceRule.rdsBackupEnabled({ backupRetentionMinimum: 40 }),
+      'ComplianceRule.rdsBackupEnabled: backupRetentionMinimum must be a whole number of days from 1 to 35, RDS\'s range (got 40).'],
+    ['an unknown parameter', () => ComplianceRule.builtIn('ec2-imdsv2-check', { parameters: { foo: 'bar' } }),
+      'rule "ec2-imdsv2-check": parameter "foo" is not accepted: the rule takes no parameters'],
+    ['a missing required parameter', () => ComplianceRule.builtIn('desired-instance-type'), 'rule "desired-instance-type": parameter "instanceType" is required'],
+    ['CUSTOM mode on a built-in rule', () => ComplianceRule.ec2Imdsv2({ evaluationMode: EvaluationMode.CUSTOM }),
+      'rule "ec2-imdsv2-check": evaluationMode CUSTOM is for ComplianceRule.custom; use MANAGED or ENGINE.'],
+    ['parameters over Config\'s 1024 characters', () => ComplianceRule.requiredTags({
+      tags: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`Key${i}`, ['v'.repeat(100)]])), evaluationMode: EvaluationMode.ENGINE,
+    }), /^rule "required-tags": parameters are \d+ characters of JSON, over AWS Config's limit of 1024$/],
+  ])('%s', (_, build, message) => {
+    expect(build).toThrow(message);
+  });
+
+  test('ENGINE mode lifts the managed limits', () => {
+    const rule = ComplianceRule.requiredTags({ ...sevenTags, evaluationMode: EvaluationMode.ENGINE });
+    expect(rule.parameters.tag7Key).toBe('G');
+    expect(ComplianceRule.restrictedCommonPorts({ blockedPorts: [1, 2, 3, 4, 5, 6], evaluationMode: EvaluationMode.ENGINE }).parameters.blockedPort6).toBe('6');
+  });
+});
+
+describe('managed and custom rules', () => {
+  test('managed: any identifier, evaluated by AWS', () => {
+    const rule = ComplianceRule.managed('IAM_ROOT_ACCESS_KEY_CHECK', { configRuleName: 'iam-root-access-key-check-x', trigger: RuleTrigger.periodic(config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS) });
+    expect(rule).toMatchObject({ identifier: 'IAM_ROOT_ACCESS_KEY_CHECK', parameters: {}, resourceTypes: [], severity: Severity.MEDIUM, evaluationMode: EvaluationMode.MANAGED });
+    expect(rule.trigger).toMatchObject({ onConfigurationChange: false, frequency: config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS });
+    expect(() => ComplianceRule.managed('iam root', { configRuleName: 'x' })).toThrow(/identifier "iam root" is not a managed rule identifier/);
+  });
+
+  test('custom: the user\'s function, on configuration changes by default', () => {
+    const fn = lambda.Function.fromFunctionArn(new Stack(), 'Fn', 'arn:aws:lambda:eu-west-1:123456789012:function:my-rule');
+    const rule = ComplianceRule.custom({ configRuleName: 'my-rule', lambdaFunction: fn, resourceTypes: ['AWS::S3::Bucket'], severity: Severity.HIGH });
+    expect(rule).toMatchObject({ configRuleName: 'my-rule', identifier: undefined, lambdaFunction: fn, evaluationMode: EvaluationMode.CUSTOM });
+    expect(rule.trigger).toMatchObject({ onConfigurationChange: true });
+    expect(RuleTrigger.configurationChangesAndPeriodic(config.MaximumExecutionFrequency.ONE_HOUR)).toMatchObject({ onConfigurationChange: true, frequency: 'One_Hour' });
+  });
+
+  test.each([
+    ['', /configRuleName "" must be 1 to 85 letters, digits, hyphens or underscores/],
+    ['has space', /configRuleName "has space" must be/],
+    ['r'.repeat(86), /must be 1 to 85/],
+    ['required-tags', 'ComplianceRule.managed: configRuleName "required-tags" is a built-in rule\'s name; use its factory or another name.'],
+  ])('rule name %j is refused', (configRuleName, message) => {
+    expect(() => ComplianceRule.managed('REQUIRED_TAGS', { configRuleName })).toThrow(message);
+  });
+});
+
+describe('RuleSet', () => {
+  test('the recommended set is frozen: these eight rules, no user input', () => {
+    expect(RuleSet.recommended().ruleNames).toEqual([
+      's3-bucket-server-side-encryption-enabled', 'rds-storage-encrypted', 'db-instance-backup-enabled', 'ec2-imdsv2-check',
+      'required-tags', 'restricted-ssh', 'restricted-common-ports', 'encrypted-volumes',
+    ]);
+    expect(RuleSet.recommended().findRule('required-tags')!.parameters).toEqual({ tag1Key: 'Environment', tag2Key: 'Owner', tag3Key: 'CostCenter' });
+    // The CLI's default set is the same data.
+    expect(RuleSet.recommended().rules.map((r) => ({ ruleName: r.configRuleName, parameters: r.parameters }))).toEqual(RECOMMENDED_RULES);
+  });
+
+  test('adds and removes by name, returning new sets', () => {
+    const base = RuleSet.recommended();
+    const changed = base.withoutRules('required-tags', 'restricted-ssh').withRules(ComplianceRule.desiredInstanceTypes(['t3.micro']));
+    expect(changed.ruleNames).toEqual([
+      's3-bucket-server-side-encryption-enabled', 'rds-storage-encrypted', 'db-instance-backup-enabled', 'ec2-imdsv2-check',
+      'restricted-common-ports', 'encrypted-volumes', 'desired-instance-type',
+    ]);
+    expect(base.ruleNames).toHaveLength(8);
+    expect(RuleSet.of().rules).toEqual([]);
+  });
+
+  test('a duplicate or unknown name is an error that says what to do', () => {
+    expect(() => RuleSet.recommended().withRules(ComplianceRule.restrictedSsh())).toThrow(
+      'RuleSet: rule "restricted-ssh" is already in the set; remove it with withoutRules("restricted-ssh") first.');
+    expect(() => RuleSet.of(ComplianceRule.ec2Imdsv2()).withoutRules('nope')).toThrow('RuleSet: no rule named "nope" in the set; it has ec2-imdsv2-check.');
+  });
+});
