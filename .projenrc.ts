@@ -149,6 +149,12 @@ packageJava.reset('jsii-pacmak --target java --code-only');
 
 project.tasks.tryFind('package-all')!.exec('ts-node --project tsconfig.dev.json build-tools/verify-packages.ts');
 
+// ---- Benchmarks: scripts that print figures, never timed tests ----
+project.addTask('bench:engine', {
+  description: 'Rule engine throughput over a synthetic 100,000-item Config snapshot',
+  exec: 'node --expose-gc -r ts-node/register/transpile-only build-tools/bench-engine.ts',
+});
+
 // ---- The README's main job ----
 const demoTask = project.addTask('demo', {
   description: 'Synthesize the example app into cdk.out/ (no AWS account needed)',

@@ -4,6 +4,15 @@ import { asArray, asRecord, asRecordOrJson, asString, JsonRecord } from './value
 /** Statuses of an item whose resource no longer exists: every rule answers NOT_APPLICABLE. */
 export const DELETED_STATUSES: ReadonlySet<string> = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded']);
 
+function allStrings(record: JsonRecord): boolean {
+  for (const key in record) {
+    if (typeof record[key] !== 'string') {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Tags as Config records them: an object in items, or a list of `{key, value}` in some configurations. */
 function tagsOf(raw: JsonRecord): Record<string, string> {
   const tags = asRecord(raw.tags);
@@ -25,10 +34,21 @@ function tagsOf(raw: JsonRecord): Record<string, string> {
   return result;
 }
 
+/** Whether a record is already a 1.3 item the engine can read as it is: the shape of snapshots and events. */
+function isCanonical(record: JsonRecord): boolean {
+  const tags = asRecord(record.tags);
+  return typeof record.configurationItemStatus === 'string'
+    && asRecord(record.configuration) !== undefined
+    && asRecord(record.supplementaryConfiguration) !== undefined
+    && tags !== undefined && allStrings(tags)
+    && record.accountId === undefined && record.arn === undefined;
+}
+
 /**
- * One configuration item from either shape Config writes: 1.3 (`awsAccountId`, `ARN`), or the 1.2
- * history shape (`accountId`, `arn`, `configuration` possibly a JSON string). Anything without a
- * resource type and id is not an item: undefined.
+ * One configuration item from either shape Config writes: 1.3 (`awsAccountId`, `ARN`), used as it
+ * is, without a copy (a snapshot holds many thousands); or the 1.2 history shape (`accountId`,
+ * `arn`, `configuration` possibly a JSON string), converted to 1.3. Anything without a resource
+ * type and id is not an item: undefined.
  */
 export function toConfigurationItem(raw: unknown): ConfigurationItem | undefined {
   const record = asRecord(raw);
@@ -40,15 +60,18 @@ export function toConfigurationItem(raw: unknown): ConfigurationItem | undefined
   if (!resourceType || !resourceId) {
     return undefined;
   }
+  if (isCanonical(record)) {
+    return record as unknown as ConfigurationItem;
+  }
   return {
     resourceType,
     resourceId,
     resourceName: asString(record.resourceName),
-    accountId: asString(record.awsAccountId) ?? asString(record.accountId),
-    arn: asString(record.ARN) ?? asString(record.arn),
+    awsAccountId: asString(record.awsAccountId) ?? asString(record.accountId),
+    ARN: asString(record.ARN) ?? asString(record.arn),
     awsRegion: asString(record.awsRegion),
-    status: asString(record.configurationItemStatus) ?? 'OK',
-    captureTime: asString(record.configurationItemCaptureTime),
+    configurationItemStatus: asString(record.configurationItemStatus) ?? 'OK',
+    configurationItemCaptureTime: asString(record.configurationItemCaptureTime),
     configuration: asRecordOrJson(record.configuration) ?? {},
     supplementaryConfiguration: asRecordOrJson(record.supplementaryConfiguration) ?? {},
     tags: tagsOf(record),

@@ -40,7 +40,9 @@ export function inScope(item: ConfigurationItem, rule: CompiledRule): boolean {
 
 /** The verdict of an in-scope item: deleted resources are NOT_APPLICABLE, as Config reports them. */
 function judge(item: ConfigurationItem, rule: CompiledRule): Verdict {
-  return DELETED_STATUSES.has(item.status) ? notApplicable(`Resource deleted (${item.status})`) : rule.check(item);
+  return DELETED_STATUSES.has(item.configurationItemStatus)
+    ? notApplicable(`Resource deleted (${item.configurationItemStatus})`)
+    : rule.check(item);
 }
 
 /**
@@ -60,21 +62,31 @@ export function evaluate(item: unknown, rule: RuleSpec | CompiledRule): Verdict 
   return judge(configurationItem, compiled);
 }
 
-/** Every rule's verdict on every item in its scope; out-of-scope pairs produce no evaluation. */
+/** The rules of each resource type, so that an item meets only the rules that judge it. */
+function rulesByResourceType(rules: readonly CompiledRule[]): Map<string, CompiledRule[]> {
+  const byType = new Map<string, CompiledRule[]>();
+  for (const rule of rules) {
+    for (const resourceType of rule.resourceTypes) {
+      byType.set(resourceType, [...(byType.get(resourceType) ?? []), rule]);
+    }
+  }
+  return byType;
+}
+
+/** Every rule's verdict on every item in its scope, in the order of the rules; out-of-scope pairs produce no evaluation. */
 export function evaluateItems(items: Iterable<ConfigurationItem>, rules: readonly CompiledRule[]): Evaluation[] {
+  const byType = rulesByResourceType(rules);
   const evaluations: Evaluation[] = [];
   for (const item of items) {
-    for (const rule of rules) {
-      if (inScope(item, rule)) {
-        const { complianceType, annotation } = judge(item, rule);
-        evaluations.push({
-          configRuleName: rule.ruleName,
-          resourceType: item.resourceType,
-          resourceId: item.resourceId,
-          complianceType,
-          annotation,
-        });
-      }
+    for (const rule of byType.get(item.resourceType) ?? []) {
+      const { complianceType, annotation } = judge(item, rule);
+      evaluations.push({
+        configRuleName: rule.ruleName,
+        resourceType: item.resourceType,
+        resourceId: item.resourceId,
+        complianceType,
+        annotation,
+      });
     }
   }
   return evaluations;

@@ -1,17 +1,20 @@
 /** A verdict, with AWS Config's names. */
 export type ComplianceType = 'COMPLIANT' | 'NON_COMPLIANT' | 'NOT_APPLICABLE';
 
-/** A Config configuration item in one shape, whichever shape it arrived in (1.3, or the 1.2 history shape). */
+/**
+ * A Config configuration item in the 1.3 shape (the shape of snapshots, rule invocations and
+ * EventBridge events), whichever shape it arrived in: 1.2 history items and API items are converted.
+ */
 export interface ConfigurationItem {
   readonly resourceType: string;
   readonly resourceId: string;
   readonly resourceName?: string;
-  readonly accountId?: string;
-  readonly arn?: string;
+  readonly awsAccountId?: string;
+  readonly ARN?: string;
   readonly awsRegion?: string;
-  /** `configurationItemStatus`: OK, ResourceDiscovered, ResourceNotRecorded, ResourceDeleted, ResourceDeletedNotRecorded. */
-  readonly status: string;
-  readonly captureTime?: string;
+  /** OK, ResourceDiscovered, ResourceNotRecorded, ResourceDeleted, ResourceDeletedNotRecorded. */
+  readonly configurationItemStatus: string;
+  readonly configurationItemCaptureTime?: string;
   readonly configuration: Record<string, unknown>;
   readonly supplementaryConfiguration: Record<string, unknown>;
   /** Tag keys (case-sensitive) to values. */

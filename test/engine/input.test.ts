@@ -68,8 +68,8 @@ describe('configuration item shapes', () => {
   test('1.3 and 1.2 field names map to one shape', () => {
     const v13 = toConfigurationItem(fixture('configuration-items/rdk-example-AWS_S3_Bucket.json'))!;
     const v12 = toConfigurationItem(fixture('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json'))!;
-    expect([v13.accountId, v13.arn]).toEqual(['934654633380', 'arn:aws:s3:::mborch-test-bucket-config-item']);
-    expect([v12.accountId, v12.arn]).toEqual(['264683526309', 'arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66']);
+    expect([v13.awsAccountId, v13.ARN]).toEqual(['934654633380', 'arn:aws:s3:::mborch-test-bucket-config-item']);
+    expect([v12.awsAccountId, v12.ARN]).toEqual(['264683526309', 'arn:aws:ec2:us-east-1:264683526309:security-group/sg-1d56fc66']);
   });
 
   test('configuration as a JSON string (the API shape) is parsed, tags lists become a map', () => {
@@ -81,6 +81,6 @@ describe('configuration item shapes', () => {
     })!;
     expect(item.configuration).toEqual({ instanceType: 't3.micro' });
     expect(item.tags).toEqual({ Owner: 'me', Team: '7' });
-    expect(item.status).toBe('OK');
+    expect(item.configurationItemStatus).toBe('OK');
   });
 });

@@ -3,13 +3,16 @@ import { asArray, asString } from '../values';
 import { compliant, nonCompliant, notApplicable } from '../verdict';
 import { sameKmsKey } from './kms-key';
 
+const UNATTACHED = notApplicable('Volume is not attached');
+const ENCRYPTED = compliant('Attached volume is encrypted');
+
 /** ENCRYPTED_VOLUMES: attached volumes are encrypted, with the `kmsId` key when given; unattached ones are NOT_APPLICABLE. */
 export const encryptedVolumes: RuleImplementation = {
   ruleName: 'encrypted-volumes',
   compile: (parameters) => (item) => {
     const attached = asArray(item.configuration.attachments).length > 0 || item.configuration.state === 'in-use';
     if (!attached) {
-      return notApplicable('Volume is not attached');
+      return UNATTACHED;
     }
     if (item.configuration.encrypted !== true) {
       return nonCompliant('Attached volume is not encrypted');
@@ -18,6 +21,6 @@ export const encryptedVolumes: RuleImplementation = {
     if (parameters.kmsId && !sameKmsKey(keyId, parameters.kmsId)) {
       return nonCompliant(`Volume is encrypted with ${keyId ?? 'an unknown key'}, not ${parameters.kmsId}`);
     }
-    return compliant('Attached volume is encrypted');
+    return ENCRYPTED;
   },
 };

@@ -21,6 +21,7 @@ export const requiredTagsRule: RuleImplementation = {
   ruleName: 'required-tags',
   compile: (parameters) => {
     const required = requiredTags(parameters);
+    const tagged = compliant(`Has required tags ${required.map((tag) => tag.key).join(', ')}`);
     return (item) => {
       const problems: string[] = [];
       for (const { key, values } of required) {
@@ -33,7 +34,7 @@ export const requiredTagsRule: RuleImplementation = {
       }
       return problems.length > 0
         ? nonCompliant(`Required tags: ${problems.join('; ')}`)
-        : compliant(`Has required tags ${required.map((tag) => tag.key).join(', ')}`);
+        : tagged;
     };
   },
 };

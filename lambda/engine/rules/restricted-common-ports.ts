@@ -19,12 +19,16 @@ export const restrictedCommonPorts: RuleImplementation = {
   ruleName: 'restricted-common-ports',
   compile: (parameters) => {
     const ports = blockedPorts(parameters);
+    const closed = compliant(`No blocked TCP port (${ports.join(', ')}) is open to 0.0.0.0/0`);
     return (item) => {
       const worldTcp = ingressPermissions(item).filter((permission) => permission.openToIpv4World && carries(permission, 'tcp'));
+      if (worldTcp.length === 0) {
+        return closed;
+      }
       const open = ports.filter((port) => worldTcp.some((permission) => coversPort(permission, port)));
       return open.length > 0
         ? nonCompliant(`Blocked TCP port${open.length > 1 ? 's' : ''} ${open.join(', ')} open to 0.0.0.0/0`)
-        : compliant(`No blocked TCP port (${ports.join(', ')}) is open to 0.0.0.0/0`);
+        : closed;
     };
   },
 };

@@ -3,6 +3,7 @@ import { compliant, nonCompliant } from '../verdict';
 import { carries, coversPort, describePorts, ingressPermissions } from './security-group';
 
 const SSH_PORT = 22;
+const CLOSED = compliant('No ingress allows SSH from 0.0.0.0/0 or ::/0');
 
 /** INCOMING_SSH_DISABLED: no ingress allows TCP 22 from 0.0.0.0/0 or ::/0. */
 export const restrictedSsh: RuleImplementation = {
@@ -14,6 +15,6 @@ export const restrictedSsh: RuleImplementation = {
       const world = open.openToIpv4World ? '0.0.0.0/0' : '::/0';
       return nonCompliant(`SSH (TCP 22) is open to ${world} through ${describePorts(open)}`);
     }
-    return compliant('No ingress allows SSH from 0.0.0.0/0 or ::/0');
+    return CLOSED;
   },
 };

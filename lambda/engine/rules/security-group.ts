@@ -1,5 +1,5 @@
 import { ConfigurationItem } from '../types';
-import { asArray, asNumber, asRecord, asString, csv } from '../values';
+import { asArray, asNumber, asRecord, csv } from '../values';
 
 /** An ingress permission of a security group, reduced to what the port rules need. */
 export interface IngressPermission {
@@ -15,37 +15,65 @@ export interface IngressPermission {
 
 const PROTOCOL_NAMES: Record<string, string> = { '-1': 'all', '6': 'tcp', '17': 'udp' };
 
-/** CIDRs of a range list: plain strings (1.2 history shape) or `{cidrIp}` / `{cidrIpv6}` objects (1.3). */
-function cidrs(ranges: unknown, key: 'cidrIp' | 'cidrIpv6'): string[] {
-  return asArray(ranges).flatMap((range) => {
-    const cidr = typeof range === 'string' ? range : asString(asRecord(range)?.[key]);
-    return cidr === undefined ? [] : [cidr];
-  });
+const IPV4_WORLD = '0.0.0.0/0';
+const IPV6_WORLD = '::/0';
+
+/** Whether a range list holds a CIDR: plain strings (1.2 history shape) or `{cidrIp}` / `{cidrIpv6}` objects (1.3). */
+function hasCidr(ranges: unknown, cidr: string): boolean {
+  if (!Array.isArray(ranges)) {
+    return false;
+  }
+  for (const range of ranges) {
+    if (range === cidr) {
+      return true;
+    }
+    const record = asRecord(range);
+    if (record && (record.cidrIp === cidr || record.cidrIpv6 === cidr)) {
+      return true;
+    }
+  }
+  return false;
 }
+
+function toPermission(raw: unknown): IngressPermission | undefined {
+  const permission = asRecord(raw);
+  if (!permission) {
+    return undefined;
+  }
+  const rawProtocol = String(permission.ipProtocol ?? '').toLowerCase();
+  const protocol = PROTOCOL_NAMES[rawProtocol] ?? rawProtocol;
+  const inAnyList = (cidr: string) =>
+    hasCidr(permission.ipv4Ranges, cidr) || hasCidr(permission.ipRanges, cidr) || hasCidr(permission.ipv6Ranges, cidr);
+  // All traffic, or a TCP/UDP permission without ports (-1 or missing), spans every port.
+  const fromPort = asNumber(permission.fromPort);
+  const toPort = asNumber(permission.toPort);
+  const allPorts = protocol === 'all' || fromPort === undefined || fromPort < 0;
+  return {
+    protocol,
+    fromPort: allPorts ? 0 : fromPort,
+    toPort: allPorts || toPort === undefined || toPort < 0 ? 65535 : toPort,
+    openToIpv4World: inAnyList(IPV4_WORLD),
+    openToIpv6World: inAnyList(IPV6_WORLD),
+  };
+}
+
+/** Three rules read the same security group: its permissions are worked out once per item. */
+const permissionsOfItem = new WeakMap<ConfigurationItem, IngressPermission[]>();
 
 /** The ingress permissions of a security group item. */
 export function ingressPermissions(item: ConfigurationItem): IngressPermission[] {
-  return asArray(item.configuration.ipPermissions).flatMap((raw) => {
-    const permission = asRecord(raw);
-    if (!permission) {
-      return [];
+  let permissions = permissionsOfItem.get(item);
+  if (!permissions) {
+    permissions = [];
+    for (const raw of asArray(item.configuration.ipPermissions)) {
+      const permission = toPermission(raw);
+      if (permission) {
+        permissions.push(permission);
+      }
     }
-    const rawProtocol = String(permission.ipProtocol ?? '').toLowerCase();
-    const protocol = PROTOCOL_NAMES[rawProtocol] ?? rawProtocol;
-    const ipv4 = [...cidrs(permission.ipv4Ranges, 'cidrIp'), ...cidrs(permission.ipRanges, 'cidrIp')];
-    const ipv6 = cidrs(permission.ipv6Ranges, 'cidrIpv6');
-    // All traffic, or a TCP/UDP permission without ports (-1 or missing), spans every port.
-    const fromPort = asNumber(permission.fromPort);
-    const toPort = asNumber(permission.toPort);
-    const allPorts = protocol === 'all' || fromPort === undefined || fromPort < 0;
-    return [{
-      protocol,
-      fromPort: allPorts ? 0 : fromPort,
-      toPort: allPorts || toPort === undefined || toPort < 0 ? 65535 : toPort,
-      openToIpv4World: ipv4.includes('0.0.0.0/0') || ipv6.includes('0.0.0.0/0'),
-      openToIpv6World: ipv6.includes('::/0') || ipv4.includes('::/0'),
-    }];
-  });
+    permissionsOfItem.set(item, permissions);
+  }
+  return permissions;
 }
 
 /** Whether the permission carries the protocol (`all` carries every protocol). */

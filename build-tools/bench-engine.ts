@@ -1,0 +1,156 @@
+/**
+ * `npm run bench:engine`: the rule engine over a synthetic Config snapshot of 100,000 configuration
+ * items of mixed types. Prints items per second for the recommended set, and the ratio
+ * (parse + evaluate) / (JSON.parse alone) over the same bytes, medians of several runs. The two are
+ * timed in alternation and the ratio is the median of each pair's ratio, so that drift in the
+ * machine's speed (a shared VM) falls on both sides alike.
+ * Target: ratio at most 1.25.
+ */
+import { compileRule, evaluateItems, parseConfigurationItems } from '../lambda/engine';
+import { RECOMMENDED_RULES } from '../src/rules/catalog';
+
+const ITEM_COUNT = Number(process.env.BENCH_ITEMS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+
+/** A deterministic pseudo-random sequence, so every run measures the same snapshot. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+function syntheticItem(i: number, next: () => number): Record<string, unknown> {
+  const tags: Record<string, string> = next() < 0.7 ? { Environment: 'prod', Owner: `team-${i % 40}`, CostCenter: `cc-${i % 13}` } : { Name: `res-${i}` };
+  const base = {
+    configurationItemVersion: '1.3',
+    configurationItemCaptureTime: '2026-11-23T10:00:00.000Z',
+    configurationStateId: 1700000000000 + i,
+    awsAccountId: '123456789012',
+    configurationItemStatus: next() < 0.02 ? 'ResourceDeleted' : 'OK',
+    awsRegion: 'eu-west-1',
+    relatedEvents: [],
+    relationships: [],
+    tags,
+  };
+  switch (i % 6) {
+    case 0: return {
+      ...base,
+      resourceType: 'AWS::EC2::Instance',
+      resourceId: `i-${i.toString(16).padStart(17, '0')}`,
+      configuration: {
+        instanceId: `i-${i}`,
+        instanceType: next() < 0.5 ? 't3.micro' : 'm5.large',
+        state: { code: 16, name: 'running' },
+        metadataOptions: { state: 'applied', httpTokens: next() < 0.6 ? 'required' : 'optional', httpPutResponseHopLimit: 1, httpEndpoint: 'enabled' },
+        securityGroups: [{ groupName: 'web', groupId: `sg-${i}` }],
+        subnetId: 'subnet-1',
+        vpcId: 'vpc-1',
+        privateIpAddress: '10.0.0.1',
+      },
+      supplementaryConfiguration: {},
+    };
+    case 1: return {
+      ...base,
+      resourceType: 'AWS::EC2::SecurityGroup',
+      resourceId: `sg-${i.toString(16)}`,
+      configuration: {
+        groupName: `sg-${i}`,
+        groupId: `sg-${i}`,
+        vpcId: 'vpc-1',
+        description: 'synthetic',
+        ipPermissions: [
+          { ipProtocol: 'tcp', fromPort: 443, toPort: 443, ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }], ipv6Ranges: [], userIdGroupPairs: [] },
+          { ipProtocol: 'tcp', fromPort: next() < 0.2 ? 22 : 8080, toPort: next() < 0.2 ? 22 : 8080, ipv4Ranges: [{ cidrIp: next() < 0.5 ? '0.0.0.0/0' : '10.0.0.0/8' }] },
+        ],
+        ipPermissionsEgress: [{ ipProtocol: '-1', ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }] }],
+      },
+      supplementaryConfiguration: {},
+    };
+    case 2: return {
+      ...base,
+      resourceType: 'AWS::EC2::Volume',
+      resourceId: `vol-${i.toString(16)}`,
+      configuration: {
+        volumeId: `vol-${i}`,
+        size: 8,
+        state: next() < 0.8 ? 'in-use' : 'available',
+        encrypted: next() < 0.8,
+        volumeType: 'gp3',
+        attachments: next() < 0.8 ? [{ instanceId: `i-${i}`, device: '/dev/xvda', state: 'attached' }] : [],
+      },
+      supplementaryConfiguration: {},
+    };
+    case 3: return {
+      ...base,
+      resourceType: 'AWS::RDS::DBInstance',
+      resourceId: `db-${i.toString(36).toUpperCase()}`,
+      configuration: {
+        dBInstanceIdentifier: `db-${i}`,
+        engine: 'postgres',
+        storageEncrypted: next() < 0.9,
+        backupRetentionPeriod: next() < 0.9 ? 7 : 0,
+        preferredBackupWindow: '03:00-04:00',
+        kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/k1',
+        multiAZ: true,
+      },
+      supplementaryConfiguration: {},
+    };
+    case 4: return {
+      ...base,
+      resourceType: 'AWS::S3::Bucket',
+      resourceId: `bucket-${i}`,
+      configuration: { name: `bucket-${i}`, creationDate: '2026-01-01T00:00:00.000Z' },
+      supplementaryConfiguration: {
+        ServerSideEncryptionConfiguration: next() < 0.9 ? { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyID: 'k1' } }] } : undefined,
+        BucketVersioningConfiguration: { status: 'Enabled' },
+        PublicAccessBlockConfiguration: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+      },
+    };
+    default: return {
+      ...base,
+      resourceType: 'AWS::IAM::Role',
+      resourceId: `AROA${i}`,
+      configuration: { roleName: `role-${i}`, path: '/', assumeRolePolicyDocument: '%7B%22Version%22%3A%222012-10-17%22%7D' },
+      supplementaryConfiguration: {},
+    };
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(run: () => unknown): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const next = random(42);
+const snapshot = { fileVersion: '1.0', configSnapshotId: 'bench', configurationItems: Array.from({ length: ITEM_COUNT }, (_, i) => syntheticItem(i, next)) };
+const bytes = Buffer.from(JSON.stringify(snapshot));
+const rules = RECOMMENDED_RULES.map(compileRule);
+
+// One untimed round first: the figures are for code the JIT has compiled, as in a warm Lambda.
+JSON.parse(bytes.toString('utf8'));
+let evaluationCount = evaluateItems(parseConfigurationItems(bytes), rules).length;
+const parseOnly: number[] = [];
+const parseAndEvaluate: number[] = [];
+for (let run = 0; run < RUNS; run++) {
+  parseOnly.push(time(() => JSON.parse(bytes.toString('utf8'))));
+  parseAndEvaluate.push(time(() => {
+    evaluationCount = evaluateItems(parseConfigurationItems(bytes), rules).length;
+  }));
+}
+
+const full = median(parseAndEvaluate);
+const baseline = median(parseOnly);
+const ratio = median(parseAndEvaluate.map((ms, run) => ms / parseOnly[run]));
+console.log(`snapshot: ${ITEM_COUNT.toLocaleString('en')} items, ${(bytes.length / 1e6).toFixed(1)} MB, ${evaluationCount.toLocaleString('en')} evaluations by ${rules.length} rules (recommended set)`);
+console.log(`JSON.parse alone:   ${baseline.toFixed(0)} ms (median of ${RUNS})`);
+console.log(`parse + evaluate:   ${full.toFixed(0)} ms (median of ${RUNS}) = ${Math.round(ITEM_COUNT / (full / 1000)).toLocaleString('en')} items/s`);
+console.log(`ratio (parse + evaluate) / JSON.parse: ${ratio.toFixed(2)} (median of ${RUNS} paired runs; target <= 1.25)`);
