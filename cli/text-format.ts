@@ -18,7 +18,7 @@ export function renderText(report: ComplianceReport): string {
     ...rows.map(line),
     '',
     `${summary.compliance_percentage}% compliant: ${summary.compliant} compliant, ${summary.non_compliant} non-compliant, ` +
-      `${summary.not_applicable} not applicable, over ${summary.total_resources} resources`,
+      `${summary.not_applicable} not applicable, over ${summary.total_resources} resource${summary.total_resources === 1 ? '' : 's'}`,
     '',
   ].join('\n');
 }
