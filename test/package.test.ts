@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -36,10 +36,11 @@ afterAll(() => {
 });
 
 describe('npm tarball', () => {
-  test('ships the compiled library, its jsii manifest and every handler bundle with its source map', () => {
+  test('ships the compiled library, its jsii manifest, every handler bundle with its source map, and the CLI', () => {
     expect(packedFiles).toEqual(expect.arrayContaining([
       'package.json', 'README.md', 'LICENSE', '.jsii', 'lib/index.js', 'lib/index.d.ts',
       ...HANDLERS.flatMap((name) => [`assets/${name}/index.js`, `assets/${name}/index.js.map`]),
+      'assets/cli/index.js',
     ]));
   });
 
@@ -54,7 +55,7 @@ describe('npm tarball', () => {
 });
 
 describe('consumer app', () => {
-  test('installs the tarball next to aws-cdk-lib from the registry and synthesizes ComplianceMonitor with only its required props', () => {
+  test('installs the tarball next to aws-cdk-lib from the registry, synthesizes ComplianceMonitor with only its required props, runs the CLI', () => {
     const appDir = path.join(workDir, 'app');
     fs.mkdirSync(appDir);
     fs.writeFileSync(path.join(appDir, 'package.json'), JSON.stringify({ name: 'consumer-app', private: true }));
@@ -80,5 +81,8 @@ describe('consumer app', () => {
       const assetDir = path.join(outDir, `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
       expect(fs.readFileSync(path.join(assetDir, 'index.js'), 'utf8')).toContain('exports');
     }
+    // The CLI is installed as a command.
+    const cli = spawnSync(path.join(appDir, 'node_modules', '.bin', 'cdk-compliance-monitor'), ['--help'], { encoding: 'utf8' });
+    expect([cli.status, cli.stdout]).toEqual([0, 'usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text] [--out FILE] INPUT...\n']);
   }, 300_000);
 });
