@@ -1,14 +1,24 @@
 import { ConfigurationItem } from '../types';
 import { asArray, asRecord, asRecordOrJson, asString } from '../values';
 
+/** One default-encryption rule of a bucket. */
+export interface DefaultEncryption {
+  readonly sseAlgorithm: string;
+  readonly kmsMasterKeyId?: string;
+}
+
 /** A bucket's default-encryption rules: `{sseAlgorithm, kmsMasterKeyID}` of each `applyServerSideEncryptionByDefault`. */
-export function defaultEncryption(item: ConfigurationItem): Array<{ sseAlgorithm: string; kmsMasterKeyId?: string }> {
+export function defaultEncryption(item: ConfigurationItem): DefaultEncryption[] {
   const configuration = asRecordOrJson(item.supplementaryConfiguration.ServerSideEncryptionConfiguration);
-  return asArray(configuration?.rules).flatMap((rule) => {
+  const encryption: DefaultEncryption[] = [];
+  for (const rule of asArray(configuration?.rules)) {
     const byDefault = asRecord(asRecord(rule)?.applyServerSideEncryptionByDefault);
     const sseAlgorithm = asString(byDefault?.sseAlgorithm);
-    return sseAlgorithm ? [{ sseAlgorithm, kmsMasterKeyId: asString(byDefault?.kmsMasterKeyID) }] : [];
-  });
+    if (sseAlgorithm) {
+      encryption.push({ sseAlgorithm, kmsMasterKeyId: asString(byDefault?.kmsMasterKeyID) });
+    }
+  }
+  return encryption;
 }
 
 export const KMS_ALGORITHMS: ReadonlySet<string> = new Set(['aws:kms', 'aws:kms:dsse']);

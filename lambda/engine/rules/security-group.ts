@@ -57,21 +57,14 @@ function toPermission(raw: unknown): IngressPermission | undefined {
   };
 }
 
-/** Three rules read the same security group: its permissions are worked out once per item. */
-const permissionsOfItem = new WeakMap<ConfigurationItem, IngressPermission[]>();
-
 /** The ingress permissions of a security group item. */
 export function ingressPermissions(item: ConfigurationItem): IngressPermission[] {
-  let permissions = permissionsOfItem.get(item);
-  if (!permissions) {
-    permissions = [];
-    for (const raw of asArray(item.configuration.ipPermissions)) {
-      const permission = toPermission(raw);
-      if (permission) {
-        permissions.push(permission);
-      }
+  const permissions: IngressPermission[] = [];
+  for (const raw of asArray(item.configuration.ipPermissions)) {
+    const permission = toPermission(raw);
+    if (permission) {
+      permissions.push(permission);
     }
-    permissionsOfItem.set(item, permissions);
   }
   return permissions;
 }
