@@ -1,5 +1,4 @@
-import { RuleSpec } from '../lambda/engine';
-import { InputError } from '../lambda/engine/input';
+import { InputError, RuleSpec } from '../lambda/engine';
 import { asRecord } from '../lambda/engine/values';
 
 /**

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { createLogger, eventSource } from '../shared/logger';
+import { createLogger, eventSource } from '../logging/logger';
 
 const logger = createLogger('aggregator');
 

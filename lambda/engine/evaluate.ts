@@ -34,7 +34,7 @@ function isCompiled(rule: RuleSpec | CompiledRule): rule is CompiledRule {
 }
 
 /** Whether the rule judges the item at all: its resource type is in the rule's scope. */
-export function inScope(item: ConfigurationItem, rule: CompiledRule): boolean {
+function inScope(item: ConfigurationItem, rule: CompiledRule): boolean {
   return rule.resourceTypes.has(item.resourceType);
 }
 

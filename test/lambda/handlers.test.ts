@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { handler as aggregator } from '../../lambda/aggregator';
 import { handler as analyzer } from '../../lambda/analyzer';
 import { handler as remediator } from '../../lambda/remediator';
-import { createLogger, eventSource } from '../../lambda/shared/logger';
+import { createLogger, eventSource } from '../../lambda/logging/logger';
 
 const context = { awsRequestId: 'req-123' } as Context;
 
