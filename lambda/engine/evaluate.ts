@@ -62,6 +62,8 @@ export function evaluate(item: unknown, rule: RuleSpec | CompiledRule): Verdict 
   return judge(configurationItem, compiled);
 }
 
+const NO_RULES: readonly CompiledRule[] = [];
+
 /** The rules of each resource type, so that an item meets only the rules that judge it. */
 function rulesByResourceType(rules: readonly CompiledRule[]): Map<string, CompiledRule[]> {
   const byType = new Map<string, CompiledRule[]>();
@@ -78,7 +80,7 @@ export function evaluateItems(items: Iterable<ConfigurationItem>, rules: readonl
   const byType = rulesByResourceType(rules);
   const evaluations: Evaluation[] = [];
   for (const item of items) {
-    for (const rule of byType.get(item.resourceType) ?? []) {
+    for (const rule of byType.get(item.resourceType) ?? NO_RULES) {
       const { complianceType, annotation } = judge(item, rule);
       evaluations.push({
         configRuleName: rule.ruleName,
