@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { handler as aggregator } from '../../lambda/aggregator';
 import { handler as analyzer } from '../../lambda/analyzer';
-import { handler as remediator } from '../../lambda/remediator';
 import { createLogger, eventSource } from '../../lambda/logging/logger';
+import { handler as remediator } from '../../lambda/remediator';
 
 const context = { awsRequestId: 'req-123' } as Context;
 

@@ -29,10 +29,10 @@ export const requiredTagsRule: RuleImplementation = {
     const tagged = compliant(`Has required tags ${required.map((tag) => tag.key).join(', ')}`);
     return (item) => {
       // Most resources pass: that path allocates nothing.
-      const failing = required.filter((tag) => !satisfies(item.tags, tag));
-      if (failing.length === 0) {
+      if (required.every((tag) => satisfies(item.tags, tag))) {
         return tagged;
       }
+      const failing = required.filter((tag) => !satisfies(item.tags, tag));
       const problems = failing.map(({ key, values }) =>
         item.tags[key] === undefined ? `missing ${key}` : `${key}=${item.tags[key]} not in ${values.join('|')}`);
       return nonCompliant(`Required tags: ${problems.join('; ')}`);

@@ -21,11 +21,9 @@ export const restrictedCommonPorts: RuleImplementation = {
     const ports = blockedPorts(parameters);
     const closed = compliant(`No blocked TCP port (${ports.join(', ')}) is open to 0.0.0.0/0`);
     return (item) => {
-      const worldTcp = ingressPermissions(item).filter((permission) => permission.openToIpv4World && carries(permission, 'tcp'));
-      if (worldTcp.length === 0) {
-        return closed;
-      }
-      const open = ports.filter((port) => worldTcp.some((permission) => coversPort(permission, port)));
+      const permissions = ingressPermissions(item);
+      const open = ports.filter((port) => permissions.some((permission) =>
+        permission.openToIpv4World && carries(permission, 'tcp') && coversPort(permission, port)));
       return open.length > 0
         ? nonCompliant(`Blocked TCP port${open.length > 1 ? 's' : ''} ${open.join(', ')} open to 0.0.0.0/0`)
         : closed;
