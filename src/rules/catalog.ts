@@ -31,6 +31,23 @@ export interface RuleDefinition {
   readonly defaultSeverity: SeverityName;
   /** Parameters under AWS's names. */
   readonly parameters: Readonly<Record<string, ParameterDefinition>>;
+  /** Numbered parameters whose count the managed rule limits and the engine does not. */
+  readonly numberedParameters?: NumberedParameters;
+}
+
+/**
+ * A family of numbered parameters (`tag1Key`, `tag2Key`...): the managed rule takes the first few,
+ * listed in `parameters`; the engine takes any number.
+ */
+export interface NumberedParameters {
+  /** Matches a member of the family; the first group is the number. */
+  readonly pattern: RegExp;
+  /** The type of a member, from its name. */
+  readonly typeOf: (name: string) => ParameterType;
+  /** How many the managed rule takes. */
+  readonly managedLimit: number;
+  /** What the members count, for the error message: "tags", "blocked ports". */
+  readonly counted: string;
 }
 
 /** The managed REQUIRED_TAGS rule takes tag1Key..tag6Key; the engine takes any number. */
@@ -40,8 +57,6 @@ export const MANAGED_BLOCKED_PORTS_LIMIT = 5;
 /** AWS Config's limit on a rule's InputParameters JSON. */
 export const INPUT_PARAMETERS_MAX_LENGTH = 1024;
 
-const REQUIRED_TAGS_PARAMETER = /^tag([1-9][0-9]*)(Key|Value)$/;
-const BLOCKED_PORT_PARAMETER = /^blockedPort([1-9][0-9]*)$/;
 
 function numbered(prefix: string, suffix: string, count: number, definition: ParameterDefinition): Record<string, ParameterDefinition> {
   return Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${i + 1}${suffix}`, definition]));
@@ -111,6 +126,12 @@ const DEFINITIONS: RuleDefinition[] = [
     resourceTypes: REQUIRED_TAGS_RESOURCE_TYPES,
     periodic: false,
     defaultSeverity: 'LOW',
+    numberedParameters: {
+      pattern: /^tag([1-9][0-9]*)(?:Key|Value)$/,
+      typeOf: (name) => (name.endsWith('Key') ? 'string' : 'csv'),
+      managedLimit: MANAGED_REQUIRED_TAGS_LIMIT,
+      counted: 'tags',
+    },
     parameters: {
       tag1Key: { type: 'string', required: true },
       ...numbered('tag', 'Key', MANAGED_REQUIRED_TAGS_LIMIT, { type: 'string' }),
@@ -139,6 +160,12 @@ const DEFINITIONS: RuleDefinition[] = [
     resourceTypes: ['AWS::EC2::SecurityGroup'],
     periodic: true,
     defaultSeverity: 'CRITICAL',
+    numberedParameters: {
+      pattern: /^blockedPort([1-9][0-9]*)$/,
+      typeOf: () => 'port',
+      managedLimit: MANAGED_BLOCKED_PORTS_LIMIT,
+      counted: 'blocked ports',
+    },
     parameters: {
       ...numbered('blockedPort', '', MANAGED_BLOCKED_PORTS_LIMIT, { type: 'port' }),
       blockedPorts: { type: 'portList' },
@@ -227,34 +254,26 @@ function valueProblem(type: ParameterType, value: string): string | undefined {
   }
 }
 
-/**
- * The definition a parameter name has in a rule, allowing the engine's extensions: more than six
- * required tags (tag7Key...) and more than five blocked ports (blockedPort6...).
- */
+/** The definition a parameter name has in a rule; in the engine, any member of a numbered family. */
 function parameterDefinition(rule: RuleDefinition, name: string, engine: boolean): ParameterDefinition | undefined {
   const known = rule.parameters[name];
-  if (known || !engine) {
+  if (known || !engine || !rule.numberedParameters?.pattern.test(name)) {
     return known;
   }
-  if (rule.ruleName === 'required-tags') {
-    const match = REQUIRED_TAGS_PARAMETER.exec(name);
-    return match ? { type: match[2] === 'Key' ? 'string' : 'csv' } : undefined;
-  }
-  if (rule.ruleName === 'restricted-common-ports' && BLOCKED_PORT_PARAMETER.test(name)) {
-    return { type: 'port' };
-  }
-  return undefined;
+  return { type: rule.numberedParameters.typeOf(name) };
 }
 
-/** How to stay within a managed rule's limit on numbered parameters, for its error message. */
-function managedLimitHint(rule: RuleDefinition, name: string): string | undefined {
-  if (rule.ruleName === 'required-tags' && REQUIRED_TAGS_PARAMETER.test(name)) {
-    return `the managed rule ${rule.identifier} takes at most ${MANAGED_REQUIRED_TAGS_LIMIT} tags: use ENGINE mode or at most six`;
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** Why a parameter is not accepted, with the fix. */
+function notAcceptedReason(rule: RuleDefinition, name: string): string {
+  const numbered = rule.numberedParameters;
+  if (numbered?.pattern.test(name)) {
+    return `the managed rule ${rule.identifier} takes at most ${numbered.managedLimit} ${numbered.counted}: ` +
+      `use ENGINE mode or at most ${NUMBER_WORDS[numbered.managedLimit] ?? numbered.managedLimit}`;
   }
-  if (rule.ruleName === 'restricted-common-ports' && BLOCKED_PORT_PARAMETER.test(name)) {
-    return `the managed rule ${rule.identifier} takes at most ${MANAGED_BLOCKED_PORTS_LIMIT} blocked ports: use ENGINE mode or at most five`;
-  }
-  return undefined;
+  const known = Object.keys(rule.parameters);
+  return known.length ? `use one of ${known.join(', ')}` : 'the rule takes no parameters';
 }
 
 /**
@@ -272,10 +291,7 @@ export function parameterProblems(ruleName: string, parameters: Readonly<Record<
   for (const [name, value] of Object.entries(parameters)) {
     const definition = parameterDefinition(rule, name, engine);
     if (!definition) {
-      const hint = managedLimitHint(rule, name);
-      const known = Object.keys(rule.parameters);
-      problems.push(`rule "${ruleName}": parameter "${name}" is not accepted: ${hint
-        ?? (known.length ? `use one of ${known.join(', ')}` : 'the rule takes no parameters')}`);
+      problems.push(`rule "${ruleName}": parameter "${name}" is not accepted: ${notAcceptedReason(rule, name)}`);
       continue;
     }
     const problem = typeof value === 'string' ? valueProblem(definition.type, value) : 'must be a string';
