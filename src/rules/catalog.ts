@@ -267,10 +267,10 @@ const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'sev
 
 /** Why a parameter is not accepted, with the fix. */
 function notAcceptedReason(rule: RuleDefinition, name: string): string {
-  const numbered = rule.numberedParameters;
-  if (numbered?.pattern.test(name)) {
-    return `the managed rule ${rule.identifier} takes at most ${numbered.managedLimit} ${numbered.counted}: ` +
-      `use ENGINE mode or at most ${NUMBER_WORDS[numbered.managedLimit] ?? numbered.managedLimit}`;
+  const family = rule.numberedParameters;
+  if (family?.pattern.test(name)) {
+    return `the managed rule ${rule.identifier} takes at most ${family.managedLimit} ${family.counted}: ` +
+      `use ENGINE mode or at most ${NUMBER_WORDS[family.managedLimit] ?? family.managedLimit}`;
   }
   const known = Object.keys(rule.parameters);
   return known.length ? `use one of ${known.join(', ')}` : 'the rule takes no parameters';
