@@ -213,6 +213,26 @@ export const RECOMMENDED_RULES: readonly RuleParameters[] = [
   { ruleName: 'encrypted-volumes', parameters: {} },
 ];
 
+/** A set member of a numbered parameter family. */
+export interface NumberedParameter {
+  readonly number: number;
+  readonly name: string;
+  readonly value: string;
+}
+
+/** The members of a rule's numbered parameter family (tag1Key, blockedPort2...) that are set, by number. */
+export function numberedParameterValues(ruleName: string, parameters: Readonly<Record<string, string>>): NumberedParameter[] {
+  const family = RULE_CATALOG.get(ruleName)?.numberedParameters;
+  if (!family) {
+    return [];
+  }
+  return Object.entries(parameters)
+    .map(([name, value]) => ({ match: family.pattern.exec(name), name, value }))
+    .filter((entry) => entry.match !== null)
+    .map(({ match, name, value }) => ({ number: Number(match![1]), name, value }))
+    .sort((a, b) => a.number - b.number);
+}
+
 /** Blocked ports of restricted-common-ports when none are given, as AWS defaults them. */
 export const DEFAULT_BLOCKED_PORTS = [20, 21, 3389, 3306, 4333];
 

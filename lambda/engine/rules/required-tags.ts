@@ -1,3 +1,4 @@
+import { numberedParameterValues } from '../../../src/rules/catalog';
 import { RuleImplementation } from '../types';
 import { csv } from '../values';
 import { compliant, nonCompliant } from '../verdict';
@@ -10,10 +11,9 @@ interface RequiredTag {
 
 /** tag1Key/tag1Value, tag2Key/tag2Value, ...: any number in ENGINE mode. */
 function requiredTags(parameters: Readonly<Record<string, string>>): RequiredTag[] {
-  return Object.entries(parameters)
-    .map(([name, key]) => ({ match: /^tag([0-9]+)Key$/.exec(name), key }))
-    .filter((entry) => entry.match !== null && entry.key !== '')
-    .map(({ match, key }) => ({ key, values: csv(parameters[`tag${match![1]}Value`]) }));
+  return numberedParameterValues('required-tags', parameters)
+    .filter(({ name, value }) => name.endsWith('Key') && value !== '')
+    .map(({ number, value }) => ({ key: value, values: csv(parameters[`tag${number}Value`]) }));
 }
 
 function satisfies(tags: Record<string, string>, tag: RequiredTag): boolean {

@@ -1,4 +1,4 @@
-import { DEFAULT_BLOCKED_PORTS } from '../../../src/rules/catalog';
+import { DEFAULT_BLOCKED_PORTS, numberedParameterValues } from '../../../src/rules/catalog';
 import { RuleImplementation } from '../types';
 import { csv } from '../values';
 import { compliant, nonCompliant } from '../verdict';
@@ -6,9 +6,7 @@ import { carries, coversPort, ingressPermissions } from './security-group';
 
 /** blockedPort1, blockedPort2, ... and the newer `blockedPorts` list; AWS's five defaults when none is given. */
 function blockedPorts(parameters: Readonly<Record<string, string>>): number[] {
-  const numbered = Object.entries(parameters)
-    .filter(([name]) => /^blockedPort[0-9]+$/.test(name))
-    .map(([, value]) => Number(value));
+  const numbered = numberedParameterValues('restricted-common-ports', parameters).map(({ value }) => Number(value));
   const listed = csv(parameters.blockedPorts).map(Number);
   const ports = [...numbered, ...listed].filter((port) => Number.isInteger(port));
   return ports.length > 0 ? ports : DEFAULT_BLOCKED_PORTS;
