@@ -1,7 +1,7 @@
 import { DELETED_STATUSES, toConfigurationItem } from './configuration-item';
 import { RULE_IMPLEMENTATIONS } from './rules';
 import { ConfigurationItem, Evaluation, ItemCheck, RuleSpec, Verdict } from './types';
-import { notApplicable } from './verdict';
+import { notApplicable, sharedVerdicts } from './verdict';
 import { parameterProblems, RULE_CATALOG } from '../../src/rules/catalog';
 
 /** A rule ready to run: parameters parsed once, scope as a set. */
@@ -38,11 +38,12 @@ function inScope(item: ConfigurationItem, rule: CompiledRule): boolean {
   return rule.resourceTypes.has(item.resourceType);
 }
 
-/** The verdict of an in-scope item: deleted resources are NOT_APPLICABLE, as Config reports them. */
+/** Deleted resources are NOT_APPLICABLE, as Config reports them. */
+const resourceDeleted = sharedVerdicts((status: string) => notApplicable(`Resource deleted (${status})`));
+
+/** The verdict of an in-scope item. */
 function judge(item: ConfigurationItem, rule: CompiledRule): Verdict {
-  return DELETED_STATUSES.has(item.configurationItemStatus)
-    ? notApplicable(`Resource deleted (${item.configurationItemStatus})`)
-    : rule.check(item);
+  return DELETED_STATUSES.has(item.configurationItemStatus) ? resourceDeleted(item.configurationItemStatus) : rule.check(item);
 }
 
 /**
@@ -62,8 +63,6 @@ export function evaluate(item: unknown, rule: RuleSpec | CompiledRule): Verdict 
   return judge(configurationItem, compiled);
 }
 
-const NO_RULES: readonly CompiledRule[] = [];
-
 /** The rules of each resource type, so that an item meets only the rules that judge it. */
 function rulesByResourceType(rules: readonly CompiledRule[]): Map<string, CompiledRule[]> {
   const byType = new Map<string, CompiledRule[]>();
@@ -80,15 +79,16 @@ export function evaluateItems(items: Iterable<ConfigurationItem>, rules: readonl
   const byType = rulesByResourceType(rules);
   const evaluations: Evaluation[] = [];
   for (const item of items) {
-    for (const rule of byType.get(item.resourceType) ?? NO_RULES) {
-      const { complianceType, annotation } = judge(item, rule);
-      evaluations.push({
-        configRuleName: rule.ruleName,
-        resourceType: item.resourceType,
-        resourceId: item.resourceId,
-        complianceType,
-        annotation,
-      });
+    const rulesOfType = byType.get(item.resourceType);
+    if (rulesOfType === undefined) {
+      continue;
+    }
+    // Read once per item, not once per rule: items of many shapes make every property read slow.
+    const { resourceType, resourceId, configurationItemStatus } = item;
+    const deleted = DELETED_STATUSES.has(configurationItemStatus);
+    for (const rule of rulesOfType) {
+      const { complianceType, annotation } = deleted ? resourceDeleted(configurationItemStatus) : rule.check(item);
+      evaluations.push({ configRuleName: rule.ruleName, resourceType, resourceId, complianceType, annotation });
     }
   }
   return evaluations;

@@ -18,3 +18,25 @@ function verdict(complianceType: ComplianceType, annotation: string): Verdict {
 export const compliant = (annotation: string): Verdict => verdict('COMPLIANT', annotation);
 export const nonCompliant = (annotation: string): Verdict => verdict('NON_COMPLIANT', annotation);
 export const notApplicable = (annotation: string): Verdict => verdict('NOT_APPLICABLE', annotation);
+
+/** Distinct keys a shared-verdict table keeps before it starts over: bounds memory on unusual data. */
+const SHARED_VERDICTS_MAX = 1024;
+
+/**
+ * A verdict per key, built once and shared: for annotations that depend on a value with few distinct
+ * values (an algorithm, a key, a retention), so that judging many resources builds few strings.
+ */
+export function sharedVerdicts<K>(build: (key: K) => Verdict): (key: K) => Verdict {
+  const verdicts = new Map<K, Verdict>();
+  return (key) => {
+    let shared = verdicts.get(key);
+    if (shared === undefined) {
+      if (verdicts.size >= SHARED_VERDICTS_MAX) {
+        verdicts.clear();
+      }
+      shared = build(key);
+      verdicts.set(key, shared);
+    }
+    return shared;
+  };
+}

@@ -20,8 +20,21 @@ describe('restricted-ssh', () => {
     ['TCP 22 from a private range', { ipProtocol: 'tcp', fromPort: 22, toPort: 22, ...ipv4('10.0.0.0/8') }, 'COMPLIANT'],
     ['UDP 22 from the world', { ipProtocol: 'udp', fromPort: 22, toPort: 22, ...ipv4('0.0.0.0/0') }, 'COMPLIANT'],
     ['TCP 443 from the world', { ipProtocol: 'tcp', fromPort: 443, toPort: 443, ...ipv4('0.0.0.0/0') }, 'COMPLIANT'],
+    ['protocol "TCP" in capitals', { ipProtocol: 'TCP', fromPort: 22, toPort: 22, ...ipv4('0.0.0.0/0') }, 'NON_COMPLIANT'],
+    ['a protocol named like an object property', { ipProtocol: 'constructor', fromPort: 22, toPort: 22, ...ipv4('0.0.0.0/0') }, 'COMPLIANT'],
   ])('%s', (_, permission, expected) => {
     expect(verdictOf(securityGroup(permission), 'restricted-ssh')).toBe(expected);
+  });
+
+  test('each item is judged on its own permissions, also when the rules alternate between items', () => {
+    const open = securityGroup({ ipProtocol: 'tcp', fromPort: 0, toPort: 65535, ...ipv4('0.0.0.0/0') });
+    const closed = securityGroup({ ipProtocol: 'tcp', fromPort: 0, toPort: 65535, ...ipv4('10.0.0.0/8') });
+    const verdicts = [open, closed, open, closed].flatMap((item) =>
+      ['restricted-ssh', 'restricted-common-ports'].map((ruleName) => verdictOf(item, ruleName)));
+    expect(verdicts).toEqual([
+      'NON_COMPLIANT', 'NON_COMPLIANT', 'COMPLIANT', 'COMPLIANT',
+      'NON_COMPLIANT', 'NON_COMPLIANT', 'COMPLIANT', 'COMPLIANT',
+    ]);
   });
 
   test('names the open range in the annotation', () => {

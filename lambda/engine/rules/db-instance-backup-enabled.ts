@@ -1,6 +1,10 @@
 import { RuleImplementation } from '../types';
 import { asNumber, asString } from '../values';
-import { compliant, nonCompliant, notApplicable } from '../verdict';
+import { compliant, nonCompliant, notApplicable, sharedVerdicts } from '../verdict';
+
+const READ_REPLICA = notApplicable('Read replica; set checkReadReplicas to evaluate replicas');
+const BACKUPS_DISABLED = nonCompliant('Automated backups are disabled (backup retention 0 days)');
+const backupsKept = sharedVerdicts((retention: number) => compliant(`Automated backups kept ${retention} days`));
 
 /**
  * DB_INSTANCE_BACKUP_ENABLED: automated backups are on (retention of at least a day); optionally
@@ -17,11 +21,11 @@ export const dbInstanceBackupEnabled: RuleImplementation = {
     return (item) => {
       const configuration = item.configuration;
       if (!checkReadReplicas && asString(configuration.readReplicaSourceDBInstanceIdentifier)) {
-        return notApplicable('Read replica; set checkReadReplicas to evaluate replicas');
+        return READ_REPLICA;
       }
       const retention = asNumber(configuration.backupRetentionPeriod) ?? 0;
       if (retention < 1) {
-        return nonCompliant('Automated backups are disabled (backup retention 0 days)');
+        return BACKUPS_DISABLED;
       }
       if (exactRetention !== undefined && retention !== exactRetention) {
         return nonCompliant(`Backup retention is ${retention} days, not ${exactRetention}`);
@@ -33,7 +37,7 @@ export const dbInstanceBackupEnabled: RuleImplementation = {
       if (window && actualWindow !== window) {
         return nonCompliant(`Backup window is ${actualWindow ?? 'unset'}, not ${window}`);
       }
-      return compliant(`Automated backups kept ${retention} days`);
+      return backupsKept(retention);
     };
   },
 };

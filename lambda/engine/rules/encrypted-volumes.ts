@@ -5,6 +5,7 @@ import { sameKmsKey } from './kms-key';
 
 const UNATTACHED = notApplicable('Volume is not attached');
 const ENCRYPTED = compliant('Attached volume is encrypted');
+const NOT_ENCRYPTED = nonCompliant('Attached volume is not encrypted');
 
 /** ENCRYPTED_VOLUMES: attached volumes are encrypted, with the `kmsId` key when given; unattached ones are NOT_APPLICABLE. */
 export const encryptedVolumes: RuleImplementation = {
@@ -15,7 +16,7 @@ export const encryptedVolumes: RuleImplementation = {
       return UNATTACHED;
     }
     if (item.configuration.encrypted !== true) {
-      return nonCompliant('Attached volume is not encrypted');
+      return NOT_ENCRYPTED;
     }
     const keyId = asString(item.configuration.kmsKeyId);
     if (parameters.kmsId && !sameKmsKey(keyId, parameters.kmsId)) {

@@ -28,13 +28,14 @@ export const requiredTagsRule: RuleImplementation = {
     const required = requiredTags(parameters);
     const tagged = compliant(`Has required tags ${required.map((tag) => tag.key).join(', ')}`);
     return (item) => {
+      const tags = item.tags;
       // Most resources pass: that path allocates nothing.
-      if (required.every((tag) => satisfies(item.tags, tag))) {
+      if (required.every((tag) => satisfies(tags, tag))) {
         return tagged;
       }
-      const failing = required.filter((tag) => !satisfies(item.tags, tag));
+      const failing = required.filter((tag) => !satisfies(tags, tag));
       const problems = failing.map(({ key, values }) =>
-        item.tags[key] === undefined ? `missing ${key}` : `${key}=${item.tags[key]} not in ${values.join('|')}`);
+        tags[key] === undefined ? `missing ${key}` : `${key}=${tags[key]} not in ${values.join('|')}`);
       return nonCompliant(`Required tags: ${problems.join('; ')}`);
     };
   },

@@ -1,6 +1,6 @@
 import { ConfigurationItem, RuleImplementation } from '../types';
 import { asArray, asRecord, asRecordOrJson, asString, JsonRecord } from '../values';
-import { compliant, nonCompliant } from '../verdict';
+import { compliant, nonCompliant, sharedVerdicts } from '../verdict';
 import { defaultEncryption } from './s3-encryption';
 
 const SSE_HEADER = 's3:x-amz-server-side-encryption';
@@ -25,6 +25,10 @@ function policyDeniesUnencryptedPuts(item: ConfigurationItem): boolean {
   });
 }
 
+const encryptedBy = sharedVerdicts((sseAlgorithm: string) => compliant(`Default encryption ${sseAlgorithm}`));
+const POLICY_DENIES_UNENCRYPTED = compliant('Bucket policy denies PutObject without server-side encryption');
+const UNENCRYPTED = nonCompliant('No default encryption, and the bucket policy does not deny unencrypted PutObject');
+
 /**
  * S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED: the bucket has default encryption, or its policy
  * explicitly denies PutObject requests without server-side encryption.
@@ -34,11 +38,11 @@ export const s3BucketServerSideEncryptionEnabled: RuleImplementation = {
   compile: () => (item) => {
     const [rule] = defaultEncryption(item);
     if (rule) {
-      return compliant(`Default encryption ${rule.sseAlgorithm}`);
+      return encryptedBy(rule.sseAlgorithm);
     }
     if (policyDeniesUnencryptedPuts(item)) {
-      return compliant('Bucket policy denies PutObject without server-side encryption');
+      return POLICY_DENIES_UNENCRYPTED;
     }
-    return nonCompliant('No default encryption, and the bucket policy does not deny unencrypted PutObject');
+    return UNENCRYPTED;
   },
 };

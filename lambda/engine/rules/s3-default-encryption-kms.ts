@@ -3,6 +3,8 @@ import { csv } from '../values';
 import { compliant, nonCompliant } from '../verdict';
 import { defaultEncryption, KMS_ALGORITHMS } from './s3-encryption';
 
+const NOT_KMS = nonCompliant('Default encryption does not use AWS KMS');
+
 /** S3_DEFAULT_ENCRYPTION_KMS: default encryption uses AWS KMS, with one of `kmsKeyArns` when given. */
 export const s3DefaultEncryptionKms: RuleImplementation = {
   ruleName: 's3-default-encryption-kms',
@@ -11,7 +13,7 @@ export const s3DefaultEncryptionKms: RuleImplementation = {
     return (item) => {
       const kms = defaultEncryption(item).find((rule) => KMS_ALGORITHMS.has(rule.sseAlgorithm));
       if (!kms) {
-        return nonCompliant('Default encryption does not use AWS KMS');
+        return NOT_KMS;
       }
       if (allowedKeys.length > 0 && !allowedKeys.includes(kms.kmsMasterKeyId ?? '')) {
         return nonCompliant(`Encrypted with KMS key ${kms.kmsMasterKeyId ?? '(AWS managed key)'}, not one of kmsKeyArns`);

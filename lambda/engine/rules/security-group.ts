@@ -13,7 +13,7 @@ export interface IngressPermission {
   readonly openToIpv6World: boolean;
 }
 
-const PROTOCOL_NAMES: Record<string, string> = { '-1': 'all', '6': 'tcp', '17': 'udp' };
+const PROTOCOL_NAMES: ReadonlyMap<string, string> = new Map([['-1', 'all'], ['6', 'tcp'], ['17', 'udp']]);
 
 const IPV4_WORLD = '0.0.0.0/0';
 const IPV6_WORLD = '::/0';
@@ -35,15 +35,18 @@ function hasCidr(ranges: unknown, cidr: string): boolean {
   return false;
 }
 
+/** Whether any of the permission's range lists (1.3 `ipv4Ranges`/`ipv6Ranges`, 1.2 `ipRanges`) holds the CIDR. */
+function inAnyRangeList(permission: Record<string, unknown>, cidr: string): boolean {
+  return hasCidr(permission.ipv4Ranges, cidr) || hasCidr(permission.ipRanges, cidr) || hasCidr(permission.ipv6Ranges, cidr);
+}
+
 function toPermission(raw: unknown): IngressPermission | undefined {
   const permission = asRecord(raw);
   if (!permission) {
     return undefined;
   }
-  const rawProtocol = String(permission.ipProtocol ?? '').toLowerCase();
-  const protocol = PROTOCOL_NAMES[rawProtocol] ?? rawProtocol;
-  const inAnyList = (cidr: string) =>
-    hasCidr(permission.ipv4Ranges, cidr) || hasCidr(permission.ipRanges, cidr) || hasCidr(permission.ipv6Ranges, cidr);
+  const rawProtocol = String(permission.ipProtocol ?? '');
+  const protocol = PROTOCOL_NAMES.get(rawProtocol) ?? rawProtocol.toLowerCase();
   // All traffic, or a TCP/UDP permission without ports (-1 or missing), spans every port.
   const fromPort = asNumber(permission.fromPort);
   const toPort = asNumber(permission.toPort);
@@ -52,13 +55,22 @@ function toPermission(raw: unknown): IngressPermission | undefined {
     protocol,
     fromPort: allPorts ? 0 : fromPort,
     toPort: allPorts || toPort === undefined || toPort < 0 ? 65535 : toPort,
-    openToIpv4World: inAnyList(IPV4_WORLD),
-    openToIpv6World: inAnyList(IPV6_WORLD),
+    openToIpv4World: inAnyRangeList(permission, IPV4_WORLD),
+    openToIpv6World: inAnyRangeList(permission, IPV6_WORLD),
   };
 }
 
+/**
+ * The last item read and its permissions: the security-group rules run one after another on the
+ * same item, so they share one reading of it instead of each reading it again.
+ */
+let lastRead: { item: ConfigurationItem; permissions: readonly IngressPermission[] } | undefined;
+
 /** The ingress permissions of a security group item. */
-export function ingressPermissions(item: ConfigurationItem): IngressPermission[] {
+export function ingressPermissions(item: ConfigurationItem): readonly IngressPermission[] {
+  if (lastRead?.item === item) {
+    return lastRead.permissions;
+  }
   const permissions: IngressPermission[] = [];
   for (const raw of asArray(item.configuration.ipPermissions)) {
     const permission = toPermission(raw);
@@ -66,6 +78,7 @@ export function ingressPermissions(item: ConfigurationItem): IngressPermission[]
       permissions.push(permission);
     }
   }
+  lastRead = { item, permissions };
   return permissions;
 }
 
