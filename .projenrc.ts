@@ -31,7 +31,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // aws-cdk-lib 2.258+ writes cloud assembly schema 54, which integ-runner cannot read (DESIGN.md).
   cdkVersion: '2.257.0',
-  constructsVersion: '10.5.0',
+  // cdk-nag 3 (the tests' compliance checks) needs constructs 10.5.1.
+  constructsVersion: '10.5.1',
   jsiiVersion: '~6.0.0',
 
   // CI is `.ci/run` on this project's machines; no hosted workflows to keep in step with it.
@@ -61,6 +62,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'esbuild@^0.28',
     '@types/aws-lambda@^8.10',
     'fast-check@^4',
+    // validateScope over a stack; v3's Validations flow needs aws-cdk-lib 2.258+ (DESIGN.md).
+    'cdk-nag@^3.0.2',
+    // Newest integ-tests-alpha; its peer range (^2.245.0) admits 2.257.
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    // Reads cloud assembly schema up to 53, the one aws-cdk-lib 2.257 writes (DESIGN.md).
+    '@aws-cdk/integ-runner@^2.197.10',
   ],
   bin: { [CLI_COMMAND]: 'assets/cli/index.js' },
 

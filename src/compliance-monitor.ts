@@ -1,49 +1,264 @@
-import { aws_lambda as lambda } from 'aws-cdk-lib';
+import {
+  aws_cloudwatch as cloudwatch, aws_config as config, aws_dynamodb as dynamodb, aws_events as events, aws_iam as iam,
+  aws_kms as kms, aws_lambda as lambda, aws_logs as logs, aws_s3 as s3, aws_sns as sns, aws_sqs as sqs,
+  CfnOutput, cx_api as cxapi, Duration, RemovalPolicy, Tags,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { createComplianceFunction } from './functions/compliance-function';
-import { resourceName, validateEnvironmentSuffix } from './naming';
+import { createAlertTopic } from './alerting/alert-topic';
+import { ComplianceMonitorProps, RemediationMode } from './compliance-monitor-props';
+import { createAccountAggregator, createConfigRecorder } from './config/recorder';
+import { createConfigRules, deployedRuleName } from './config/rules';
+import { createMonitorEvents } from './events/schedules';
+import { ComplianceFunction, createComplianceFunction } from './functions/compliance-function';
+import { grantAggregator, grantAnalyzer, grantRemediator } from './functions/permissions';
+import { acknowledgeFindings } from './nag-acknowledgements';
+import { bucketName, resourceName } from './naming';
+import { createMonitorAlarms } from './observability/alarms';
+import { createMonitorDashboard } from './observability/dashboard';
+import { MONITOR_METRICS } from './observability/metric-names';
+import { RuleSet } from './rules';
+import { createEncryptionKey, grantServicesUseOfKey } from './security/encryption-key';
+import { createAccessLogsBucket, createSecureBucket } from './storage/secure-bucket';
+import { createFindingsTable, FINDINGS_TABLE_SCHEMA } from './storage/findings-table';
+import { validateProps } from './validation';
 
-/** Properties of a {@link ComplianceMonitor}. */
-export interface ComplianceMonitorProps {
-  /**
-   * Suffix of every resource name, so several monitors (dev, staging, prod) can share an account.
-   *
-   * Lowercase letters, digits and inner hyphens; short enough that every derived name fits its AWS
-   * limit (at most 42 characters).
-   */
-  readonly environmentSuffix: string;
-}
+
+/** Seven years, the retention auditors ask for (SOX, PCI DSS evidence), in days. */
+const SEVEN_YEARS = Duration.days(2557);
 
 /**
- * Continuous compliance monitoring for an AWS account and region.
+ * Continuous compliance monitoring for an AWS account and region: AWS Config (recorder, delivery,
+ * rules, aggregator), analyzer, aggregator and remediator functions, a findings table, reports,
+ * alerts, a dashboard and alarms.
  *
  * @example
- * new ComplianceMonitor(this, 'Compliance', { environmentSuffix: 'prod' });
+ * new ComplianceMonitor(this, 'Compliance', {
+ *   environmentSuffix: 'prod',
+ *   alertEmails: ['secops@example.com'],
+ * });
  */
 export class ComplianceMonitor extends Construct {
+  /** The rules deployed, one Config rule each. */
+  public readonly ruleSet: RuleSet;
+  /** Encrypts every table, bucket, topic, queue and log group of the monitor. */
+  public readonly encryptionKey: kms.IKey;
+  /** Where S3 writes the server access logs of the other buckets (S3-managed encryption, as S3 requires). */
+  public readonly accessLogsBucket: s3.Bucket;
+  /** Where AWS Config delivers snapshots and history. */
+  public readonly configBucket: s3.Bucket;
+  /** Where the aggregator writes the JSON and HTML reports. */
+  public readonly reportsBucket: s3.Bucket;
+  /** Findings history and current state. */
+  public readonly findingsTable: dynamodb.Table;
+  /** Compliance alerts, to the alert e-mails. */
+  public readonly alertTopic: sns.Topic;
+  /** E-mail notifications SNS could not deliver. */
+  public readonly alertDeadLetterQueue: sqs.Queue;
   /** Evaluates Config rules and records compliance changes. */
   public readonly analyzerFunction: lambda.Function;
   /** Builds the compliance reports. */
   public readonly aggregatorFunction: lambda.Function;
   /** Fixes violations of the rules that opt in to remediation. */
   public readonly remediatorFunction: lambda.Function;
+  /** Each function's log group, by function name purpose (`analyzer`, `aggregator`, `remediator`). */
+  public readonly logGroups: { [purpose: string]: logs.LogGroup };
+  /** Each function's dead-letter queue, by purpose. */
+  public readonly functionDeadLetterQueues: { [purpose: string]: sqs.Queue };
+  /** The recorder the monitor created; undefined with `recorder.useExisting`. */
+  public readonly configRecorder?: config.CfnConfigurationRecorder;
+  /** The recorder's role; undefined with `recorder.useExisting`. */
+  public readonly configRecorderRole?: iam.Role;
+  /** The delivery channel the monitor created; undefined with `recorder.useExisting`. */
+  public readonly deliveryChannel?: config.CfnDeliveryChannel;
+  /** Config's configuration stream; undefined with `recorder.useExisting`. */
+  public readonly configurationStreamTopic?: sns.Topic;
+  /** The Config rules, by rule name (without the suffix). */
+  public readonly configRules: { [configRuleName: string]: config.CfnConfigRule };
+  /** This account's compliance across regions. */
+  public readonly configAggregator: config.CfnConfigurationAggregator;
+  /** The sweep schedule of the analyzer. */
+  public readonly scanRule: events.Rule;
+  /** Compliance changes of the set's rules, to the analyzer. */
+  public readonly complianceChangeRule: events.Rule;
+  /** The report schedule of the aggregator. */
+  public readonly reportRule: events.Rule;
+  /** Compliance, findings by rule, functions and dead-letter queues. */
+  public readonly dashboard: cloudwatch.Dashboard;
+  /** Function errors, dead-lettered messages and low compliance, each notifying the alert topic. */
+  public readonly alarms: cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: ComplianceMonitorProps) {
     super(scope, id);
-    validateEnvironmentSuffix(props.environmentSuffix);
+    // Access logs are delivered under a bucket policy, as AWS recommends, not through ACLs (which the
+    // buckets disable); set here so that it holds whatever flags the app sets.
+    this.node.setContext(cxapi.S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
+    validateProps(props);
     const suffix = props.environmentSuffix;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
+    const retention = props.retention ?? {};
+    const reportRetention = retention.reports ?? SEVEN_YEARS;
+    const archiveAfter = retention.archiveAfter ?? Duration.days(90);
+    const complianceThreshold = props.complianceAlarmThreshold ?? 90;
+    this.ruleSet = props.rules ?? RuleSet.recommended();
 
-    this.analyzerFunction = createComplianceFunction(this, 'Analyzer', {
-      handler: 'analyzer',
-      functionName: resourceName('analyzer', suffix),
+    this.encryptionKey = props.encryptionKey ?? createEncryptionKey(this, 'Key', { environmentSuffix: suffix, removalPolicy });
+    grantServicesUseOfKey(this.encryptionKey, suffix);
+
+    this.accessLogsBucket = createAccessLogsBucket(this, 'AccessLogsBucket', {
+      bucketName: bucketName('logs', suffix), expireAfter: reportRetention, removalPolicy,
     });
-    this.aggregatorFunction = createComplianceFunction(this, 'Aggregator', {
-      handler: 'aggregator',
-      functionName: resourceName('aggregator', suffix),
+    const auditBucket = { encryptionKey: this.encryptionKey, serverAccessLogsBucket: this.accessLogsBucket, archiveAfter, expireAfter: reportRetention, removalPolicy };
+    this.configBucket = createSecureBucket(this, 'ConfigBucket', { bucketName: bucketName('config', suffix), ...auditBucket });
+    this.reportsBucket = createSecureBucket(this, 'ReportsBucket', { bucketName: bucketName('reports', suffix), ...auditBucket });
+    this.findingsTable = createFindingsTable(this, 'FindingsTable', {
+      tableName: resourceName('findings', suffix), encryptionKey: this.encryptionKey, removalPolicy,
     });
-    this.remediatorFunction = createComplianceFunction(this, 'Remediator', {
+    const alerting = createAlertTopic(this, 'AlertTopic', { environmentSuffix: suffix, encryptionKey: this.encryptionKey, alertEmails: props.alertEmails });
+    this.alertTopic = alerting.topic;
+    this.alertDeadLetterQueue = alerting.deadLetterQueue;
+
+    const deployedRuleNames = this.ruleSet.rules.map((rule) => deployedRuleName(rule, suffix));
+    const shared = {
+      ENVIRONMENT_SUFFIX: suffix,
+      FINDINGS_TABLE: this.findingsTable.tableName,
+      CURRENT_FINDINGS_INDEX: FINDINGS_TABLE_SCHEMA.currentFindingsIndex,
+    };
+    const functionProps = {
+      environmentSuffix: suffix,
+      encryptionKey: this.encryptionKey,
+      logRetention: retention.logs ?? logs.RetentionDays.ONE_MONTH,
+      removalPolicy,
+      overrides: props.functions ?? {},
+    };
+    const remediator = createComplianceFunction(this, 'Remediator', {
+      ...functionProps,
       handler: 'remediator',
-      functionName: resourceName('remediator', suffix),
+      timeout: Duration.minutes(1),
+      environment: { ...shared, ALERT_TOPIC_ARN: this.alertTopic.topicArn, REMEDIATION_MODE: props.remediation ?? RemediationMode.DRY_RUN },
     });
+    const analyzer = createComplianceFunction(this, 'Analyzer', {
+      ...functionProps,
+      handler: 'analyzer',
+      timeout: Duration.minutes(5),
+      environment: {
+        ...shared,
+        ALERT_TOPIC_ARN: this.alertTopic.topicArn,
+        REMEDIATOR_FUNCTION: remediator.function.functionName,
+        METRICS_NAMESPACE: MONITOR_METRICS.namespace,
+        FINDINGS_TTL_DAYS: String((retention.findings ?? SEVEN_YEARS).toDays()),
+        RULES: JSON.stringify(this.ruleSet.rules.map((rule, index) => ({
+          configRuleName: deployedRuleNames[index],
+          ruleName: rule.configRuleName,
+          severity: rule.severity,
+          evaluationMode: rule.evaluationMode,
+        }))),
+      },
+    });
+    const aggregator = createComplianceFunction(this, 'Aggregator', {
+      ...functionProps,
+      handler: 'aggregator',
+      timeout: Duration.minutes(5),
+      environment: { ...shared, REPORTS_BUCKET: this.reportsBucket.bucketName, CONFIG_RULE_NAMES: deployedRuleNames.join(',') },
+    });
+    this.analyzerFunction = analyzer.function;
+    this.aggregatorFunction = aggregator.function;
+    this.remediatorFunction = remediator.function;
+    const functions: Record<string, ComplianceFunction> = { analyzer, aggregator, remediator };
+    this.logGroups = Object.fromEntries(Object.entries(functions).map(([purpose, fn]) => [purpose, fn.logGroup]));
+    this.functionDeadLetterQueues = Object.fromEntries(Object.entries(functions).map(([purpose, fn]) => [purpose, fn.deadLetterQueue]));
+
+    if (!props.recorder?.useExisting) {
+      const recorder = createConfigRecorder(this, {
+        environmentSuffix: suffix,
+        options: props.recorder ?? {},
+        ruleResourceTypes: this.ruleSet.rules.some((rule) => rule.resourceTypes.length === 0)
+          ? []
+          : [...new Set(this.ruleSet.rules.flatMap((rule) => rule.resourceTypes))],
+        deliveryBucket: this.configBucket,
+        encryptionKey: this.encryptionKey,
+      });
+      this.configRecorder = recorder.recorder;
+      this.configRecorderRole = recorder.role;
+      this.deliveryChannel = recorder.deliveryChannel;
+      this.configurationStreamTopic = recorder.configurationStreamTopic;
+    }
+    const rules = createConfigRules(this, {
+      ruleSet: this.ruleSet,
+      environmentSuffix: suffix,
+      analyzer: this.analyzerFunction,
+      dependencies: this.configRecorder ? [this.configRecorder] : [],
+    });
+    this.configRules = Object.fromEntries(rules);
+    this.configAggregator = createAccountAggregator(this, suffix);
+
+    grantAnalyzer(this, analyzer.role, {
+      findingsTable: this.findingsTable,
+      alertTopic: this.alertTopic,
+      configRules: [...rules.values()],
+      remediator: this.remediatorFunction,
+    });
+    grantAggregator(aggregator.role, this.findingsTable, this.reportsBucket, this.encryptionKey);
+    grantRemediator(remediator.role, {
+      findingsTable: this.findingsTable, alertTopic: this.alertTopic, mode: props.remediation ?? RemediationMode.DRY_RUN,
+    });
+
+    const monitorEvents = createMonitorEvents(this, {
+      environmentSuffix: suffix,
+      scanSchedule: props.scanSchedule ?? events.Schedule.rate(Duration.hours(6)),
+      reportSchedule: props.reportSchedule ?? events.Schedule.rate(Duration.days(1)),
+      configRuleNames: deployedRuleNames,
+      analyzer: this.analyzerFunction,
+      analyzerDeadLetterQueue: analyzer.deadLetterQueue,
+      aggregator: this.aggregatorFunction,
+      aggregatorDeadLetterQueue: aggregator.deadLetterQueue,
+    });
+    this.scanRule = monitorEvents.scanRule;
+    this.complianceChangeRule = monitorEvents.complianceChangeRule;
+    this.reportRule = monitorEvents.reportRule;
+
+    const functionsByPurpose = new Map(Object.entries(functions).map(([purpose, fn]) => [purpose, fn.function as lambda.IFunction]));
+    const deadLetterQueues = new Map<string, sqs.IQueue>([
+      ...Object.entries(functions).map(([purpose, fn]): [string, sqs.IQueue] => [`${purpose}-dlq`, fn.deadLetterQueue]),
+      ['alerts-dlq', this.alertDeadLetterQueue],
+    ]);
+    this.dashboard = createMonitorDashboard(this, {
+      environmentSuffix: suffix, deployedRuleNames, functions: functionsByPurpose, deadLetterQueues, complianceThreshold,
+    });
+    this.alarms = createMonitorAlarms(this, {
+      environmentSuffix: suffix, functions: functionsByPurpose, deadLetterQueues, complianceThreshold, alertTopic: this.alertTopic,
+    });
+
+    this.addOutputs();
+    this.addTags(suffix, props.tags ?? {});
+    acknowledgeFindings(this);
+  }
+
+  private addOutputs(): void {
+    const outputs: Record<string, string> = {
+      FindingsTableName: this.findingsTable.tableName,
+      ConfigBucketName: this.configBucket.bucketName,
+      ReportsBucketName: this.reportsBucket.bucketName,
+      AlertTopicArn: this.alertTopic.topicArn,
+      AnalyzerFunctionName: this.analyzerFunction.functionName,
+      AggregatorFunctionName: this.aggregatorFunction.functionName,
+      RemediatorFunctionName: this.remediatorFunction.functionName,
+      DashboardName: this.dashboard.dashboardName,
+      ConfigRecorderName: this.configRecorder?.ref ?? 'existing recorder of the account',
+    };
+    for (const [id, value] of Object.entries(outputs)) {
+      new CfnOutput(this, id, { value });
+    }
+  }
+
+  private addTags(environmentSuffix: string, tags: Record<string, string>): void {
+    const defaults = {
+      Environment: environmentSuffix,
+      Project: 'compliance-monitor',
+      ManagedBy: 'cdk-compliance-monitor',
+      Purpose: 'compliance-monitoring',
+    };
+    for (const [key, value] of Object.entries({ ...defaults, ...tags })) {
+      Tags.of(this).add(key, value);
+    }
   }
 }

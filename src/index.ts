@@ -1,2 +1,3 @@
 export * from './compliance-monitor';
+export * from './compliance-monitor-props';
 export * from './rules';

@@ -1,12 +1,25 @@
-/**
- * Longest name among the resources this library derives from the environment suffix:
- * `compliance-remediator-{suffix}` for a Lambda function, whose limit is 64 characters.
- */
-const LONGEST_NAME_PREFIX = 'compliance-remediator-';
-const LAMBDA_FUNCTION_NAME_LIMIT = 64;
+import { Aws } from 'aws-cdk-lib';
 
-/** The longest environment suffix whose derived names all fit their AWS limits. */
-export const MAX_ENVIRONMENT_SUFFIX_LENGTH = LAMBDA_FUNCTION_NAME_LIMIT - LONGEST_NAME_PREFIX.length;
+/**
+ * The purposes of the monitor's S3 buckets. A bucket's name also carries the account and region,
+ * because bucket names are global (DESIGN.md, naming).
+ */
+export type BucketPurpose = 'config' | 'reports' | 'logs';
+
+const ACCOUNT_ID_LENGTH = 12;
+/** The longest AWS region name (for example `ap-southeast-5`); stacks may be region-agnostic. */
+const LONGEST_REGION_LENGTH = 14;
+const S3_BUCKET_NAME_LIMIT = 63;
+const LONGEST_BUCKET_PURPOSE: BucketPurpose = 'reports';
+
+/**
+ * The longest environment suffix whose derived names all fit their AWS limits. The strictest is the
+ * reports bucket, `compliance-reports-{suffix}-{account}-{region}`, within S3's 63 characters;
+ * every other name (Lambda functions: 64, SQS queues: 80, EventBridge rules: 64, Config rules: 128)
+ * is shorter or has a larger limit.
+ */
+export const MAX_ENVIRONMENT_SUFFIX_LENGTH = S3_BUCKET_NAME_LIMIT
+  - `compliance-${LONGEST_BUCKET_PURPOSE}-`.length - 1 - ACCOUNT_ID_LENGTH - 1 - LONGEST_REGION_LENGTH;
 
 const SUFFIX_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
@@ -24,8 +37,9 @@ export function validateEnvironmentSuffix(suffix: string): void {
   }
   if (suffix.length > MAX_ENVIRONMENT_SUFFIX_LENGTH) {
     throw new Error(
-      `environmentSuffix "${suffix}" is ${suffix.length} characters: at most ${MAX_ENVIRONMENT_SUFFIX_LENGTH} keep ` +
-      `"${LONGEST_NAME_PREFIX}${suffix}" within the ${LAMBDA_FUNCTION_NAME_LIMIT}-character Lambda function name limit.`,
+      `environmentSuffix "${suffix}" is ${suffix.length} characters: at most ${MAX_ENVIRONMENT_SUFFIX_LENGTH} keep the bucket name ` +
+      `"compliance-${LONGEST_BUCKET_PURPOSE}-${suffix}-{account}-{region}" within S3's ${S3_BUCKET_NAME_LIMIT}-character limit ` +
+      `for every account and region.`,
     );
   }
 }
@@ -33,4 +47,9 @@ export function validateEnvironmentSuffix(suffix: string): void {
 /** `compliance-{purpose}-{suffix}`, the name of every named resource (DESIGN.md, naming). */
 export function resourceName(purpose: string, environmentSuffix: string): string {
   return `compliance-${purpose}-${environmentSuffix}`;
+}
+
+/** `compliance-{purpose}-{suffix}-{account}-{region}`: globally unique, as bucket names must be. */
+export function bucketName(purpose: BucketPurpose, environmentSuffix: string): string {
+  return `${resourceName(purpose, environmentSuffix)}-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
 }

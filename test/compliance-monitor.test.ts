@@ -1,47 +1,411 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { ComplianceMonitor } from '../src';
+import { App, aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, EvaluationMode, RecordingFrequency, RemediationMode, RuleSet } from '../src';
 import { handlerCode } from '../src/functions/handler-code';
 
-function synth(environmentSuffix = 'test'): { app: App; template: Template } {
+/*
+ * Requirement (issue 4) → test that fails if it breaks
+ *
+ * | requirement                                                     | describe › test                                            |
+ * | --------------------------------------------------------------- | ---------------------------------------------------------- |
+ * | suffix validated against every derived name's limit             | props › environmentSuffix ...                              |
+ * | alertEmails: at least one, each valid                           | props › alertEmails ...                                    |
+ * | recorder options with an existing recorder throw                | props › recorder options with useExisting                  |
+ * | rules default to RuleSet.recommended()                          | Config › one rule per rule of the set                      |
+ * | retention defaults: reports/findings 7 y, logs 30 d, archive 90 d | defaults › retention                                     |
+ * | schedules 6 h / daily, threshold 90 %, remediation dry-run      | defaults › schedules / alarms / remediation                |
+ * | removal policy destroy (emptied) by default, retain on demand   | removal policy › ...                                       |
+ * | existing encryption key, Lambda overrides, tags                 | overrides › ...                                            |
+ * | KMS key: rotation, logs (context), SNS, Config, alarms, account | KMS key › ...                                              |
+ * | buckets: KMS, versioning, BPA, TLS, access logs, lifecycle      | buckets › ...                                              |
+ * | delivery bucket policy exactly as Config requires               | buckets › the delivery bucket admits AWS Config ...        |
+ * | findings table: on demand, keys, PITR, KMS, TTL, index          | findings table › ...                                       |
+ * | SNS: KMS, e-mail subscriptions with a KMS DLQ, TLS-only policy  | alerts › ...                                               |
+ * | Lambdas: runtime, DLQ + retries, log groups, own least roles    | functions › ...                                            |
+ * | Config recorder, delivery channel, stream topic, order          | Config › ...                                               |
+ * | Config rules: names, MANAGED/ENGINE/CUSTOM, invoke permission   | Config › ...                                               |
+ * | aggregator                                                      | Config › an account aggregator ...                         |
+ * | EventBridge: scan, compliance change, report                    | events › ...                                               |
+ * | dashboard and alarms to the topic                               | observability › ...                                        |
+ * | outputs, tags on every taggable resource, names with suffix     | outputs and tags › ...                                     |
+ * | cdk-nag AwsSolutions + NIST 800-53 r5: acknowledged list frozen | test/nag.test.ts                                           |
+ */
+
+const EMAILS = ['secops@example.com'];
+
+function synth(props: Partial<ComplianceMonitorProps> = {}): { stack: Stack; monitor: ComplianceMonitor; template: Template } {
   const app = new App();
   const stack = new Stack(app, 'Stack');
-  new ComplianceMonitor(stack, 'Compliance', { environmentSuffix });
-  return { app, template: Template.fromStack(stack) };
+  const monitor = new ComplianceMonitor(stack, 'Compliance', { environmentSuffix: 'test', alertEmails: EMAILS, ...props });
+  return { stack, monitor, template: Template.fromStack(stack) };
 }
 
-describe('ComplianceMonitor functions', () => {
-  test.each(['analyzer', 'aggregator', 'remediator'])('%s runs on the DESIGN.md defaults and is named with the suffix', (name) => {
-    synth('prod').template.hasResourceProperties('AWS::Lambda::Function', {
-      FunctionName: `compliance-${name}-prod`,
-      Handler: 'index.handler',
-      Runtime: 'nodejs24.x',
-      Architectures: ['arm64'],
-      MemorySize: 256,
-      TracingConfig: { Mode: 'Active' },
-      Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps' } },
+const defaults = synth();
+const template = defaults.template;
+
+function resourcesOf(type: string, from: Template = template): Array<{ id: string; properties: any; resource: any }> {
+  return Object.entries(from.findResources(type)).map(([id, resource]) => ({ id, properties: resource.Properties, resource }));
+}
+
+function logicalId(construct: { node: { defaultChild?: unknown } }, stack: Stack = defaults.stack): string {
+  return stack.getLogicalId(construct.node.defaultChild as any);
+}
+
+/** Every statement of every IAM policy attached to a role. */
+function statementsOfRole(roleId: string, from: Template = template): any[] {
+  return resourcesOf('AWS::IAM::Policy', from)
+    .filter(({ properties }) => properties.Roles.some((role: any) => role.Ref === roleId))
+    .flatMap(({ properties }) => properties.PolicyDocument.Statement);
+}
+
+function actionsOf(statements: any[]): string[] {
+  return statements.flatMap((statement) => [statement.Action].flat()).sort();
+}
+
+describe('props', () => {
+  test.each([
+    ['Prod', /lowercase letters, digits and inner hyphens/],
+    ['', /lowercase letters, digits and inner hyphens/],
+    ['-prod', /lowercase letters, digits and inner hyphens/],
+    ['prod_1', /lowercase letters, digits and inner hyphens/],
+    ['a'.repeat(17), /17 characters: at most 16 keep the bucket name "compliance-reports-a{17}-\{account\}-\{region\}" within S3's 63-character limit/],
+  ])('environmentSuffix %j is rejected, naming the prop and the limit', (environmentSuffix, message) => {
+    expect(() => synth({ environmentSuffix })).toThrow(/^environmentSuffix /);
+    expect(() => synth({ environmentSuffix })).toThrow(message);
+  });
+
+  test('environmentSuffix of 16 characters fits the reports bucket name in the longest region', () => {
+    const suffix = 'a'.repeat(16);
+    const { template: longest } = synth({ environmentSuffix: suffix });
+    const names = resourcesOf('AWS::S3::Bucket', longest).map(({ properties }) =>
+      properties.BucketName['Fn::Join'][1].map((part: any) =>
+        part.Ref === 'AWS::AccountId' ? '123456789012' : part.Ref === 'AWS::Region' ? 'ap-southeast-5' : part).join(''));
+    expect(names.sort()).toEqual([`compliance-config-${suffix}-123456789012-ap-southeast-5`,
+      `compliance-logs-${suffix}-123456789012-ap-southeast-5`, `compliance-reports-${suffix}-123456789012-ap-southeast-5`]);
+    expect(Math.max(...names.map((name: string) => name.length))).toBe(63);
+  });
+
+  test('alertEmails must hold at least one address', () => {
+    expect(() => synth({ alertEmails: [] })).toThrow('alertEmails is empty: give at least one address');
+  });
+
+  test.each(['secops', 'secops@', 'sec ops@example.com', '@example.com', 'secops@example'])('alertEmails rejects %j', (email) => {
+    expect(() => synth({ alertEmails: ['ok@example.com', email] })).toThrow(`alertEmails: "${email}" is not an e-mail address`);
+  });
+
+  test.each([
+    [{ useExisting: true, excludedResourceTypes: ['AWS::EC2::Volume'] }, 'recorder.excludedResourceTypes'],
+    [{ useExisting: true, recordingFrequency: RecordingFrequency.DAILY }, 'recorder.recordingFrequency'],
+  ])('recorder options with useExisting throw, naming the option', (recorder, option) => {
+    expect(() => synth({ recorder })).toThrow(`${option} applies only to a recorder the monitor creates`);
+  });
+
+  test.each([-1, 100.5, NaN])('complianceAlarmThreshold %p is rejected', (complianceAlarmThreshold) => {
+    expect(() => synth({ complianceAlarmThreshold })).toThrow(`complianceAlarmThreshold is ${complianceAlarmThreshold}: use a percentage from 0 to 100.`);
+  });
+
+  test('retention.archiveAfter must come before retention.reports', () => {
+    expect(() => synth({ retention: { reports: Duration.days(30), archiveAfter: Duration.days(30) } }))
+      .toThrow('retention.archiveAfter (30 days) must be shorter than retention.reports (30 days)');
+    expect(() => synth({ retention: { findings: Duration.hours(1) } })).toThrow('retention.findings is 1 hour: use at least one day.');
+  });
+});
+
+describe('defaults', () => {
+  test('retention: buckets archive at 90 days and expire at 7 years, findings expire through TTL, logs keep 30 days', () => {
+    for (const { properties } of resourcesOf('AWS::S3::Bucket').filter(({ properties }) => properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm === 'aws:kms')) {
+      expect(properties.LifecycleConfiguration.Rules[0]).toMatchObject({
+        ExpirationInDays: 2557,
+        Transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 90 }],
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+      });
+    }
+    template.hasResourceProperties('AWS::DynamoDB::Table', { TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
+    template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'compliance-analyzer-test', Environment: { Variables: Match.objectLike({ FINDINGS_TTL_DAYS: '2557' }) } });
+    expect(resourcesOf('AWS::Logs::LogGroup').map(({ properties }) => properties.RetentionInDays)).toEqual([30, 30, 30]);
+  });
+
+  test('custom retention reaches the buckets, the analyzer and the log groups', () => {
+    const { template: custom } = synth({ retention: { reports: Duration.days(365), findings: Duration.days(90), logs: logs.RetentionDays.ONE_YEAR, archiveAfter: Duration.days(30) } });
+    custom.hasResourceProperties('AWS::S3::Bucket', { BucketName: Match.anyValue(), LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 365, Transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 30 }] })] } });
+    custom.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'compliance-analyzer-test', Environment: { Variables: Match.objectLike({ FINDINGS_TTL_DAYS: '90' }) } });
+    expect(resourcesOf('AWS::Logs::LogGroup', custom).map(({ properties }) => properties.RetentionInDays)).toEqual([365, 365, 365]);
+  });
+
+  test('schedules: the sweep every 6 hours, the report daily; both can be changed', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { Name: 'compliance-scan-test', ScheduleExpression: 'rate(6 hours)' });
+    template.hasResourceProperties('AWS::Events::Rule', { Name: 'compliance-report-test', ScheduleExpression: 'rate(1 day)' });
+    const { template: custom } = synth({ scanSchedule: events.Schedule.rate(Duration.hours(1)), reportSchedule: events.Schedule.cron({ hour: '6', minute: '0' }) });
+    custom.hasResourceProperties('AWS::Events::Rule', { Name: 'compliance-scan-test', ScheduleExpression: 'rate(1 hour)' });
+    custom.hasResourceProperties('AWS::Events::Rule', { Name: 'compliance-report-test', ScheduleExpression: 'cron(0 6 * * ? *)' });
+  });
+
+  test('remediation: dry run by default, and then the remediator may change nothing', () => {
+    const remediatorRole = logicalId(defaults.monitor.remediatorFunction.role!);
+    template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'compliance-remediator-test', Environment: { Variables: Match.objectLike({ REMEDIATION_MODE: 'DRY_RUN' }) } });
+    const writes = ['ec2:ModifyInstanceMetadataOptions', 'ec2:RevokeSecurityGroupIngress', 'rds:ModifyDBInstance', 's3:PutEncryptionConfiguration'];
+    expect(actionsOf(statementsOfRole(remediatorRole))).not.toEqual(expect.arrayContaining([writes[0]]));
+    const applying = synth({ remediation: RemediationMode.APPLY });
+    const applyingActions = actionsOf(statementsOfRole(logicalId(applying.monitor.remediatorFunction.role!, applying.stack), applying.template));
+    expect(applyingActions).toEqual(expect.arrayContaining(writes));
+    applying.template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
+        Sid: 'ApplyTheKnownFixesInThisAccount',
+        Resource: [
+          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':security-group/*']] },
+          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':instance/*']] },
+          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':rds:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':db:*']] },
+        ],
+      })]) },
+    });
+  });
+});
+
+describe('removal policy', () => {
+  test('destroy by default: nothing retained, buckets emptied before deletion', () => {
+    for (const type of ['AWS::S3::Bucket', 'AWS::DynamoDB::Table', 'AWS::KMS::Key', 'AWS::Logs::LogGroup']) {
+      for (const { resource } of resourcesOf(type)) {
+        expect([type, resource.DeletionPolicy]).toEqual([type, 'Delete']);
+      }
+    }
+    expect(resourcesOf('Custom::S3AutoDeleteObjects')).toHaveLength(3);
+  });
+
+  test('retain keeps the audit trail and empties nothing', () => {
+    const { template: retained } = synth({ removalPolicy: RemovalPolicy.RETAIN });
+    for (const type of ['AWS::S3::Bucket', 'AWS::DynamoDB::Table', 'AWS::KMS::Key', 'AWS::Logs::LogGroup']) {
+      for (const { resource } of resourcesOf(type, retained)) {
+        expect([type, resource.DeletionPolicy]).toEqual([type, 'Retain']);
+      }
+    }
+    expect(resourcesOf('Custom::S3AutoDeleteObjects', retained)).toHaveLength(0);
+  });
+});
+
+describe('overrides', () => {
+  test('an existing key encrypts everything and no key is created', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    const key = kms.Key.fromKeyArn(stack, 'Existing', 'arn:aws:kms:eu-west-1:123456789012:key/existing');
+    new ComplianceMonitor(stack, 'Compliance', { environmentSuffix: 'test', alertEmails: EMAILS, encryptionKey: key });
+    const withKey = Template.fromStack(stack);
+    withKey.resourceCountIs('AWS::KMS::Key', 0);
+    withKey.hasResourceProperties('AWS::DynamoDB::Table', { SSESpecification: { KMSMasterKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/existing', SSEEnabled: true, SSEType: 'KMS' } });
+    withKey.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'compliance-alerts-test', KmsMasterKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/existing' });
+  });
+
+  test('Lambda runtime, architecture and memory apply to every function', () => {
+    const { template: custom } = synth({ functions: { runtime: lambda.Runtime.NODEJS_22_X, architecture: lambda.Architecture.X86_64, memorySize: 512 } });
+    expect(resourcesOf('AWS::Lambda::Function', custom).filter(({ properties }) => properties.FunctionName).map(({ properties }) =>
+      [properties.Runtime, properties.Architectures, properties.MemorySize])).toEqual(Array(3).fill(['nodejs22.x', ['x86_64'], 512]));
+  });
+});
+
+describe('KMS key', () => {
+  const keyPolicy = () => resourcesOf('AWS::KMS::Key')[0].properties.KeyPolicy.Statement;
+
+  test('rotates yearly and is administered by the account', () => {
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    expect(keyPolicy()[0]).toMatchObject({ Action: 'kms:*', Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] } } });
+  });
+
+  test('CloudWatch Logs may use it only for this monitor\'s log groups', () => {
+    expect(keyPolicy()).toContainEqual(expect.objectContaining({
+      Sid: 'CloudWatchLogsForThisMonitorsLogGroups',
+      Principal: { Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+      Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':log-group:/aws/lambda/compliance-*-test']] } } },
+    }));
+    for (const { properties } of resourcesOf('AWS::Logs::LogGroup')) {
+      expect(properties.LogGroupName).toMatch(/^\/aws\/lambda\/compliance-[a-z]+-test$/);
+    }
+  });
+
+  test.each(['sns', 'config', 'events'])('%s from this account may encrypt and decrypt', (service) => {
+    expect(keyPolicy()).toContainEqual(expect.objectContaining({
+      Principal: { Service: `${service}.amazonaws.com` },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+    }));
+  });
+
+  test('CloudWatch alarms may publish to the encrypted topic', () => {
+    expect(keyPolicy()).toContainEqual(expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }));
+  });
+});
+
+describe('buckets', () => {
+  const keyRef = { 'Fn::GetAtt': [logicalId(defaults.monitor.encryptionKey as kms.Key), 'Arn'] };
+  test.each(['ConfigBucket', 'ReportsBucket'] as const)('%s: KMS, versioned, private, access-logged', (member) => {
+    const bucket = resourcesOf('AWS::S3::Bucket').find(({ id }) => id === logicalId(defaults.monitor[member === 'ConfigBucket' ? 'configBucket' : 'reportsBucket']))!;
+    expect(bucket.properties).toMatchObject({
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyRef }, BucketKeyEnabled: true }] },
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LoggingConfiguration: { DestinationBucketName: { Ref: logicalId(defaults.monitor.accessLogsBucket) } },
+    });
+  });
+
+  test('every bucket denies requests without TLS', () => {
+    const policies = resourcesOf('AWS::S3::BucketPolicy');
+    expect(policies).toHaveLength(3);
+    for (const { properties } of policies) {
+      expect(properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({
+        Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }));
+    }
+  });
+
+  test('the access-log bucket is written by S3 logging under a bucket policy, with S3-managed keys', () => {
+    const logsBucket = logicalId(defaults.monitor.accessLogsBucket);
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: { 'Fn::Join': ['', ['compliance-logs-test-', { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]] },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logsBucket },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject' })]) },
+    });
+  });
+
+  test('the delivery bucket admits AWS Config exactly as it requires, for this account only', () => {
+    const bucketArn = { 'Fn::GetAtt': [logicalId(defaults.monitor.configBucket), 'Arn'] };
+    const thisAccount = { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } };
+    const statements = resourcesOf('AWS::S3::BucketPolicy')
+      .find(({ properties }) => properties.Bucket.Ref === logicalId(defaults.monitor.configBucket))!.properties.PolicyDocument.Statement
+      .filter((statement: any) => statement.Principal?.Service === 'config.amazonaws.com');
+    expect(statements).toEqual([
+      { Sid: 'AWSConfigBucketPermissionsCheck', Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: bucketArn, Condition: { StringEquals: thisAccount } },
+      { Sid: 'AWSConfigBucketExistenceCheck', Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: 's3:ListBucket', Resource: bucketArn, Condition: { StringEquals: thisAccount } },
+      {
+        Sid: 'AWSConfigBucketDelivery',
+        Effect: 'Allow',
+        Principal: { Service: 'config.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: { 'Fn::Join': ['', [bucketArn, '/AWSLogs/', { Ref: 'AWS::AccountId' }, '/Config/*']] },
+        Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', ...thisAccount } },
+      },
+    ]);
+  });
+});
+
+describe('findings table', () => {
+  test('on demand, resourceId/timestamp, PITR, KMS, TTL, and the current-findings index', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TableName: 'compliance-findings-test',
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'resourceId', KeyType: 'HASH' }, { AttributeName: 'timestamp', KeyType: 'RANGE' }],
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [logicalId(defaults.monitor.encryptionKey as kms.Key), 'Arn'] } },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      GlobalSecondaryIndexes: [{
+        IndexName: 'current-findings',
+        KeySchema: [{ AttributeName: 'currentRule', KeyType: 'HASH' }, { AttributeName: 'resourceId', KeyType: 'RANGE' }],
+        Projection: { ProjectionType: 'ALL' },
+      }],
+    });
+  });
+
+  test('the aggregator reads it by Query and never scans', () => {
+    const actions = actionsOf(statementsOfRole(logicalId(defaults.monitor.aggregatorFunction.role!)));
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions).not.toContain('dynamodb:PutItem');
+    template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'compliance-aggregator-test', Environment: { Variables: Match.objectLike({ CURRENT_FINDINGS_INDEX: 'current-findings' }) } });
+  });
+});
+
+describe('alerts', () => {
+  test('the topic is KMS-encrypted and each address is subscribed with the encrypted dead-letter queue', () => {
+    const { template: two } = synth({ alertEmails: ['a@example.com', 'b@example.com'] });
+    two.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'compliance-alerts-test', KmsMasterKeyId: Match.anyValue() });
+    const queue = resourcesOf('AWS::SQS::Queue', two).find(({ properties }) => properties.QueueName === 'compliance-alerts-dlq-test')!;
+    expect(queue.properties.KmsMasterKeyId).toBeDefined();
+    expect(resourcesOf('AWS::SNS::Subscription', two).map(({ properties }) => [properties.Protocol, properties.Endpoint, properties.RedrivePolicy]))
+      .toEqual(['a@example.com', 'b@example.com'].map((email) => ['email', email, { deadLetterTargetArn: { 'Fn::GetAtt': [queue.id, 'Arn'] } }]));
+  });
+
+  test('the topic refuses publishing without TLS', () => {
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: logicalId(defaults.monitor.alertTopic) }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+});
+
+describe('functions', () => {
+  const functionsByName = () => Object.fromEntries(resourcesOf('AWS::Lambda::Function').filter(({ properties }) => properties.FunctionName).map(({ id, properties }) => [properties.FunctionName, { id, properties }]));
+
+  test.each(['analyzer', 'aggregator', 'remediator'])('%s: DESIGN.md defaults, its own dead-letter queue, retries, encrypted log group', (name) => {
+    const { id, properties } = functionsByName()[`compliance-${name}-test`];
+    expect(properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 256, TracingConfig: { Mode: 'Active' } });
+    const queue = resourcesOf('AWS::SQS::Queue').find(({ properties: queueProperties }) => queueProperties.QueueName === `compliance-${name}-dlq-test`)!;
+    expect(queue.properties.KmsMasterKeyId).toBeDefined();
+    expect(properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queue.id, 'Arn'] } });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: id }, MaximumRetryAttempts: 2 });
+    const logGroup = resourcesOf('AWS::Logs::LogGroup').find(({ properties: group }) => group.LogGroupName === `/aws/lambda/compliance-${name}-test`)!;
+    expect(logGroup.properties.KmsKeyId).toBeDefined();
+    expect(properties.LoggingConfig).toEqual({ LogGroup: { Ref: logGroup.id } });
+  });
+
+  test('each function has its own role, with no managed policy', () => {
+    const roles = [defaults.monitor.analyzerFunction, defaults.monitor.aggregatorFunction, defaults.monitor.remediatorFunction].map((fn) => logicalId(fn.role!));
+    expect(new Set(roles).size).toBe(3);
+    for (const role of roles) {
+      expect(template.findResources('AWS::IAM::Role')[role].Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  test('each role has only the actions its function uses', () => {
+    const actions = (fn: lambda.Function) => [...new Set(actionsOf(statementsOfRole(logicalId(fn.role!))))];
+    const logsAndTracing = ['logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:SendMessage', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+    const tableRead = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:Query', 'dynamodb:Scan'];
+    const tableWrite = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+    const kmsUse = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
+    expect(actions(defaults.monitor.aggregatorFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey', 's3:PutObject'])].sort());
+    expect(actions(defaults.monitor.analyzerFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, ...tableWrite, ...kmsUse,
+      'sns:Publish', 'lambda:InvokeFunction', 'config:PutEvaluations', 'config:GetResourceConfigHistory', 'cloudwatch:PutMetricData',
+      'config:DescribeComplianceByConfigRule', 'config:GetComplianceDetailsByConfigRule'])].sort());
+    expect(actions(defaults.monitor.remediatorFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, ...tableWrite, ...kmsUse,
+      'sns:Publish', 'ec2:DescribeSecurityGroups', 'ec2:DescribeInstances', 'rds:DescribeDBInstances', 's3:GetEncryptionConfiguration'])].sort());
+  });
+
+  test('wildcard resources only for actions without resource-level permissions', () => {
+    for (const fn of [defaults.monitor.analyzerFunction, defaults.monitor.aggregatorFunction, defaults.monitor.remediatorFunction]) {
+      const wildcardActions = statementsOfRole(logicalId(fn.role!)).filter((statement) => statement.Resource === '*').flatMap((statement) => [statement.Action].flat());
+      expect(wildcardActions.filter((action: string) => ![
+        'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'config:PutEvaluations', 'config:GetResourceConfigHistory',
+        'cloudwatch:PutMetricData', 'ec2:DescribeSecurityGroups', 'ec2:DescribeInstances',
+      ].includes(action))).toEqual([]);
+    }
+    template.hasResourceProperties('AWS::IAM::Policy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
+      Action: 'cloudwatch:PutMetricData', Condition: { StringEquals: { 'cloudwatch:namespace': 'ComplianceMonitor' } },
+    })]) } });
+  });
+
+  test('the analyzer reads the compliance of this set\'s rules only, by their ARNs', () => {
+    const ruleArns = Object.values(defaults.monitor.configRules).map((rule) => ({ 'Fn::GetAtt': [defaults.stack.getLogicalId(rule), 'Arn'] }));
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: logicalId(defaults.monitor.analyzerFunction.role!) }],
+      PolicyDocument: { Statement: [{ Sid: 'ComplianceOfThisSetsRules', Effect: 'Allow', Action: ['config:DescribeComplianceByConfigRule', 'config:GetComplianceDetailsByConfigRule'], Resource: ruleArns }] },
     });
   });
 
   test('each function ships its own esbuild bundle, not the source tree', () => {
-    const { app, template } = synth();
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    new ComplianceMonitor(stack, 'Compliance', { environmentSuffix: 'test', alertEmails: EMAILS });
     const assembly = app.synth();
-    const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(3);
-
     const manifest = JSON.parse(fs.readFileSync(path.join(assembly.directory, 'Stack.assets.json'), 'utf8'));
-    const bundles = Object.values(functions).map((fn) => {
-      const assetHash = (fn.Properties.Code.S3Key as string).replace(/\.zip$/, '');
-      const assetDir = manifest.files[assetHash].source.path as string;
-      return fs.readFileSync(path.join(assembly.directory, assetDir, 'index.js'), 'utf8');
-    });
-    for (const [i, name] of ['analyzer', 'aggregator', 'remediator'].entries()) {
-      expect(bundles[i]).toContain(`"${name}"`);
-      // minified: the bundle is a few lines, not the formatted source
-      expect(bundles[i].split('\n').length).toBeLessThan(5);
+    const functions = resourcesOf('AWS::Lambda::Function', Template.fromStack(stack)).filter(({ properties }) => properties.FunctionName);
+    for (const { properties } of functions) {
+      const assetHash = (properties.Code.S3Key as string).replace(/\.zip$/, '');
+      const bundle = fs.readFileSync(path.join(assembly.directory, manifest.files[assetHash].source.path, 'index.js'), 'utf8');
+      const name = (properties.FunctionName as string).split('-')[1];
+      expect(bundle).toContain(`"${name}"`);
+      expect(bundle.split('\n').length).toBeLessThan(5);
     }
   });
 
@@ -53,23 +417,216 @@ describe('ComplianceMonitor functions', () => {
   });
 });
 
-describe('environmentSuffix validation', () => {
-  test.each([
-    ['Prod', /lowercase letters, digits and inner hyphens/],
-    ['', /lowercase letters, digits and inner hyphens/],
-    ['-prod', /lowercase letters, digits and inner hyphens/],
-    ['prod_1', /lowercase letters, digits and inner hyphens/],
-    ['a'.repeat(43), /43 characters: at most 42 .* 64-character Lambda function name limit/],
-  ])('rejects %j, naming the prop', (suffix, message) => {
-    expect(() => synth(suffix)).toThrow(/^environmentSuffix /);
-    expect(() => synth(suffix)).toThrow(message);
+describe('Config', () => {
+  test('a recorder with the AWS_ConfigRole managed policy records the rule set\'s types continuously, never CloudWatch Logs', () => {
+    const role = logicalId(defaults.monitor.configRecorderRole!);
+    expect(template.findResources('AWS::IAM::Role')[role].Properties.ManagedPolicyArns).toEqual([
+      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWS_ConfigRole']] },
+    ]);
+    const recorder = resourcesOf('AWS::Config::ConfigurationRecorder')[0].properties;
+    const ruleTypes = [...new Set(RuleSet.recommended().rules.flatMap((rule) => rule.resourceTypes))].filter((type) => type !== 'AWS::Logs::LogGroup');
+    expect(recorder).toEqual({
+      Name: 'compliance-recorder-test',
+      RoleARN: { 'Fn::GetAtt': [role, 'Arn'] },
+      RecordingGroup: { AllSupported: false, IncludeGlobalResourceTypes: false, ResourceTypes: ruleTypes, RecordingStrategy: { UseOnly: 'INCLUSION_BY_RESOURCE_TYPES' } },
+      RecordingMode: { RecordingFrequency: 'CONTINUOUS' },
+    });
+    expect(ruleTypes).toEqual(expect.arrayContaining(['AWS::S3::Bucket', 'AWS::EC2::SecurityGroup', 'AWS::RDS::DBInstance', 'AWS::EC2::Volume', 'AWS::EC2::Instance']));
   });
 
-  test('accepts the longest suffix whose names fit', () => {
-    const suffix = 'a'.repeat(42);
-    synth(suffix).template.hasResourceProperties('AWS::Lambda::Function', {
-      FunctionName: `compliance-remediator-${suffix}`,
+  test('or every type but an exclusion list (plus CloudWatch Logs), daily', () => {
+    const { template: excluding } = synth({ recorder: { excludedResourceTypes: ['AWS::EC2::NetworkInterface'], recordingFrequency: RecordingFrequency.DAILY } });
+    excluding.hasResourceProperties('AWS::Config::ConfigurationRecorder', {
+      RecordingGroup: {
+        AllSupported: false,
+        ExclusionByResourceTypes: { ResourceTypes: ['AWS::EC2::NetworkInterface', 'AWS::Logs::LogGroup'] },
+        RecordingStrategy: { UseOnly: 'EXCLUSION_BY_RESOURCE_TYPES' },
+      },
+      RecordingMode: { RecordingFrequency: 'DAILY' },
     });
-    expect(`compliance-remediator-${suffix}`).toHaveLength(64);
+  });
+
+  test('the delivery channel goes to the delivery bucket and the configuration-stream topic, after the recorder', () => {
+    const channel = resourcesOf('AWS::Config::DeliveryChannel')[0];
+    const stream = logicalId(defaults.monitor.configurationStreamTopic!);
+    expect(channel.properties).toMatchObject({
+      S3BucketName: { Ref: logicalId(defaults.monitor.configBucket) },
+      SnsTopicARN: { Ref: stream },
+      ConfigSnapshotDeliveryProperties: { DeliveryFrequency: 'Six_Hours' },
+    });
+    expect(stream).not.toBe(logicalId(defaults.monitor.alertTopic));
+    expect(resourcesOf('AWS::SNS::Subscription').map(({ properties }) => properties.TopicArn)).not.toContainEqual({ Ref: stream });
+    expect(channel.resource.DependsOn).toEqual(expect.arrayContaining([defaults.stack.getLogicalId(defaults.monitor.configRecorder!)]));
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: stream }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Sid: 'AWSConfigStream', Principal: { Service: 'config.amazonaws.com' }, Action: 'sns:Publish' })]) },
+    });
+  });
+
+  test('one rule per rule of the set, named {rule}-{suffix}, each after the recorder', () => {
+    const rules = resourcesOf('AWS::Config::ConfigRule');
+    expect(rules.map(({ properties }) => properties.ConfigRuleName).sort()).toEqual(RuleSet.recommended().ruleNames.map((name) => `${name}-test`).sort());
+    for (const { resource } of rules) {
+      expect(resource.DependsOn).toContain(defaults.stack.getLogicalId(defaults.monitor.configRecorder!));
+    }
+  });
+
+  test('MANAGED rules carry their identifier and parameters; periodic ones run every six hours', () => {
+    template.hasResourceProperties('AWS::Config::ConfigRule', {
+      ConfigRuleName: 'required-tags-test',
+      Source: { Owner: 'AWS', SourceIdentifier: 'REQUIRED_TAGS' },
+      InputParameters: { tag1Key: 'Environment', tag2Key: 'Owner', tag3Key: 'CostCenter' },
+      Scope: { ComplianceResourceTypes: Match.arrayWith(['AWS::S3::Bucket']) },
+    });
+    template.hasResourceProperties('AWS::Config::ConfigRule', {
+      ConfigRuleName: 'restricted-ssh-test',
+      Source: { Owner: 'AWS', SourceIdentifier: 'INCOMING_SSH_DISABLED' },
+      MaximumExecutionFrequency: 'Six_Hours',
+    });
+    const encrypted = resourcesOf('AWS::Config::ConfigRule').find(({ properties }) => properties.ConfigRuleName === 'rds-storage-encrypted-test')!;
+    expect(encrypted.properties.MaximumExecutionFrequency).toBeUndefined();
+  });
+
+  test('ENGINE rules are custom Lambda rules on the analyzer, which only Config rules of this account may invoke', () => {
+    const { template: engine, monitor, stack } = synth({ rules: RuleSet.of(ComplianceRule.restrictedSsh({ evaluationMode: EvaluationMode.ENGINE })) });
+    const analyzerArn = { 'Fn::GetAtt': [logicalId(monitor.analyzerFunction, stack), 'Arn'] };
+    engine.hasResourceProperties('AWS::Config::ConfigRule', {
+      ConfigRuleName: 'restricted-ssh-test',
+      Source: {
+        Owner: 'CUSTOM_LAMBDA',
+        SourceIdentifier: analyzerArn,
+        SourceDetails: [
+          { EventSource: 'aws.config', MessageType: 'ConfigurationItemChangeNotification' },
+          { EventSource: 'aws.config', MessageType: 'OversizedConfigurationItemChangeNotification' },
+          { EventSource: 'aws.config', MessageType: 'ScheduledNotification', MaximumExecutionFrequency: 'Six_Hours' },
+        ],
+      },
+      Scope: { ComplianceResourceTypes: ['AWS::EC2::SecurityGroup'] },
+    });
+    const permission = resourcesOf('AWS::Lambda::Permission', engine).find(({ properties }) => properties.Principal === 'config.amazonaws.com')!;
+    expect(permission.properties).toEqual({
+      Action: 'lambda:InvokeFunction',
+      FunctionName: analyzerArn,
+      Principal: 'config.amazonaws.com',
+      SourceAccount: { Ref: 'AWS::AccountId' },
+      SourceArn: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':config:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':config-rule/*']] },
+    });
+    expect(resourcesOf('AWS::Config::ConfigRule', engine)[0].resource.DependsOn).toContain(permission.id);
+  });
+
+  test('with the account\'s existing recorder: no recorder, channel or stream topic, but the rules', () => {
+    const { template: existing, monitor } = synth({ recorder: { useExisting: true } });
+    existing.resourceCountIs('AWS::Config::ConfigurationRecorder', 0);
+    existing.resourceCountIs('AWS::Config::DeliveryChannel', 0);
+    existing.resourceCountIs('AWS::Config::ConfigRule', RuleSet.recommended().rules.length);
+    expect(monitor.configurationStreamTopic).toBeUndefined();
+    expect(resourcesOf('AWS::Config::ConfigRule', existing)[0].resource.DependsOn).toBeUndefined();
+    existing.hasOutput('*', { Value: 'existing recorder of the account' });
+  });
+
+  test('an account aggregator over every region', () => {
+    template.hasResourceProperties('AWS::Config::ConfigurationAggregator', {
+      ConfigurationAggregatorName: 'compliance-aggregator-test',
+      AccountAggregationSources: [{ AccountIds: [{ Ref: 'AWS::AccountId' }], AllAwsRegions: true }],
+    });
+  });
+});
+
+describe('events', () => {
+  test('compliance changes of exactly this set\'s rules reach the analyzer, with a dead-letter queue', () => {
+    const analyzerArn = { 'Fn::GetAtt': [logicalId(defaults.monitor.analyzerFunction), 'Arn'] };
+    template.hasResourceProperties('AWS::Events::Rule', {
+      Name: 'compliance-compliance-change-test',
+      EventPattern: {
+        'source': ['aws.config'],
+        'detail-type': ['Config Rules Compliance Change'],
+        'detail': { configRuleName: RuleSet.recommended().ruleNames.map((name) => `${name}-test`) },
+      },
+      Targets: [Match.objectLike({ Arn: analyzerArn, DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(defaults.monitor.functionDeadLetterQueues.analyzer), 'Arn'] } } })],
+    });
+  });
+
+  test('the sweep goes to the analyzer and the report schedule to the aggregator', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { Name: 'compliance-scan-test', Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(defaults.monitor.analyzerFunction), 'Arn'] } })] });
+    template.hasResourceProperties('AWS::Events::Rule', { Name: 'compliance-report-test', Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(defaults.monitor.aggregatorFunction), 'Arn'] } })] });
+  });
+});
+
+describe('observability', () => {
+  test('alarms: each function\'s errors, each dead-letter queue, compliance below the threshold; all notify the topic', () => {
+    const alarms = resourcesOf('AWS::CloudWatch::Alarm');
+    expect(alarms.map(({ properties }) => properties.AlarmName).sort()).toEqual([
+      'compliance-aggregator-dlq-messages-test', 'compliance-aggregator-errors-test', 'compliance-alerts-dlq-messages-test',
+      'compliance-analyzer-dlq-messages-test', 'compliance-analyzer-errors-test', 'compliance-compliance-low-test',
+      'compliance-remediator-dlq-messages-test', 'compliance-remediator-errors-test',
+    ]);
+    for (const { properties } of alarms) {
+      expect(properties.AlarmActions).toEqual([{ Ref: logicalId(defaults.monitor.alertTopic) }]);
+    }
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'compliance-compliance-low-test',
+      Metrics: [Match.objectLike({
+        MetricStat: {
+          Metric: { Namespace: 'ComplianceMonitor', MetricName: 'CompliancePercentage', Dimensions: [{ Name: 'EnvironmentSuffix', Value: 'test' }] },
+          Period: 21600,
+          Stat: 'Minimum',
+        },
+      })],
+      Threshold: 90,
+      ComparisonOperator: 'LessThanThreshold',
+    });
+    synth({ complianceAlarmThreshold: 75 }).template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'compliance-compliance-low-test', Threshold: 75 });
+  });
+
+  test('the dashboard shows compliance over time, findings by rule, each function and the dead-letter queues', () => {
+    const body = JSON.stringify(resourcesOf('AWS::CloudWatch::Dashboard')[0].properties.DashboardBody);
+    for (const title of ['Compliance %', 'Non-compliant resources by rule', 'Errors', 'Duration (p99)', 'Throttles', 'Dead-letter queue depth']) {
+      expect(body).toContain(`\\"title\\":\\"${title}\\"`);
+    }
+    for (const name of RuleSet.recommended().ruleNames) {
+      expect(body).toContain(`\\"ConfigRuleName\\",\\"${name}-test\\"`);
+    }
+    expect(body.match(/\\"AWS\/Lambda\\",\\"(Errors|Duration|Throttles)\\"/g)).toHaveLength(9);
+    expect(body.match(/ApproximateNumberOfMessagesVisible/g)).toHaveLength(4);
+  });
+});
+
+describe('outputs and tags', () => {
+  test('outputs name the table, buckets, topic, functions, dashboard and recorder', () => {
+    expect(Object.keys(template.findOutputs('*')).map((id) => id.replace(/^Compliance/, '').replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'AggregatorFunctionName', 'AlertTopicArn', 'AnalyzerFunctionName', 'ConfigBucketName', 'ConfigRecorderName',
+      'DashboardName', 'FindingsTableName', 'RemediatorFunctionName', 'ReportsBucketName',
+    ]);
+  });
+
+  test('every taggable resource carries the default tags and the props\' tags', () => {
+    const { template: tagged } = synth({ tags: { CostCenter: 'cc-7', Environment: 'production' } });
+    const expected = { Environment: 'production', Project: 'compliance-monitor', ManagedBy: 'cdk-compliance-monitor', Purpose: 'compliance-monitoring', CostCenter: 'cc-7' };
+    const taggable = ['AWS::KMS::Key', 'AWS::S3::Bucket', 'AWS::DynamoDB::Table', 'AWS::SNS::Topic', 'AWS::SQS::Queue', 'AWS::Lambda::Function',
+      'AWS::IAM::Role', 'AWS::Logs::LogGroup', 'AWS::Config::ConfigurationAggregator', 'AWS::Events::Rule', 'AWS::CloudWatch::Alarm'];
+    for (const type of taggable) {
+      const resources = resourcesOf(type, tagged).filter(({ id }) => !id.startsWith('CustomS3AutoDeleteObjects'));
+      expect(resources.length).toBeGreaterThan(0);
+      for (const { properties } of resources) {
+        const tags = Object.fromEntries((properties.Tags ?? []).map((tag: { Key: string; Value: string }) => [tag.Key, tag.Value]));
+        expect([type, tags]).toEqual([type, expect.objectContaining(expected)]);
+      }
+    }
+  });
+
+  test('every name carries the suffix', () => {
+    const named = [
+      ...resourcesOf('AWS::Lambda::Function').map(({ properties }) => properties.FunctionName).filter(Boolean),
+      ...resourcesOf('AWS::SQS::Queue').map(({ properties }) => properties.QueueName),
+      ...resourcesOf('AWS::SNS::Topic').map(({ properties }) => properties.TopicName),
+      ...resourcesOf('AWS::Events::Rule').map(({ properties }) => properties.Name),
+      ...resourcesOf('AWS::CloudWatch::Alarm').map(({ properties }) => properties.AlarmName),
+      ...resourcesOf('AWS::CloudWatch::Dashboard').map(({ properties }) => properties.DashboardName),
+      ...resourcesOf('AWS::DynamoDB::Table').map(({ properties }) => properties.TableName),
+    ];
+    expect(named.length).toBeGreaterThan(20);
+    for (const name of named) {
+      expect(name).toMatch(/^compliance-[a-z0-9-]+-test$/);
+    }
   });
 });

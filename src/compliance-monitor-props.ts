@@ -1,0 +1,152 @@
+import { aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RuleSet } from './rules';
+
+/** How long the monitor keeps what it produces. */
+export interface RetentionOptions {
+  /**
+   * How long reports and Config deliveries are kept in S3 before they expire.
+   * @default Duration.days(2557) (7 years)
+   */
+  readonly reports?: Duration;
+  /**
+   * How long a finding stays in the findings table (DynamoDB TTL on `expiresAt`).
+   * @default Duration.days(2557) (7 years)
+   */
+  readonly findings?: Duration;
+  /**
+   * Retention of the functions' log groups.
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logs?: logs.RetentionDays;
+  /**
+   * Age after which reports and deliveries move to Glacier Instant Retrieval.
+   * @default Duration.days(90)
+   */
+  readonly archiveAfter?: Duration;
+}
+
+/** How often the recorder records a change. */
+export enum RecordingFrequency {
+  /** Every change, as it happens. */
+  CONTINUOUS = 'CONTINUOUS',
+  /** At most one configuration item per resource per day: cheaper for resources that change often. */
+  DAILY = 'DAILY',
+}
+
+/** The AWS Config recorder the rules need (AWS allows one per account and region). */
+export interface RecorderOptions {
+  /**
+   * Use the account's existing recorder and delivery channel instead of creating them, as in AWS
+   * Control Tower accounts, which already have one. The other options then do not apply.
+   * @default false
+   */
+  readonly useExisting?: boolean;
+  /**
+   * Record every supported resource type except these, instead of only the rule set's types.
+   * CloudWatch Logs types are never recorded.
+   * @default - record only the resource types of the rule set
+   */
+  readonly excludedResourceTypes?: string[];
+  /**
+   * How often a change is recorded.
+   * @default RecordingFrequency.CONTINUOUS
+   */
+  readonly recordingFrequency?: RecordingFrequency;
+}
+
+/** What the remediator does with a violation of a rule that opts in to remediation. */
+export enum RemediationMode {
+  /** Log and audit the fix it would apply, change nothing; its role has no write permission. */
+  DRY_RUN = 'DRY_RUN',
+  /** Apply the fix, and audit it. */
+  APPLY = 'APPLY',
+}
+
+/** Overrides of the monitor's Lambda functions (DESIGN.md defaults). */
+export interface FunctionOptions {
+  /**
+   * Runtime of every function. The bundles target Node.js 24; an older runtime may lack what they use.
+   * @default lambda.Runtime.NODEJS_24_X
+   */
+  readonly runtime?: lambda.Runtime;
+  /**
+   * Processor architecture of every function.
+   * @default lambda.Architecture.ARM_64
+   */
+  readonly architecture?: lambda.Architecture;
+  /**
+   * Memory of every function, in MB.
+   * @default 256
+   */
+  readonly memorySize?: number;
+}
+
+/** Properties of a {@link ComplianceMonitor}. */
+export interface ComplianceMonitorProps {
+  /**
+   * Suffix of every resource name, so several monitors (dev, staging, prod) can share an account.
+   *
+   * Lowercase letters, digits and inner hyphens, at most 16 characters: the longest that keeps
+   * `compliance-reports-{suffix}-{account}-{region}` within S3's 63-character bucket name limit.
+   */
+  readonly environmentSuffix: string;
+  /** Who receives compliance alerts: at least one e-mail address, each confirmed through SNS. */
+  readonly alertEmails: string[];
+  /**
+   * The rules the monitor deploys and evaluates.
+   * @default RuleSet.recommended()
+   */
+  readonly rules?: RuleSet;
+  /**
+   * Retention of reports, findings and logs.
+   * @default - see each option of RetentionOptions
+   */
+  readonly retention?: RetentionOptions;
+  /**
+   * The AWS Config recorder.
+   * @default - a new recorder of the rule set's resource types, recording continuously
+   */
+  readonly recorder?: RecorderOptions;
+  /**
+   * When the analyzer sweeps every rule's compliance, so that a missed event is caught up.
+   * @default events.Schedule.rate(Duration.hours(6))
+   */
+  readonly scanSchedule?: events.Schedule;
+  /**
+   * When the aggregator writes a report.
+   * @default events.Schedule.rate(Duration.days(1))
+   */
+  readonly reportSchedule?: events.Schedule;
+  /**
+   * Compliance percentage below which the compliance alarm goes off (0 to 100).
+   * @default 90
+   */
+  readonly complianceAlarmThreshold?: number;
+  /**
+   * What the remediator does.
+   * @default RemediationMode.DRY_RUN
+   */
+  readonly remediation?: RemediationMode;
+  /**
+   * Tags for every taggable resource, in addition to Environment, Project, ManagedBy and Purpose.
+   * @default - the default tags only
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * What happens to the stored data (buckets, table, key, logs) when the monitor is deleted.
+   * `RemovalPolicy.RETAIN` keeps the audit trail for production; `DESTROY` empties the buckets first.
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * An existing KMS key for every encrypted resource; its key policy must grant the services listed
+   * in the README. Without it, the monitor creates a key with rotation on.
+   * @default - a new key
+   */
+  readonly encryptionKey?: kms.IKey;
+  /**
+   * Overrides of the Lambda functions' runtime, architecture and memory.
+   * @default - nodejs24.x, arm64, 256 MB
+   */
+  readonly functions?: FunctionOptions;
+}

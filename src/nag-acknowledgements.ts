@@ -1,0 +1,142 @@
+import { CfnResource, IResolvable, Stack, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import type { ComplianceMonitor } from './compliance-monitor';
+
+/** A cdk-nag finding the monitor accepts by design, on the construct it concerns, with the reason. */
+interface Acknowledgement {
+  readonly on: IConstruct | undefined;
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** `<LogicalId.Arn>`, as cdk-nag writes a resource's ARN in a finding's id. */
+function arnOf(construct: IConstruct): string {
+  const resource = construct.node.defaultChild as CfnResource;
+  return `<${Stack.of(construct).resolve(resource.logicalId as string | IResolvable)}.Arn>`;
+}
+
+const KMS_GRANT_ACTIONS = 'CDK grants for the monitor\'s one key: KMS names its data-key actions with a wildcard ' +
+  '(GenerateDataKey, GenerateDataKeyWithoutPlaintext; ReEncryptFrom, ReEncryptTo), and the resource is that key alone.';
+
+/**
+ * The cdk-nag findings (AwsSolutions and NIST 800-53 rev 5) the monitor's design accepts, each
+ * acknowledged on the construct it concerns with the reason, so that users who run cdk-nag over
+ * their stacks see only findings about their own resources.
+ */
+export function acknowledgeFindings(monitor: ComplianceMonitor): void {
+  const functionRoles = [monitor.analyzerFunction, monitor.aggregatorFunction, monitor.remediatorFunction].map((fn) => fn.role!);
+  const table = arnOf(monitor.findingsTable);
+  const acknowledgements: Acknowledgement[] = [
+    ...functionRoles.flatMap((role): Acknowledgement[] => [
+      {
+        on: role,
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'Only actions that accept no resource-level permission: X-Ray PutTraceSegments/PutTelemetryRecords, ' +
+          'config:PutEvaluations and GetResourceConfigHistory, cloudwatch:PutMetricData (conditioned on the monitor\'s namespace), ' +
+          'ec2:DescribeSecurityGroups/DescribeInstances.',
+      },
+      { on: role, id: `AwsSolutions-IAM5[Resource::${table}/index/*]`, reason: 'The findings table\'s own indexes (the current-findings index).' },
+      {
+        on: role,
+        id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+        reason: 'Each function has its own role, and its policy is that role\'s alone: an inline policy cannot be attached to another principal.',
+      },
+    ]),
+    // The analyzer and the remediator write to the table and publish to the topic; the aggregator only reads.
+    ...[monitor.analyzerFunction.role, monitor.remediatorFunction.role].flatMap((role): Acknowledgement[] => [
+      { on: role, id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: KMS_GRANT_ACTIONS },
+      { on: role, id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason: KMS_GRANT_ACTIONS },
+    ]),
+    {
+      on: monitor.analyzerFunction.role,
+      id: `AwsSolutions-IAM5[Resource::${arnOf(monitor.remediatorFunction)}:*]`,
+      reason: 'Invoking the remediator function, any of its versions: the remediator alone.',
+    },
+    {
+      on: monitor.aggregatorFunction.role,
+      id: `AwsSolutions-IAM5[Resource::${arnOf(monitor.reportsBucket)}/reports/*]`,
+      reason: 'The report objects, named by date, under the reports/ prefix of the reports bucket.',
+    },
+    {
+      on: monitor.remediatorFunction.role,
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:db:*]',
+      reason: 'The remediator fixes whichever DB instance of this account and region Config reports; RDS cannot scope by compliance.',
+    },
+    {
+      on: monitor.remediatorFunction.role,
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::*]',
+      reason: 'The remediator fixes whichever bucket Config reports non-compliant; bucket ARNs carry no account to scope by.',
+    },
+    {
+      on: monitor.alertDeadLetterQueue,
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the alert topic\'s e-mail subscriptions (their redrive policy).',
+    },
+    {
+      on: monitor.configRecorderRole,
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWS_ConfigRole]',
+      reason: 'AWS\'s managed policy for Config recorders: AWS keeps it current with every resource type Config can record.',
+    },
+    {
+      on: monitor.configRecorderRole,
+      id: `AwsSolutions-IAM5[Resource::${arnOf(monitor.configBucket)}/AWSLogs/<AWS::AccountId>/Config/*]`,
+      reason: 'The objects Config delivers, under the prefix AWS Config writes for this account.',
+    },
+    {
+      on: monitor.configRecorderRole,
+      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+      reason: 'The recorder role\'s delivery permissions belong to that role alone.',
+    },
+    {
+      on: monitor.node.tryFindChild('AnalyzerConfigRulesPolicy'),
+      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+      reason: 'The analyzer\'s access to the compliance of this set\'s rules, attached to the analyzer\'s role alone.',
+    },
+    ...[monitor.accessLogsBucket, monitor.configBucket, monitor.reportsBucket].map((bucket): Acknowledgement => ({
+      on: bucket,
+      id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+      reason: 'Replication needs a bucket in another region, which a single-region construct cannot create; ' +
+        'versioning and the retain removal policy protect the audit trail, and users can add replication to these public buckets.',
+    })),
+    {
+      on: monitor.accessLogsBucket,
+      id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+      reason: 'S3 delivers server access logs only to buckets encrypted with S3-managed keys (SSE-S3).',
+    },
+    {
+      on: monitor.findingsTable,
+      id: 'NIST.800.53.R5-DynamoDBInBackupPlan',
+      reason: 'Point-in-time recovery keeps 35 days of continuous backups; an AWS Backup plan is the account\'s choice, not the monitor\'s.',
+    },
+    ...[monitor.analyzerFunction, monitor.aggregatorFunction, monitor.remediatorFunction].flatMap((fn): Acknowledgement[] => [
+      {
+        on: fn,
+        id: 'NIST.800.53.R5-LambdaConcurrency',
+        reason: 'Reserved concurrency fails to deploy in accounts with the default limit of 10; invocations are bounded by their schedules and Config.',
+      },
+      {
+        on: fn,
+        id: 'NIST.800.53.R5-LambdaInsideVPC',
+        reason: 'The functions call only AWS APIs; a VPC would need NAT or endpoints for Config, DynamoDB, S3, SNS and CloudWatch and add no isolation.',
+      },
+    ]),
+  ];
+  for (const { on, id, reason } of acknowledgements) {
+    if (on) {
+      acknowledge(on, id, reason);
+    }
+  }
+}
+
+/**
+ * `Validations.acknowledge`, which in aws-cdk-lib 2.257 refuses ids with more than one `::`, as
+ * cdk-nag writes them for ARNs with pseudo parameters (`<AWS::Partition>`); those are recorded
+ * directly under the metadata key that cdk-nag reads and `acknowledge` writes.
+ */
+function acknowledge(on: IConstruct, id: string, reason: string): void {
+  if (id.split('::').length <= 2) {
+    Validations.of(on).acknowledge({ id, reason });
+  } else {
+    on.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
+  }
+}

@@ -1,0 +1,62 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { ComplianceMonitorProps } from './compliance-monitor-props';
+import { validateEnvironmentSuffix } from './naming';
+
+/** One address, as SNS accepts it for an e-mail subscription: local part, @, a dotted domain. */
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function validateAlertEmails(alertEmails: readonly string[] | undefined): void {
+  if (!alertEmails || alertEmails.length === 0) {
+    throw new Error('alertEmails is empty: give at least one address to receive compliance alerts (for example ["secops@example.com"]).');
+  }
+  for (const email of alertEmails) {
+    if (!Token.isUnresolved(email) && !EMAIL_PATTERN.test(email)) {
+      throw new Error(`alertEmails: "${email}" is not an e-mail address: use the form name@example.com.`);
+    }
+  }
+}
+
+function validateRecorder(props: ComplianceMonitorProps): void {
+  const recorder = props.recorder ?? {};
+  if (recorder.useExisting) {
+    const given = (['excludedResourceTypes', 'recordingFrequency'] as const).filter((option) => recorder[option] !== undefined);
+    if (given.length > 0) {
+      throw new Error(`recorder.${given[0]} applies only to a recorder the monitor creates: remove it, or remove recorder.useExisting.`);
+    }
+  }
+}
+
+function days(duration: Duration): number | undefined {
+  return Token.isUnresolved(duration) ? undefined : duration.toDays({ integral: false });
+}
+
+function validateRetention(props: ComplianceMonitorProps): void {
+  const retention = props.retention ?? {};
+  for (const option of ['reports', 'findings', 'archiveAfter'] as const) {
+    const value = retention[option];
+    if (value && (days(value) ?? 1) < 1) {
+      throw new Error(`retention.${option} is ${value.toHumanString()}: use at least one day.`);
+    }
+  }
+  const archiveAfter = retention.archiveAfter && days(retention.archiveAfter);
+  const reports = retention.reports && days(retention.reports);
+  if (archiveAfter !== undefined && reports !== undefined && archiveAfter >= reports) {
+    throw new Error(`retention.archiveAfter (${archiveAfter} days) must be shorter than retention.reports (${reports} days): ` +
+      'objects are archived before they expire.');
+  }
+}
+
+function validateThreshold(threshold: number | undefined): void {
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 100)) {
+    throw new Error(`complianceAlarmThreshold is ${threshold}: use a percentage from 0 to 100.`);
+  }
+}
+
+/** Throws at synth time for props the monitor cannot deploy; the message names the prop and the fix. */
+export function validateProps(props: ComplianceMonitorProps): void {
+  validateEnvironmentSuffix(props.environmentSuffix);
+  validateAlertEmails(props.alertEmails);
+  validateRecorder(props);
+  validateRetention(props);
+  validateThreshold(props.complianceAlarmThreshold);
+}
