@@ -13,6 +13,9 @@ const CLI_COMMAND = 'cdk-compliance-monitor';
  */
 const LAMBDA_NODE_TARGET = 'node24';
 
+/** The Config snapshot the demo evaluates offline (AWS Config developer guide example). */
+const SAMPLE_SNAPSHOT = 'test/fixtures/aws-samples/snapshot/awsdocs-config-snapshot-example.json';
+
 /** Debian's Python interpreter: its build and twine packages are installed by `.ci/run`. */
 const DEBIAN_PYTHON = '/usr/bin/python3';
 
@@ -135,6 +138,14 @@ project.addPackageIgnore('/.ci/');
 project.addPackageIgnore('/cdk.out/');
 project.addPackageIgnore('/tsconfig.dev.json');
 
+// ---- Integration test: the example app's snapshot, verified offline by integ-runner ----
+const INTEG_RUNNER = 'integ-runner --directory test --language typescript';
+project.addTask('integ:update', {
+  description: 'Rewrite the integration test snapshot (synthesis only, nothing is deployed)',
+  exec: `${INTEG_RUNNER} --update-on-failed --dry-run`,
+});
+project.testTask.exec(INTEG_RUNNER, { name: 'verify the integration test snapshot' });
+
 // ---- Test: the README's `npm test` works on a fresh clone, so it builds what the tests load ----
 project.testTask.prependExec('tsc --project tsconfig.dev.json', { name: 'type-check src, lambda, test and build-tools' });
 project.testTask.prependSpawn(project.compileTask);
@@ -157,6 +168,10 @@ packageJava.reset('jsii-pacmak --target java --code-only');
 project.tasks.tryFind('package-all')!.exec('ts-node --project tsconfig.dev.json build-tools/verify-packages.ts');
 
 // ---- Benchmarks: scripts that print figures, never timed tests ----
+project.addTask('bench:synth', {
+  description: 'Synth time of the example app against an empty stack; the template\'s resource count and size',
+  exec: 'ts-node --project tsconfig.dev.json --transpile-only build-tools/bench-synth.ts',
+});
 project.addTask('bench:engine', {
   description: 'Rule engine throughput over a synthetic 100,000-item Config snapshot',
   exec: 'node --expose-gc -r ts-node/register/transpile-only build-tools/bench-engine.ts',
@@ -169,5 +184,6 @@ const demoTask = project.addTask('demo', {
 });
 demoTask.spawn(bundleTask);
 demoTask.exec('ts-node --project tsconfig.dev.json test/integ.compliance-monitor.ts');
+demoTask.exec(`sh build-tools/evaluate-sample.sh ${SAMPLE_SNAPSHOT}`);
 
 project.synth();

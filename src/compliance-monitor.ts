@@ -18,8 +18,8 @@ import { createMonitorDashboard } from './observability/dashboard';
 import { MONITOR_METRICS } from './observability/metric-names';
 import { RuleSet } from './rules';
 import { createEncryptionKey, grantServicesUseOfKey } from './security/encryption-key';
-import { createAccessLogsBucket, createSecureBucket } from './storage/secure-bucket';
 import { createFindingsTable, FINDINGS_TABLE_SCHEMA } from './storage/findings-table';
+import { createAccessLogsBucket, createSecureBucket } from './storage/secure-bucket';
 import { validateProps } from './validation';
 
 
@@ -107,7 +107,9 @@ export class ComplianceMonitor extends Construct {
     this.accessLogsBucket = createAccessLogsBucket(this, 'AccessLogsBucket', {
       bucketName: bucketName('logs', suffix), expireAfter: reportRetention, removalPolicy,
     });
-    const auditBucket = { encryptionKey: this.encryptionKey, serverAccessLogsBucket: this.accessLogsBucket, archiveAfter, expireAfter: reportRetention, removalPolicy };
+    const auditBucket = {
+      encryptionKey: this.encryptionKey, serverAccessLogsBucket: this.accessLogsBucket, archiveAfter, expireAfter: reportRetention, removalPolicy,
+    };
     this.configBucket = createSecureBucket(this, 'ConfigBucket', { bucketName: bucketName('config', suffix), ...auditBucket });
     this.reportsBucket = createSecureBucket(this, 'ReportsBucket', { bucketName: bucketName('reports', suffix), ...auditBucket });
     this.findingsTable = createFindingsTable(this, 'FindingsTable', {

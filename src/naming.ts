@@ -39,7 +39,7 @@ export function validateEnvironmentSuffix(suffix: string): void {
     throw new Error(
       `environmentSuffix "${suffix}" is ${suffix.length} characters: at most ${MAX_ENVIRONMENT_SUFFIX_LENGTH} keep the bucket name ` +
       `"compliance-${LONGEST_BUCKET_PURPOSE}-${suffix}-{account}-{region}" within S3's ${S3_BUCKET_NAME_LIMIT}-character limit ` +
-      `for every account and region.`,
+      'for every account and region.',
     );
   }
 }

@@ -116,7 +116,10 @@ describe('props', () => {
 
 describe('defaults', () => {
   test('retention: buckets archive at 90 days and expire at 7 years, findings expire through TTL, logs keep 30 days', () => {
-    for (const { properties } of resourcesOf('AWS::S3::Bucket').filter(({ properties }) => properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm === 'aws:kms')) {
+    const kmsEncrypted = resourcesOf('AWS::S3::Bucket')
+      .filter((bucket) => bucket.properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm === 'aws:kms');
+    expect(kmsEncrypted).toHaveLength(2);
+    for (const { properties } of kmsEncrypted) {
       expect(properties.LifecycleConfiguration.Rules[0]).toMatchObject({
         ExpirationInDays: 2557,
         Transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 90 }],
@@ -129,7 +132,9 @@ describe('defaults', () => {
   });
 
   test('custom retention reaches the buckets, the analyzer and the log groups', () => {
-    const { template: custom } = synth({ retention: { reports: Duration.days(365), findings: Duration.days(90), logs: logs.RetentionDays.ONE_YEAR, archiveAfter: Duration.days(30) } });
+    const { template: custom } = synth({
+      retention: { reports: Duration.days(365), findings: Duration.days(90), logs: logs.RetentionDays.ONE_YEAR, archiveAfter: Duration.days(30) },
+    });
     custom.hasResourceProperties('AWS::S3::Bucket', { BucketName: Match.anyValue(), LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 365, Transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 30 }] })] } });
     custom.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'compliance-analyzer-test', Environment: { Variables: Match.objectLike({ FINDINGS_TTL_DAYS: '90' }) } });
     expect(resourcesOf('AWS::Logs::LogGroup', custom).map(({ properties }) => properties.RetentionInDays)).toEqual([365, 365, 365]);
@@ -152,14 +157,16 @@ describe('defaults', () => {
     const applyingActions = actionsOf(statementsOfRole(logicalId(applying.monitor.remediatorFunction.role!, applying.stack), applying.template));
     expect(applyingActions).toEqual(expect.arrayContaining(writes));
     applying.template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-        Sid: 'ApplyTheKnownFixesInThisAccount',
-        Resource: [
-          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':security-group/*']] },
-          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':instance/*']] },
-          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':rds:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':db:*']] },
-        ],
-      })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Sid: 'ApplyTheKnownFixesInThisAccount',
+          Resource: [
+            { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':security-group/*']] },
+            { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':instance/*']] },
+            { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':rds:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':db:*']] },
+          ],
+        })]),
+      },
     });
   });
 });
@@ -198,7 +205,9 @@ describe('overrides', () => {
   });
 
   test('Lambda runtime, architecture and memory apply to every function', () => {
-    const { template: custom } = synth({ functions: { runtime: lambda.Runtime.NODEJS_22_X, architecture: lambda.Architecture.X86_64, memorySize: 512 } });
+    const { template: custom } = synth({
+      functions: { runtime: lambda.Runtime.NODEJS_22_X, architecture: lambda.Architecture.X86_64, memorySize: 512 },
+    });
     expect(resourcesOf('AWS::Lambda::Function', custom).filter(({ properties }) => properties.FunctionName).map(({ properties }) =>
       [properties.Runtime, properties.Architectures, properties.MemorySize])).toEqual(Array(3).fill(['nodejs22.x', ['x86_64'], 512]));
   });
@@ -351,7 +360,8 @@ describe('functions', () => {
   });
 
   test('each function has its own role, with no managed policy', () => {
-    const roles = [defaults.monitor.analyzerFunction, defaults.monitor.aggregatorFunction, defaults.monitor.remediatorFunction].map((fn) => logicalId(fn.role!));
+    const { analyzerFunction, aggregatorFunction, remediatorFunction } = defaults.monitor;
+    const roles = [analyzerFunction, aggregatorFunction, remediatorFunction].map((fn) => logicalId(fn.role!));
     expect(new Set(roles).size).toBe(3);
     for (const role of roles) {
       expect(template.findResources('AWS::IAM::Role')[role].Properties.ManagedPolicyArns).toBeUndefined();
@@ -380,9 +390,13 @@ describe('functions', () => {
         'cloudwatch:PutMetricData', 'ec2:DescribeSecurityGroups', 'ec2:DescribeInstances',
       ].includes(action))).toEqual([]);
     }
-    template.hasResourceProperties('AWS::IAM::Policy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-      Action: 'cloudwatch:PutMetricData', Condition: { StringEquals: { 'cloudwatch:namespace': 'ComplianceMonitor' } },
-    })]) } });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Action: 'cloudwatch:PutMetricData', Condition: { StringEquals: { 'cloudwatch:namespace': 'ComplianceMonitor' } },
+        })]),
+      },
+    });
   });
 
   test('the analyzer reads the compliance of this set\'s rules only, by their ARNs', () => {
@@ -488,7 +502,8 @@ describe('Config', () => {
   });
 
   test('ENGINE rules are custom Lambda rules on the analyzer, which only Config rules of this account may invoke', () => {
-    const { template: engine, monitor, stack } = synth({ rules: RuleSet.of(ComplianceRule.restrictedSsh({ evaluationMode: EvaluationMode.ENGINE })) });
+    const engineRules = RuleSet.of(ComplianceRule.restrictedSsh({ evaluationMode: EvaluationMode.ENGINE }));
+    const { template: engine, monitor, stack } = synth({ rules: engineRules });
     const analyzerArn = { 'Fn::GetAtt': [logicalId(monitor.analyzerFunction, stack), 'Arn'] };
     engine.hasResourceProperties('AWS::Config::ConfigRule', {
       ConfigRuleName: 'restricted-ssh-test',

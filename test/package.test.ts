@@ -59,12 +59,12 @@ describe('consumer app', () => {
     const appDir = path.join(workDir, 'app');
     fs.mkdirSync(appDir);
     fs.writeFileSync(path.join(appDir, 'package.json'), JSON.stringify({ name: 'consumer-app', private: true }));
-    npm(['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, 'aws-cdk-lib@2.257.0', 'constructs@^10.5.0'], appDir);
+    npm(['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, 'aws-cdk-lib@2.257.0', 'constructs@^10.5.1'], appDir);
     fs.writeFileSync(path.join(appDir, 'app.js'), [
       "const { App, Stack } = require('aws-cdk-lib');",
       "const { ComplianceMonitor } = require('cdk-compliance-monitor');",
       "const app = new App({ outdir: 'cdk.out' });",
-      "new ComplianceMonitor(new Stack(app, 'ConsumerStack'), 'Compliance', { environmentSuffix: 'consumer' });",
+      "new ComplianceMonitor(new Stack(app, 'ConsumerStack'), 'Compliance', { environmentSuffix: 'consumer', alertEmails: ['secops@example.com'] });",
       'app.synth();',
     ].join('\n'));
 
@@ -72,7 +72,7 @@ describe('consumer app', () => {
 
     const outDir = path.join(appDir, 'cdk.out');
     const template = JSON.parse(fs.readFileSync(path.join(outDir, 'ConsumerStack.template.json'), 'utf8'));
-    const functions = Object.values(template.Resources as Record<string, any>).filter((r) => r.Type === 'AWS::Lambda::Function');
+    const functions = Object.values(template.Resources as Record<string, any>).filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.FunctionName);
     expect(functions.map((fn) => fn.Properties.FunctionName).sort()).toEqual(
       HANDLERS.map((name) => `compliance-${name}-consumer`).sort(),
     );

@@ -55,25 +55,25 @@ function recordingGroup(props: ConfigRecorderProps): config.CfnConfigurationReco
  * exists, write its objects with bucket-owner-full-control), only for this account.
  */
 function allowConfigDelivery(bucket: s3.IBucket): void {
-  const config = new iam.ServicePrincipal('config.amazonaws.com');
+  const configService = new iam.ServicePrincipal('config.amazonaws.com');
   const thisAccount = { 'aws:SourceAccount': Aws.ACCOUNT_ID };
   bucket.addToResourcePolicy(new iam.PolicyStatement({
     sid: 'AWSConfigBucketPermissionsCheck',
-    principals: [config],
+    principals: [configService],
     actions: ['s3:GetBucketAcl'],
     resources: [bucket.bucketArn],
     conditions: { StringEquals: thisAccount },
   }));
   bucket.addToResourcePolicy(new iam.PolicyStatement({
     sid: 'AWSConfigBucketExistenceCheck',
-    principals: [config],
+    principals: [configService],
     actions: ['s3:ListBucket'],
     resources: [bucket.bucketArn],
     conditions: { StringEquals: thisAccount },
   }));
   bucket.addToResourcePolicy(new iam.PolicyStatement({
     sid: 'AWSConfigBucketDelivery',
-    principals: [config],
+    principals: [configService],
     actions: ['s3:PutObject'],
     resources: [bucket.arnForObjects(CONFIG_DELIVERY_OBJECTS)],
     conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', ...thisAccount } },
