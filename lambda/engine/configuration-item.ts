@@ -1,5 +1,5 @@
 import { ConfigurationItem } from './types';
-import { asArray, asRecord, asRecordOrJson, asString, JsonRecord } from './values';
+import { asArray, asRecord, asRecordOrJson, asString, asText, JsonRecord } from './values';
 
 /** Statuses of an item whose resource no longer exists: every rule answers NOT_APPLICABLE. */
 export const DELETED_STATUSES: ReadonlySet<string> = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded']);
@@ -19,7 +19,7 @@ function tagsOf(raw: JsonRecord): Record<string, string> {
   if (tags) {
     const result: Record<string, string> = {};
     for (const [key, value] of Object.entries(tags)) {
-      result[key] = typeof value === 'string' ? value : String(value);
+      result[key] = asText(value);
     }
     return result;
   }
@@ -28,7 +28,7 @@ function tagsOf(raw: JsonRecord): Record<string, string> {
     const entry = asRecord(tag);
     const key = asString(entry?.key ?? entry?.Key);
     if (key !== undefined) {
-      result[key] = String(entry?.value ?? entry?.Value ?? '');
+      result[key] = asText(entry?.value ?? entry?.Value);
     }
   }
   return result;

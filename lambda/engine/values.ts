@@ -14,6 +14,20 @@ export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * A value as text: strings as they are, numbers and booleans written out, objects and arrays as
+ * JSON, missing as empty. Never throws, unlike `String()` on an object whose `toString` is not a function.
+ */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  return value === undefined || value === null ? '' : JSON.stringify(value) ?? '';
+}
+
 /** A number, or a numeric string (history items write some numbers as strings). */
 export function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') {

@@ -57,6 +57,22 @@ describe('any input', () => {
     }), { numRuns: 3000 });
   });
 
+  // Inputs fast-check has found: kept, because its seed changes with every run.
+  test.each([
+    ['a tag value whose toString is not a function', { resourceType: 'AWS::S3::Bucket', resourceId: ' ', tags: { '': { toString: false } } }],
+    ['a tag list entry whose value has no usable toString', {
+      resourceType: 'AWS::EC2::Instance', resourceId: 'i-1', tags: [{ key: 'Owner', value: { toString: false } }], configuration: {},
+    }],
+    ['a protocol whose toString is not a function', {
+      resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-1', tags: {},
+      configuration: { ipPermissions: [{ ipProtocol: { toString: false }, ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }] }] },
+    }],
+  ])('%s gets a verdict', (_, raw) => {
+    for (const rule of RULES) {
+      expect(['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE']).toContain(evaluate(raw, rule).complianceType);
+    }
+  });
+
   test('evaluateItems agrees with evaluate on every in-scope item', () => {
     fc.assert(fc.property(wildItem, (raw) => {
       const item = toConfigurationItem(raw);

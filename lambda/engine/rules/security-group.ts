@@ -1,5 +1,5 @@
 import { ConfigurationItem } from '../types';
-import { asArray, asNumber, asRecord, csv } from '../values';
+import { asArray, asNumber, asRecord, asText, csv } from '../values';
 
 /** An ingress permission of a security group, reduced to what the port rules need. */
 export interface IngressPermission {
@@ -45,7 +45,7 @@ function toPermission(raw: unknown): IngressPermission | undefined {
   if (!permission) {
     return undefined;
   }
-  const rawProtocol = String(permission.ipProtocol ?? '');
+  const rawProtocol = asText(permission.ipProtocol);
   const protocol = PROTOCOL_NAMES.get(rawProtocol) ?? rawProtocol.toLowerCase();
   // All traffic, or a TCP/UDP permission without ports (-1 or missing), spans every port.
   const fromPort = asNumber(permission.fromPort);
