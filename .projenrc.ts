@@ -71,6 +71,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     // Reads cloud assembly schema up to 53, the one aws-cdk-lib 2.257 writes (DESIGN.md).
     '@aws-cdk/integ-runner@^2.197.10',
+    // The handlers' AWS SDK v3 clients: provided by the Lambda runtime, so bundled as externals.
+    '@aws-sdk/client-config-service@^3',
+    '@aws-sdk/client-dynamodb@^3',
+    '@aws-sdk/lib-dynamodb@^3',
+    '@aws-sdk/client-s3@^3',
+    '@aws-sdk/client-sns@^3',
+    '@aws-sdk/client-lambda@^3',
+    '@aws-sdk/client-ec2@^3',
+    '@aws-sdk/client-rds@^3',
+    // Handler tests: local DynamoDB and S3 servers, and mocks for the services that have none.
+    'dynalite@^4',
+    's3rver@^3',
+    'aws-sdk-client-mock@^4',
   ],
   bin: { [CLI_COMMAND]: 'assets/cli/index.js' },
 

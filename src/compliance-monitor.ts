@@ -18,7 +18,8 @@ import { createMonitorDashboard } from './observability/dashboard';
 import { MONITOR_METRICS } from './observability/metric-names';
 import { RuleSet } from './rules';
 import { createEncryptionKey, grantServicesUseOfKey } from './security/encryption-key';
-import { createFindingsTable, FINDINGS_TABLE_SCHEMA } from './storage/findings-table';
+import { FINDINGS_TABLE_SCHEMA } from './storage/findings-schema';
+import { createFindingsTable } from './storage/findings-table';
 import { createAccessLogsBucket, createSecureBucket } from './storage/secure-bucket';
 import { validateProps } from './validation';
 

@@ -1,9 +1,17 @@
-import type { Context } from 'aws-lambda';
-import { createLogger, eventSource } from '../logging/logger';
+import { createAnalyzer } from './analyzer';
+import { Severity } from '../../src/rules/severity';
+import { FindingStore } from '../findings/finding-store';
+import { createLogger } from '../logging/logger';
+import { configClient, documentClient, snsClient } from '../runtime/clients';
+import { daysSetting, deployedRules, requiredSetting } from '../runtime/settings';
 
-const logger = createLogger('analyzer');
-
-/** Entry point of the analyzer Lambda function. */
-export async function handler(event: unknown, context: Context): Promise<void> {
-  logger.log('INFO', 'event received', { correlationId: context.awsRequestId, source: eventSource(event) });
-}
+/** Entry point of the analyzer Lambda function: settings read and clients created once per container. */
+export const handler = createAnalyzer({
+  store: new FindingStore(documentClient(), requiredSetting(process.env, 'FINDINGS_TABLE'), daysSetting(process.env, 'FINDINGS_TTL_DAYS')),
+  sns: snsClient(),
+  config: configClient(),
+  alertTopicArn: requiredSetting(process.env, 'ALERT_TOPIC_ARN'),
+  rules: deployedRules(process.env),
+  alertSeverity: Severity.HIGH,
+  logger: createLogger('analyzer'),
+});

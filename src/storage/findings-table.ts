@@ -1,20 +1,6 @@
 import { aws_dynamodb as dynamodb, aws_kms as kms, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-
-/** The attributes of the findings table that its keys, index and TTL use. */
-export const FINDINGS_TABLE_SCHEMA = {
-  partitionKey: 'resourceId',
-  sortKey: 'timestamp',
-  /** Epoch seconds after which DynamoDB deletes the finding. */
-  timeToLiveAttribute: 'expiresAt',
-  /**
-   * Only a resource's current finding for a rule carries `currentRule` (the rule's name), so this
-   * sparse index holds the current state per rule: the aggregator reads it with a Query, no Scan.
-   */
-  currentFindingsIndex: 'current-findings',
-  currentFindingsPartitionKey: 'currentRule',
-  currentFindingsSortKey: 'resourceId',
-} as const;
+import { FINDINGS_TABLE_SCHEMA } from './findings-schema';
 
 /** Properties of the findings table. */
 export interface FindingsTableProps {

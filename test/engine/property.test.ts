@@ -64,7 +64,9 @@ describe('any input', () => {
       resourceType: 'AWS::EC2::Instance', resourceId: 'i-1', tags: [{ key: 'Owner', value: { toString: false } }], configuration: {},
     }],
     ['a protocol whose toString is not a function', {
-      resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-1', tags: {},
+      resourceType: 'AWS::EC2::SecurityGroup',
+      resourceId: 'sg-1',
+      tags: {},
       configuration: { ipPermissions: [{ ipProtocol: { toString: false }, ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }] }] },
     }],
   ])('%s gets a verdict', (_, raw) => {

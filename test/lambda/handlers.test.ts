@@ -1,6 +1,5 @@
 import type { Context } from 'aws-lambda';
 import { handler as aggregator } from '../../lambda/aggregator';
-import { handler as analyzer } from '../../lambda/analyzer';
 import { createLogger, eventSource } from '../../lambda/logging/logger';
 import { handler as remediator } from '../../lambda/remediator';
 
@@ -8,7 +7,6 @@ const context = { awsRequestId: 'req-123' } as Context;
 
 describe('handlers', () => {
   test.each([
-    ['analyzer', analyzer],
     ['aggregator', aggregator],
     ['remediator', remediator],
   ])('%s logs one JSON line with the correlation id and the event source', async (name, handler) => {
@@ -18,6 +16,43 @@ describe('handlers', () => {
     const line = JSON.parse(String(write.mock.calls[0][0]));
     expect(line).toMatchObject({ level: 'INFO', handler: name, correlationId: 'req-123', source: 'aws.events' });
     write.mockRestore();
+  });
+});
+
+describe('analyzer entry point', () => {
+  const SETTINGS = {
+    FINDINGS_TABLE: 'compliance-findings-test',
+    FINDINGS_TTL_DAYS: '2557',
+    ALERT_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test',
+    RULES: JSON.stringify([{ configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: 'CRITICAL', evaluationMode: 'MANAGED' }]),
+  };
+
+  function loadWith(env: Record<string, string | undefined>): unknown {
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_REGION: 'eu-west-1' }, env);
+    try {
+      let loaded: unknown;
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        loaded = require('../../lambda/analyzer').handler;
+      });
+      return loaded;
+    } finally {
+      process.env = saved;
+    }
+  }
+
+  test('builds its handler from the settings the construct writes', () => {
+    expect(loadWith(SETTINGS)).toEqual(expect.any(Function));
+  });
+
+  test.each([
+    [{ FINDINGS_TABLE: '' }, 'environment variable FINDINGS_TABLE is not set: the function was not deployed by ComplianceMonitor'],
+    [{ FINDINGS_TTL_DAYS: 'seven' }, 'environment variable FINDINGS_TTL_DAYS must be a whole number of days (got "seven")'],
+    [{ RULES: '[{' }, /environment variable RULES is not JSON/],
+    [{ RULES: '[{"configRuleName":"x","severity":"SEVERE"}]' }, 'environment variable RULES must be a list of {configRuleName, ruleName, severity, evaluationMode}'],
+  ])('refuses to start with a wrong setting, naming it (%#)', (override, message) => {
+    expect(() => loadWith({ ...SETTINGS, ...override })).toThrow(message);
   });
 });
 

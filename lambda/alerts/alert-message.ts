@@ -1,0 +1,41 @@
+import { ComplianceChange } from '../findings/compliance-change';
+
+/** An SNS message: subject and body. */
+export interface AlertMessage {
+  readonly subject: string;
+  readonly body: string;
+}
+
+/** SNS refuses a subject longer than 100 characters (and e-mail shows no more). */
+export const SUBJECT_MAX_LENGTH = 100;
+
+function fitSubject(subject: string): string {
+  const line = subject.replace(/\s+/g, ' ').trim();
+  return line.length <= SUBJECT_MAX_LENGTH ? line : `${line.slice(0, SUBJECT_MAX_LENGTH - 1)}…`;
+}
+
+/** The AWS Config console page of a resource's compliance timeline. */
+export function consoleLink(change: ComplianceChange): string {
+  const region = encodeURIComponent(change.awsRegion);
+  return `https://${region}.console.aws.amazon.com/config/home?region=${region}#/resources/details?` +
+    `resourceId=${encodeURIComponent(change.resourceId)}&resourceType=${encodeURIComponent(change.resourceType)}`;
+}
+
+/** One new violation: what, where, why, how serious, and where to look. */
+export function violationAlert(change: ComplianceChange, severity: string): AlertMessage {
+  return {
+    subject: fitSubject(`[${severity}] ${change.resourceType} ${change.resourceId} violates ${change.configRuleName}`),
+    body: [
+      `${change.resourceType} ${change.resourceId} is NON_COMPLIANT with ${change.configRuleName}.`,
+      '',
+      `Severity:   ${severity}`,
+      `Rule:       ${change.configRuleName}`,
+      `Resource:   ${change.resourceType} ${change.resourceId}`,
+      `Account:    ${change.awsAccountId}, ${change.awsRegion}`,
+      `Annotation: ${change.annotation ?? '(none)'}`,
+      `Recorded:   ${change.recordedAt}`,
+      '',
+      `Console: ${consoleLink(change)}`,
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,20 @@
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** Adaptive retries: the SDK slows down on throttling instead of failing the invocation. */
+const RETRIES = { retryMode: 'adaptive', maxAttempts: 5 } as const;
+
+/** A DynamoDB document client: created once per container, at module load. */
+export function documentClient(): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient(RETRIES));
+}
+
+export function snsClient(): SNSClient {
+  return new SNSClient(RETRIES);
+}
+
+export function configClient(): ConfigServiceClient {
+  return new ConfigServiceClient(RETRIES);
+}

@@ -1,0 +1,48 @@
+import { Severity } from '../../src/rules/severity';
+
+/** A rule as the construct deployed it, and as the analyzer needs it. */
+export interface DeployedRule {
+  /** `{rule}-{environmentSuffix}`. */
+  readonly configRuleName: string;
+  /** The rule's name in the catalog (`required-tags`), or a managed or custom rule's own name. */
+  readonly ruleName: string;
+  readonly severity: Severity;
+  readonly evaluationMode: string;
+}
+
+/** A handler's configuration is wrong: the construct and the handler disagree. */
+export class SettingsError extends Error {}
+
+/** One required environment variable. */
+export function requiredSetting(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) {
+    throw new SettingsError(`environment variable ${name} is not set: the function was not deployed by ComplianceMonitor`);
+  }
+  return value;
+}
+
+const SEVERITIES = new Set<string>(Object.values(Severity));
+
+/** The rule set from `RULES`, as the construct writes it. */
+export function deployedRules(env: NodeJS.ProcessEnv): DeployedRule[] {
+  let rules: unknown;
+  try {
+    rules = JSON.parse(requiredSetting(env, 'RULES'));
+  } catch (error) {
+    throw error instanceof SettingsError ? error : new SettingsError(`environment variable RULES is not JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(rules) || !rules.every((rule) => typeof rule?.configRuleName === 'string' && SEVERITIES.has(rule?.severity))) {
+    throw new SettingsError('environment variable RULES must be a list of {configRuleName, ruleName, severity, evaluationMode}');
+  }
+  return rules as DeployedRule[];
+}
+
+/** Days as a whole positive number. */
+export function daysSetting(env: NodeJS.ProcessEnv, name: string): number {
+  const days = Number(requiredSetting(env, name));
+  if (!Number.isInteger(days) || days < 1) {
+    throw new SettingsError(`environment variable ${name} must be a whole number of days (got "${env[name]}")`);
+  }
+  return days;
+}

@@ -1,0 +1,220 @@
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { SUBJECT_MAX_LENGTH } from '../../lambda/alerts/alert-message';
+import { createAnalyzer } from '../../lambda/analyzer/analyzer';
+import { complianceChangeOf, EventError } from '../../lambda/findings/compliance-change';
+import { FindingStore, historyKey } from '../../lambda/findings/finding-store';
+import { createLogger } from '../../lambda/logging/logger';
+import { Severity } from '../../src/rules/severity';
+import { FINDINGS_TABLE_SCHEMA } from '../../src/storage/findings-schema';
+import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
+import { fixture } from '../support/fixtures';
+
+const TABLE = 'compliance-findings-test';
+const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test';
+const RULES = [
+  { configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: Severity.CRITICAL, evaluationMode: 'MANAGED' },
+  { configRuleName: 'required-tags-test', ruleName: 'required-tags', severity: Severity.LOW, evaluationMode: 'MANAGED' },
+];
+
+/**
+ * A "Config Rules Compliance Change" event built from AWS's documented compliance-change
+ * notification, whose message fields are the EventBridge event's detail.
+ */
+function complianceChangeEvent(options: { rule?: string; compliance?: string; recordedAt?: string; resourceId?: string } = {}): any {
+  const detail = structuredClone(fixture('sns-notifications/awsdocs-compliance-change-notification.sns.json').Message);
+  const rule = options.rule ?? 'restricted-ssh-test';
+  const resourceId = options.resourceId ?? 'sg-0123456789abcdef0';
+  Object.assign(detail, { configRuleName: rule, resourceType: 'AWS::EC2::SecurityGroup', resourceId });
+  Object.assign(detail.newEvaluationResult.evaluationResultIdentifier.evaluationResultQualifier, { configRuleName: rule, resourceType: 'AWS::EC2::SecurityGroup', resourceId });
+  detail.newEvaluationResult.complianceType = options.compliance ?? 'NON_COMPLIANT';
+  detail.newEvaluationResult.annotation = 'SSH (TCP 22) is open to 0.0.0.0/0 through TCP 22';
+  detail.newEvaluationResult.resultRecordedTime = options.recordedAt ?? '2026-11-23T10:00:00.000Z';
+  return {
+    'version': '0',
+    'id': 'c1a7f1e2-0000-4000-8000-000000000001',
+    'detail-type': 'Config Rules Compliance Change',
+    'source': 'aws.config',
+    'account': detail.awsAccountId,
+    'time': detail.notificationCreationTime,
+    'region': detail.awsRegion,
+    'resources': [],
+    detail,
+  };
+}
+
+const context = { awsRequestId: 'req-1' } as Context;
+const sns = mockClient(SNSClient);
+let dynamo: LocalDynamoDb;
+let logLines: any[];
+
+function analyzer() {
+  logLines = [];
+  return createAnalyzer({
+    store: new FindingStore(dynamo.documents, TABLE, 2557),
+    sns: new SNSClient({ region: 'eu-west-1' }),
+    config: new ConfigServiceClient({ region: 'eu-west-1' }),
+    alertTopicArn: TOPIC,
+    rules: RULES,
+    alertSeverity: Severity.HIGH,
+    logger: createLogger('analyzer', (line) => logLines.push(JSON.parse(line))),
+  });
+}
+
+async function rowsOf(resourceId: string): Promise<any[]> {
+  const result = await dynamo.documents.send(new QueryCommand({
+    TableName: TABLE, KeyConditionExpression: 'resourceId = :id', ExpressionAttributeValues: { ':id': resourceId },
+  }));
+  return result.Items ?? [];
+}
+
+async function currentFindings(rule: string): Promise<any[]> {
+  const result = await dynamo.documents.send(new QueryCommand({
+    TableName: TABLE,
+    IndexName: FINDINGS_TABLE_SCHEMA.currentFindingsIndex,
+    KeyConditionExpression: 'currentRule = :rule',
+    ExpressionAttributeValues: { ':rule': rule },
+  }));
+  return result.Items ?? [];
+}
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+});
+afterAll(async () => {
+  await dynamo.close();
+});
+beforeEach(async () => {
+  sns.reset();
+  sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+  await createFindingsTable(dynamo.client, TABLE);
+});
+afterEach(async () => {
+  await dynamo.client.send(new DeleteTableCommand({ TableName: TABLE }));
+});
+
+describe('compliance change events', () => {
+  test('the documented notification, as an EventBridge event, reads as one change', () => {
+    expect(complianceChangeOf(complianceChangeEvent())).toEqual({
+      configRuleName: 'restricted-ssh-test',
+      resourceType: 'AWS::EC2::SecurityGroup',
+      resourceId: 'sg-0123456789abcdef0',
+      awsAccountId: '123456789012',
+      awsRegion: 'us-east-2',
+      newComplianceType: 'NON_COMPLIANT',
+      oldComplianceType: 'NON_COMPLIANT',
+      annotation: 'SSH (TCP 22) is open to 0.0.0.0/0 through TCP 22',
+      recordedAt: '2026-11-23T10:00:00.000Z',
+    });
+  });
+
+  test.each([
+    [{ 'detail-type': 'Config Rules Compliance Change' }, 'compliance change event: detail is missing'],
+    [{ detail: { newEvaluationResult: {} } }, 'detail.newEvaluationResult.complianceType is missing'],
+    [{ detail: { newEvaluationResult: { complianceType: 'MAYBE' } } }, 'complianceType "MAYBE" is not one of'],
+    [{ detail: { newEvaluationResult: { complianceType: 'COMPLIANT', resultRecordedTime: 'yesterday' } } }, 'resultRecordedTime is missing or not a time'],
+  ])('a malformed event is refused with what is missing (%#)', (event, message) => {
+    expect(() => complianceChangeOf(event)).toThrow(EventError);
+    expect(() => complianceChangeOf(event)).toThrow(message);
+  });
+
+  test('a new violation is recorded in the history and as the current state, and alerted once', async () => {
+    await analyzer()(complianceChangeEvent(), context);
+
+    const rows = await rowsOf('sg-0123456789abcdef0');
+    expect(rows.map((row) => row.timestamp).sort()).toEqual(['2026-11-23T10:00:00.000Z#restricted-ssh-test', 'CURRENT#restricted-ssh-test']);
+    const [current] = await currentFindings('restricted-ssh-test');
+    expect(current).toMatchObject({
+      resourceId: 'sg-0123456789abcdef0',
+      resourceType: 'AWS::EC2::SecurityGroup',
+      complianceType: 'NON_COMPLIANT',
+      severity: 'CRITICAL',
+      awsAccountId: '123456789012',
+      awsRegion: 'us-east-2',
+      recordedAt: '2026-11-23T10:00:00.000Z',
+    });
+    expect(current.expiresAt).toBeGreaterThan(Date.now() / 1000 + 2556 * 86400);
+
+    const published = sns.commandCalls(PublishCommand).map((call) => call.args[0].input);
+    expect(published).toHaveLength(1);
+    expect(published[0].TopicArn).toBe(TOPIC);
+    expect(published[0].Subject).toBe('[CRITICAL] AWS::EC2::SecurityGroup sg-0123456789abcdef0 violates restricted-ssh-test');
+    expect(published[0].Subject!.length).toBeLessThanOrEqual(SUBJECT_MAX_LENGTH);
+    for (const part of ['restricted-ssh-test', 'sg-0123456789abcdef0', 'SSH (TCP 22) is open to 0.0.0.0/0', 'CRITICAL',
+      'https://us-east-2.console.aws.amazon.com/config/home?region=us-east-2#/resources/details?resourceId=sg-0123456789abcdef0&resourceType=AWS%3A%3AEC2%3A%3ASecurityGroup']) {
+      expect(published[0].Message).toContain(part);
+    }
+  });
+
+  test('the same event delivered twice writes one history row and alerts once', async () => {
+    const handler = analyzer();
+    await handler(complianceChangeEvent(), context);
+    await handler(complianceChangeEvent(), context);
+    expect(await rowsOf('sg-0123456789abcdef0')).toHaveLength(2);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+  });
+
+  test('a violation that persists is not alerted again', async () => {
+    const handler = analyzer();
+    await handler(complianceChangeEvent({ recordedAt: '2026-11-23T10:00:00.000Z' }), context);
+    await handler(complianceChangeEvent({ recordedAt: '2026-11-23T16:00:00.000Z' }), context);
+    expect(await rowsOf('sg-0123456789abcdef0')).toHaveLength(3);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+  });
+
+  test('out-of-order delivery: a late, older change stays in the history and leaves the current state right', async () => {
+    const handler = analyzer();
+    await handler(complianceChangeEvent({ compliance: 'COMPLIANT', recordedAt: '2026-11-23T12:00:00.000Z' }), context);
+    await handler(complianceChangeEvent({ compliance: 'NON_COMPLIANT', recordedAt: '2026-11-23T10:00:00.000Z' }), context);
+    const [current] = await currentFindings('restricted-ssh-test');
+    expect(current).toMatchObject({ complianceType: 'COMPLIANT', recordedAt: '2026-11-23T12:00:00.000Z' });
+    expect(await rowsOf('sg-0123456789abcdef0')).toHaveLength(3);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+  });
+
+  test('a redelivery after a failure between the two writes still brings the current state up to date', async () => {
+    const event = complianceChangeEvent();
+    await dynamo.documents.send(new PutCommand({
+      TableName: TABLE, Item: { resourceId: 'sg-0123456789abcdef0', timestamp: historyKey(complianceChangeOf(event)), newComplianceType: 'NON_COMPLIANT' },
+    }));
+    await analyzer()(event, context);
+    expect(await currentFindings('restricted-ssh-test')).toHaveLength(1);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+  });
+
+  test('violations below the alert severity are recorded, not alerted', async () => {
+    await analyzer()(complianceChangeEvent({ rule: 'required-tags-test' }), context);
+    expect(await currentFindings('required-tags-test')).toHaveLength(1);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+  });
+
+  test('with SNS down the finding is still recorded, and the alert is logged in full', async () => {
+    sns.on(PublishCommand).rejects(new Error('Service Unavailable'));
+    await analyzer()(complianceChangeEvent(), context);
+    expect(await currentFindings('restricted-ssh-test')).toHaveLength(1);
+    expect(logLines).toContainEqual(expect.objectContaining({
+      level: 'ERROR',
+      message: 'alert not published',
+      correlationId: 'req-1',
+      error: 'Service Unavailable',
+      subject: '[CRITICAL] AWS::EC2::SecurityGroup sg-0123456789abcdef0 violates restricted-ssh-test',
+    }));
+  });
+
+  test('a malformed event fails the invocation, for the dead-letter queue, and is logged with its source', async () => {
+    const handler = analyzer();
+    const event = { 'source': 'aws.config', 'detail-type': 'Config Rules Compliance Change', 'detail': { newEvaluationResult: {} } };
+    await expect(handler(event, context)).rejects.toThrow(EventError);
+    expect(logLines).toContainEqual(expect.objectContaining({
+      level: 'ERROR',
+      message: 'event failed',
+      source: 'aws.config',
+      correlationId: 'req-1',
+      error: 'compliance change event: detail.newEvaluationResult.complianceType is missing',
+    }));
+  });
+});
