@@ -39,3 +39,21 @@ export function violationAlert(change: ComplianceChange, severity: string): Aler
     ].join('\n'),
   };
 }
+
+/** Many new violations found at once (by a sweep): one message that lists them, instead of a flood. */
+export function digestAlert(violations: ReadonlyArray<{ change: ComplianceChange; severity: string }>): AlertMessage {
+  const bySeverity = new Map<string, number>();
+  for (const { severity } of violations) {
+    bySeverity.set(severity, (bySeverity.get(severity) ?? 0) + 1);
+  }
+  const counts = [...bySeverity].map(([severity, count]) => `${count} ${severity}`).join(', ');
+  return {
+    subject: fitSubject(`${violations.length} new compliance violations (${counts})`),
+    body: [
+      `The compliance sweep found ${violations.length} new violations (${counts}):`,
+      '',
+      ...violations.map(({ change, severity }) =>
+        `[${severity}] ${change.configRuleName}: ${change.resourceType} ${change.resourceId}: ${change.annotation ?? '(no annotation)'}\n  ${consoleLink(change)}`),
+    ].join('\n'),
+  };
+}

@@ -2,15 +2,18 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import { Severity } from '../../src/rules/severity';
-import { violationAlert } from '../alerts/alert-message';
+import { AlertMessage, digestAlert, violationAlert } from '../alerts/alert-message';
 import { compileRule } from '../engine';
 import { asRecord } from '../engine/values';
 import { evaluateInvocation } from '../evaluations/evaluate-invocation';
 import { putEvaluations } from '../evaluations/put-evaluations';
 import { isRuleInvocation, ruleInvocationOf } from '../evaluations/rule-invocation';
 import { ComplianceChange, complianceChangeOf, EventError } from '../findings/compliance-change';
-import { FindingStore } from '../findings/finding-store';
+import { reportedResults } from '../findings/config-compliance';
+import { FindingStore, SweepChange } from '../findings/finding-store';
+import { reconcile } from '../findings/reconcile';
 import { eventSource, Logger } from '../logging/logger';
+import { complianceMetricLines, RuleCompliance } from '../metrics/embedded-metrics';
 import { DeployedRule } from '../runtime/settings';
 
 /** What the analyzer works with; the entry point builds them once per container. */
@@ -23,9 +26,25 @@ export interface AnalyzerDependencies {
   /** New violations of rules at or above this severity are alerted. */
   readonly alertSeverity: Severity;
   readonly logger: Logger;
+  /** A sweep that finds more new violations than this sends one digest instead. */
+  readonly digestThreshold: number;
+  readonly environmentSuffix: string;
+  /** Writes an embedded-metric-format line to the function's log. */
+  readonly emitMetrics: (line: string) => void;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, CRITICAL: 3 };
+
+function isScheduledSweep(event: unknown): boolean {
+  const record = asRecord(event);
+  return record?.source === 'aws.events' && record['detail-type'] === 'Scheduled Event';
+}
+
+/** The account and region of the running function, from its ARN (`arn:aws:lambda:region:account:function:name`). */
+function locationOf(context: Context): { awsAccountId: string; awsRegion: string } {
+  const [, , , awsRegion = '', awsAccountId = ''] = context.invokedFunctionArn?.split(':') ?? [];
+  return { awsAccountId, awsRegion };
+}
 
 function isComplianceChange(event: unknown): boolean {
   const record = asRecord(event);
@@ -53,13 +72,53 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
   }
 
   async function alert(change: ComplianceChange, severity: Severity, correlationId: string): Promise<void> {
-    const message = violationAlert(change, severity);
+    await publish(violationAlert(change, severity), correlationId);
+  }
+
+  async function publish(message: AlertMessage, correlationId: string): Promise<void> {
     try {
       await deps.sns.send(new PublishCommand({ TopicArn: deps.alertTopicArn, Subject: message.subject, Message: message.body }));
     } catch (error) {
       // The finding is recorded already; the alert is logged in full so that it is not lost with SNS.
       deps.logger.log('ERROR', 'alert not published', { correlationId, error: (error as Error).message, subject: message.subject, body: message.body });
     }
+  }
+
+  const alerted = (severity: Severity) => SEVERITY_RANK[severity] >= SEVERITY_RANK[deps.alertSeverity];
+
+  /**
+   * The scheduled sweep: every rule's results from Config, reconciled with the table; what events
+   * missed is recorded now, what Config no longer reports is resolved, new violations alerted (one
+   * digest when many), and the compliance metrics written.
+   */
+  async function sweep(context: Context): Promise<void> {
+    const correlationId = context.awsRequestId;
+    const location = locationOf(context);
+    const newViolations: SweepChange[] = [];
+    const compliance: RuleCompliance[] = [];
+    let written = 0;
+    for (const rule of deps.rules) {
+      const reported = await reportedResults(deps.config, rule.configRuleName, location);
+      const { changes, resolved } = reconcile(await deps.store.currentFindings(rule.configRuleName), reported);
+      const sweepChanges = changes.map((change) => ({ change, severity: rule.severity }));
+      await deps.store.writeSweep(sweepChanges, resolved);
+      written += changes.length + resolved.length;
+      newViolations.push(...sweepChanges.filter(({ change }) =>
+        change.newComplianceType === 'NON_COMPLIANT' && change.oldComplianceType !== 'NON_COMPLIANT' && alerted(rule.severity)));
+      const nonCompliant = reported.filter((result) => result.newComplianceType === 'NON_COMPLIANT').length;
+      compliance.push({ configRuleName: rule.configRuleName, compliant: reported.length - nonCompliant, nonCompliant });
+    }
+    if (newViolations.length > deps.digestThreshold) {
+      await publish(digestAlert(newViolations), correlationId);
+    } else {
+      for (const { change, severity } of newViolations) {
+        await alert(change, severity as Severity, correlationId);
+      }
+    }
+    for (const line of complianceMetricLines(deps.environmentSuffix, compliance, written, new Date())) {
+      deps.emitMetrics(line);
+    }
+    deps.logger.log('INFO', 'sweep done', { correlationId, rules: deps.rules.length, findingsWritten: written, newViolations: newViolations.length });
   }
 
   async function recordComplianceChange(event: unknown, correlationId: string): Promise<void> {
@@ -73,7 +132,7 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
       complianceType: change.newComplianceType,
       applied: recorded.applied,
     });
-    if (recorded.newlyNonCompliant && SEVERITY_RANK[severity] >= SEVERITY_RANK[deps.alertSeverity]) {
+    if (recorded.newlyNonCompliant && alerted(severity)) {
       await alert(change, severity, correlationId);
     }
   }
@@ -85,8 +144,10 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
         await answerRuleInvocation(event, correlationId);
       } else if (isComplianceChange(event)) {
         await recordComplianceChange(event, correlationId);
+      } else if (isScheduledSweep(event)) {
+        await sweep(context);
       } else {
-        deps.logger.log('INFO', 'event received', { correlationId, source: eventSource(event) });
+        throw new EventError('not an event the analyzer handles: expected a Config rule invocation, a "Config Rules Compliance Change" event or the scheduled sweep');
       }
     } catch (error) {
       // Thrown on: Lambda retries the event, then sends it to the dead-letter queue.

@@ -14,4 +14,7 @@ export const handler = createAnalyzer({
   rules: deployedRules(process.env),
   alertSeverity: Severity.HIGH,
   logger: createLogger('analyzer'),
+  digestThreshold: 10,
+  environmentSuffix: requiredSetting(process.env, 'ENVIRONMENT_SUFFIX'),
+  emitMetrics: (line) => process.stdout.write(`${line}\n`),
 });

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ComplianceChange } from './compliance-change';
+import { CurrentFinding } from './reconcile';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/storage/findings-schema';
 
 /** What recording a change did. */
@@ -12,6 +13,21 @@ export interface RecordedChange {
 }
 
 const SECONDS_PER_DAY = 86_400;
+/** BatchWriteItem takes at most 25 requests. */
+export const BATCH_WRITE_LIMIT = 25;
+/** Attempts at a batch's unprocessed items before the sweep fails loudly. */
+const BATCH_WRITE_ATTEMPTS = 8;
+
+/** A change found by a sweep, with its rule's severity. */
+export interface SweepChange {
+  readonly change: ComplianceChange;
+  readonly severity: string;
+}
+
+/** Waits before a retry: exponential, from 50 ms. */
+export type Backoff = (attempt: number) => Promise<void>;
+
+const exponentialBackoff: Backoff = (attempt) => new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
 
 /** The sort key of a resource's current-state row for a rule. */
 export function currentStateKey(configRuleName: string): string {
@@ -21,6 +37,42 @@ export function currentStateKey(configRuleName: string): string {
 /** The sort key of a history row: the same change always gets the same key, so a redelivery writes nothing. */
 export function historyKey(change: ComplianceChange): string {
   return `${change.recordedAt}#${change.configRuleName}`;
+}
+
+/** The state of a finding Config no longer reports. */
+export const RESOLVED = 'RESOLVED';
+
+function historyRow(change: ComplianceChange, severity: string, expiresAt: number): Record<string, unknown> {
+  return withoutUndefined({
+    [FINDINGS_TABLE_SCHEMA.partitionKey]: change.resourceId,
+    [FINDINGS_TABLE_SCHEMA.sortKey]: historyKey(change),
+    ...findingAttributes(change, severity, expiresAt),
+    oldComplianceType: change.oldComplianceType,
+    newComplianceType: change.newComplianceType,
+  });
+}
+
+function currentRow(change: ComplianceChange, severity: string, expiresAt: number): Record<string, unknown> {
+  return withoutUndefined({
+    [FINDINGS_TABLE_SCHEMA.partitionKey]: change.resourceId,
+    [FINDINGS_TABLE_SCHEMA.sortKey]: currentStateKey(change.configRuleName),
+    ...findingAttributes(change, severity, expiresAt),
+    [FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey]: change.configRuleName,
+    complianceType: change.newComplianceType,
+  });
+}
+
+function findingAttributes(change: ComplianceChange, severity: string, expiresAt: number): Record<string, unknown> {
+  return {
+    resourceType: change.resourceType,
+    configRuleName: change.configRuleName,
+    awsAccountId: change.awsAccountId || undefined,
+    awsRegion: change.awsRegion || undefined,
+    annotation: change.annotation,
+    severity: severity || undefined,
+    recordedAt: change.recordedAt,
+    [FINDINGS_TABLE_SCHEMA.timeToLiveAttribute]: expiresAt,
+  };
 }
 
 /** DynamoDB stores no undefined: an absent annotation is an absent attribute. */
@@ -42,30 +94,78 @@ export class FindingStore {
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly retentionDays: number,
+    private readonly backoff: Backoff = exponentialBackoff,
   ) {}
+
+  /** A rule's current findings, read through the sparse current-findings index (a Query, never a Scan). */
+  async currentFindings(configRuleName: string): Promise<CurrentFinding[]> {
+    const findings: CurrentFinding[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(new QueryCommand({
+        TableName: this.tableName,
+        IndexName: FINDINGS_TABLE_SCHEMA.currentFindingsIndex,
+        KeyConditionExpression: '#rule = :rule',
+        ExpressionAttributeNames: { '#rule': FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey },
+        ExpressionAttributeValues: { ':rule': configRuleName },
+        ExclusiveStartKey: startKey,
+      }));
+      findings.push(...(page.Items ?? []) as CurrentFinding[]);
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return findings;
+  }
+
+  /**
+   * Writes what a sweep found in batches of 25: each change as a history row and the current state;
+   * each resolved finding as a history row and a current state out of the index. Unprocessed items
+   * are retried with backoff; what is still unwritten after that fails the sweep.
+   */
+  async writeSweep(changes: readonly SweepChange[], resolved: readonly CurrentFinding[], now: Date = new Date()): Promise<void> {
+    const expiresAt = Math.floor(now.getTime() / 1000) + this.retentionDays * SECONDS_PER_DAY;
+    const items: Record<string, unknown>[] = [];
+    for (const { change, severity } of changes) {
+      items.push(historyRow(change, severity, expiresAt), currentRow(change, severity, expiresAt));
+    }
+    for (const finding of resolved) {
+      const change: ComplianceChange = {
+        ...finding,
+        awsAccountId: '',
+        awsRegion: '',
+        oldComplianceType: finding.complianceType,
+        newComplianceType: RESOLVED,
+        annotation: 'Config no longer reports this resource for the rule',
+        recordedAt: now.toISOString(),
+      };
+      const { [FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey]: _leavesTheIndex, ...current } = currentRow({ ...finding, ...change }, '', expiresAt);
+      items.push(historyRow({ ...finding, ...change }, '', expiresAt), current);
+    }
+    for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
+      await this.batchWrite(items.slice(start, start + BATCH_WRITE_LIMIT));
+    }
+  }
+
+  private async batchWrite(items: Record<string, unknown>[]): Promise<void> {
+    let requests = items.map((item) => ({ PutRequest: { Item: item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt === BATCH_WRITE_ATTEMPTS) {
+        throw new Error(`BatchWriteItem left ${requests.length} findings unwritten after ${BATCH_WRITE_ATTEMPTS} attempts`);
+      }
+      if (attempt > 0) {
+        await this.backoff(attempt);
+      }
+      const result = await this.documents.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+      requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+    }
+  }
 
   /** Records a change in the history and, when it is the newest, as the current state. */
   async recordChange(change: ComplianceChange, severity: string, now: Date = new Date()): Promise<RecordedChange> {
     const expiresAt = Math.floor(now.getTime() / 1000) + this.retentionDays * SECONDS_PER_DAY;
-    const finding = withoutUndefined({
-      resourceType: change.resourceType,
-      configRuleName: change.configRuleName,
-      awsAccountId: change.awsAccountId,
-      awsRegion: change.awsRegion,
-      annotation: change.annotation,
-      severity,
-      recordedAt: change.recordedAt,
-      [FINDINGS_TABLE_SCHEMA.timeToLiveAttribute]: expiresAt,
-    });
     try {
       await this.documents.send(new PutCommand({
         TableName: this.tableName,
-        Item: {
-          [FINDINGS_TABLE_SCHEMA.partitionKey]: change.resourceId,
-          [FINDINGS_TABLE_SCHEMA.sortKey]: historyKey(change),
-          ...finding,
-          ...withoutUndefined({ oldComplianceType: change.oldComplianceType, newComplianceType: change.newComplianceType }),
-        },
+        Item: historyRow(change, severity, expiresAt),
         ConditionExpression: 'attribute_not_exists(#pk)',
         ExpressionAttributeNames: { '#pk': FINDINGS_TABLE_SCHEMA.partitionKey },
       }));
@@ -76,15 +176,11 @@ export class FindingStore {
         throw error;
       }
     }
-    return this.updateCurrentState(change, finding);
+    return this.updateCurrentState(change, currentRow(change, severity, expiresAt));
   }
 
-  private async updateCurrentState(change: ComplianceChange, finding: Record<string, unknown>): Promise<RecordedChange> {
-    const values: Record<string, unknown> = {
-      ...finding,
-      [FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey]: change.configRuleName,
-      complianceType: change.newComplianceType,
-    };
+  private async updateCurrentState(change: ComplianceChange, row: Record<string, unknown>): Promise<RecordedChange> {
+    const { [FINDINGS_TABLE_SCHEMA.partitionKey]: _pk, [FINDINGS_TABLE_SCHEMA.sortKey]: _sk, ...values } = row;
     const names = Object.keys(values);
     try {
       const result = await this.documents.send(new UpdateCommand({

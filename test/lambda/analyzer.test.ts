@@ -1,7 +1,7 @@
-import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { ConfigServiceClient, GetComplianceDetailsByConfigRuleCommand } from '@aws-sdk/client-config-service';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SUBJECT_MAX_LENGTH } from '../../lambda/alerts/alert-message';
@@ -51,16 +51,21 @@ const context = { awsRequestId: 'req-1' } as Context;
 const sns = mockClient(SNSClient);
 let dynamo: LocalDynamoDb;
 let logLines: any[];
+let metricLines: any[];
 
-function analyzer() {
+function analyzer(store: FindingStore = new FindingStore(dynamo.documents, TABLE, 2557)) {
   logLines = [];
+  metricLines = [];
   return createAnalyzer({
-    store: new FindingStore(dynamo.documents, TABLE, 2557),
+    store,
     sns: new SNSClient({ region: 'eu-west-1' }),
     config: new ConfigServiceClient({ region: 'eu-west-1' }),
     alertTopicArn: TOPIC,
     rules: RULES,
     alertSeverity: Severity.HIGH,
+    digestThreshold: 10,
+    environmentSuffix: 'test',
+    emitMetrics: (line) => metricLines.push(JSON.parse(line)),
     logger: createLogger('analyzer', (line) => logLines.push(JSON.parse(line))),
   });
 }
@@ -216,5 +221,127 @@ describe('compliance change events', () => {
       correlationId: 'req-1',
       error: 'compliance change event: detail.newEvaluationResult.complianceType is missing',
     }));
+  });
+});
+
+describe('the scheduled sweep', () => {
+  const config = mockClient(ConfigServiceClient);
+  const sweepContext = { awsRequestId: 'req-sweep', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:compliance-analyzer-test' } as Context;
+  const sweepEvent = {
+    'version': '0',
+    'id': 'sweep-1',
+    'detail-type': 'Scheduled Event',
+    'source': 'aws.events',
+    'account': '123456789012',
+    'time': '2026-11-23T12:00:00Z',
+    'region': 'eu-west-1',
+    'resources': ['arn:aws:events:eu-west-1:123456789012:rule/compliance-scan-test'],
+    'detail': {},
+  };
+
+  function configReports(rule: string, results: Array<[string, string]>): void {
+    config.on(GetComplianceDetailsByConfigRuleCommand, { ConfigRuleName: rule }).resolves({
+      EvaluationResults: results.map(([resourceId, complianceType]) => ({
+        EvaluationResultIdentifier: { EvaluationResultQualifier: { ConfigRuleName: rule, ResourceType: 'AWS::EC2::SecurityGroup', ResourceId: resourceId } },
+        ComplianceType: complianceType as any,
+        ResultRecordedTime: new Date('2026-11-23T11:00:00Z'),
+        Annotation: `${complianceType} by Config`,
+      })),
+    });
+  }
+
+  beforeEach(() => {
+    config.reset();
+    configReports('restricted-ssh-test', []);
+    configReports('required-tags-test', []);
+  });
+
+  test('records what events missed, alerts each new violation, and writes the compliance metrics', async () => {
+    configReports('restricted-ssh-test', [['sg-1', 'NON_COMPLIANT'], ['sg-2', 'COMPLIANT']]);
+    configReports('required-tags-test', [['sg-1', 'COMPLIANT'], ['sg-2', 'COMPLIANT']]);
+    await analyzer()(sweepEvent, sweepContext);
+
+    expect((await currentFindings('restricted-ssh-test')).map((finding) => [finding.resourceId, finding.complianceType, finding.awsAccountId, finding.awsRegion]))
+      .toEqual([['sg-1', 'NON_COMPLIANT', '123456789012', 'eu-west-1'], ['sg-2', 'COMPLIANT', '123456789012', 'eu-west-1']]);
+    expect(sns.commandCalls(PublishCommand).map((call) => call.args[0].input.Subject))
+      .toEqual(['[CRITICAL] AWS::EC2::SecurityGroup sg-1 violates restricted-ssh-test']);
+    expect(metricLines[0]).toMatchObject({
+      _aws: { CloudWatchMetrics: [{ Namespace: 'ComplianceMonitor', Dimensions: [['EnvironmentSuffix']] }] },
+      EnvironmentSuffix: 'test',
+      CompliancePercentage: 75,
+      EvaluationsWritten: 4,
+    });
+    expect(metricLines.slice(1)).toEqual([
+      expect.objectContaining({ ConfigRuleName: 'restricted-ssh-test', CompliancePercentage: 50, NonCompliantResources: 1 }),
+      expect.objectContaining({ ConfigRuleName: 'required-tags-test', CompliancePercentage: 100, NonCompliantResources: 0 }),
+    ]);
+  });
+
+  test('a second sweep over the same results writes nothing and alerts nothing', async () => {
+    configReports('restricted-ssh-test', [['sg-1', 'NON_COMPLIANT']]);
+    await analyzer()(sweepEvent, sweepContext);
+    await analyzer()(sweepEvent, sweepContext);
+    expect(await rowsOf('sg-1')).toHaveLength(2);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+    expect(metricLines[0].EvaluationsWritten).toBe(0);
+  });
+
+  test('a finding Config no longer reports is resolved and leaves the current-findings index', async () => {
+    configReports('restricted-ssh-test', [['sg-9', 'NON_COMPLIANT']]);
+    await analyzer()(sweepEvent, sweepContext);
+    configReports('restricted-ssh-test', []);
+    await analyzer()(sweepEvent, sweepContext);
+    expect(await currentFindings('restricted-ssh-test')).toEqual([]);
+    const rows = await rowsOf('sg-9');
+    expect(rows.find((row) => row.timestamp === 'CURRENT#restricted-ssh-test')).toMatchObject({ complianceType: 'RESOLVED' });
+    expect(rows.filter((row) => row.newComplianceType === 'RESOLVED')).toEqual([expect.objectContaining({ oldComplianceType: 'NON_COMPLIANT' })]);
+  });
+
+  test('many new violations at once send one digest instead of a flood', async () => {
+    configReports('restricted-ssh-test', Array.from({ length: 12 }, (_, i): [string, string] => [`sg-${i}`, 'NON_COMPLIANT']));
+    await analyzer()(sweepEvent, sweepContext);
+    const published = sns.commandCalls(PublishCommand).map((call) => call.args[0].input);
+    expect(published).toHaveLength(1);
+    expect(published[0].Subject).toBe('12 new compliance violations (12 CRITICAL)');
+    expect(published[0].Message!.split('\n').filter((line) => line.startsWith('[CRITICAL] restricted-ssh-test'))).toHaveLength(12);
+  });
+
+  test('items BatchWriteItem leaves unprocessed are written on retry, within ceil(N/25) calls plus retries', async () => {
+    configReports('restricted-ssh-test', Array.from({ length: 30 }, (_, i): [string, string] => [`sg-${i}`, 'COMPLIANT']));
+    let batchCalls = 0;
+    let injected = false;
+    const flaky = {
+      send: async (command: any) => {
+        if (command instanceof BatchWriteCommand) {
+          batchCalls++;
+          const requests = command.input.RequestItems![TABLE];
+          if (!injected && requests.length > 1) {
+            injected = true;
+            await dynamo.documents.send(new BatchWriteCommand({ RequestItems: { [TABLE]: requests.slice(0, 5) } }));
+            return { UnprocessedItems: { [TABLE]: requests.slice(5) } };
+          }
+        }
+        return dynamo.documents.send(command);
+      },
+    } as unknown as DynamoDBDocumentClient;
+    await analyzer(new FindingStore(flaky, TABLE, 2557, async () => undefined))(sweepEvent, sweepContext);
+    expect(await currentFindings('restricted-ssh-test')).toHaveLength(30);
+    expect(batchCalls).toBe(Math.ceil(60 / 25) + 1);
+  });
+
+  test('items never written fail the sweep loudly', async () => {
+    configReports('restricted-ssh-test', [['sg-1', 'COMPLIANT']]);
+    const refusing = {
+      send: async (command: any) => command instanceof BatchWriteCommand
+        ? { UnprocessedItems: command.input.RequestItems }
+        : dynamo.documents.send(command),
+    } as unknown as DynamoDBDocumentClient;
+    await expect(analyzer(new FindingStore(refusing, TABLE, 2557, async () => undefined))(sweepEvent, sweepContext))
+      .rejects.toThrow('BatchWriteItem left 2 findings unwritten after 8 attempts');
+  });
+
+  test('an event the analyzer does not handle fails, for the dead-letter queue', async () => {
+    await expect(analyzer()({ source: 'aws.s3' }, sweepContext)).rejects.toThrow('not an event the analyzer handles');
+    expect(logLines).toContainEqual(expect.objectContaining({ level: 'ERROR', source: 'aws.s3' }));
   });
 });

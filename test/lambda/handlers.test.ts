@@ -21,6 +21,7 @@ describe('handlers', () => {
 
 describe('analyzer entry point', () => {
   const SETTINGS = {
+    ENVIRONMENT_SUFFIX: 'test',
     FINDINGS_TABLE: 'compliance-findings-test',
     FINDINGS_TTL_DAYS: '2557',
     ALERT_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test',

@@ -17,6 +17,7 @@ import { fixture } from '../support/fixtures';
 
 const config = mockClient(ConfigServiceClient);
 const context = { awsRequestId: 'req-2' } as Context;
+const metricLines: any[] = [];
 const RULES = [
   { configRuleName: 'ec2-imdsv2-check-test', ruleName: 'ec2-imdsv2-check', severity: Severity.HIGH, evaluationMode: 'ENGINE' },
   { configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: Severity.CRITICAL, evaluationMode: 'ENGINE' },
@@ -32,6 +33,9 @@ function analyzer() {
     alertTopicArn: 'unused',
     rules: RULES,
     alertSeverity: Severity.HIGH,
+    digestThreshold: 10,
+    environmentSuffix: 'test',
+    emitMetrics: (line) => metricLines.push(JSON.parse(line)),
     logger: createLogger('analyzer', () => undefined),
   });
 }
