@@ -377,6 +377,7 @@ describe('functions', () => {
     expect(actions(defaults.monitor.aggregatorFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey', 's3:PutObject'])].sort());
     expect(actions(defaults.monitor.analyzerFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, ...tableWrite, ...kmsUse,
       'sns:Publish', 'lambda:InvokeFunction', 'config:PutEvaluations', 'config:GetResourceConfigHistory', 'cloudwatch:PutMetricData',
+      'config:ListDiscoveredResources', 'config:BatchGetResourceConfig',
       'config:DescribeComplianceByConfigRule', 'config:GetComplianceDetailsByConfigRule'])].sort());
     expect(actions(defaults.monitor.remediatorFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, ...tableWrite, ...kmsUse,
       'sns:Publish', 'ec2:DescribeSecurityGroups', 'ec2:DescribeInstances', 'rds:DescribeDBInstances', 's3:GetEncryptionConfiguration'])].sort());
@@ -387,6 +388,7 @@ describe('functions', () => {
       const wildcardActions = statementsOfRole(logicalId(fn.role!)).filter((statement) => statement.Resource === '*').flatMap((statement) => [statement.Action].flat());
       expect(wildcardActions.filter((action: string) => ![
         'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'config:PutEvaluations', 'config:GetResourceConfigHistory',
+        'config:ListDiscoveredResources', 'config:BatchGetResourceConfig',
         'cloudwatch:PutMetricData', 'ec2:DescribeSecurityGroups', 'ec2:DescribeInstances',
       ].includes(action))).toEqual([]);
     }

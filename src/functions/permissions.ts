@@ -39,9 +39,10 @@ export function grantAnalyzer(scope: Construct, role: iam.IRole, access: Analyze
     })],
   });
   role.addToPrincipalPolicy(new iam.PolicyStatement({
-    // PutEvaluations and GetResourceConfigHistory accept no resource-level permission (IAM's service authorization reference).
+    // These accept no resource-level permission (IAM's service authorization reference): answering
+    // ENGINE rules, reading oversized items, and listing what a periodic ENGINE rule evaluates.
     sid: 'ConfigActionsWithoutResourceLevelPermissions',
-    actions: ['config:PutEvaluations', 'config:GetResourceConfigHistory'],
+    actions: ['config:PutEvaluations', 'config:GetResourceConfigHistory', 'config:ListDiscoveredResources', 'config:BatchGetResourceConfig'],
     resources: ['*'],
   }));
   role.addToPrincipalPolicy(new iam.PolicyStatement({
