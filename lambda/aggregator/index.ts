@@ -1,9 +1,15 @@
-import type { Context } from 'aws-lambda';
-import { createLogger, eventSource } from '../logging/logger';
+import { createAggregator } from './aggregator';
+import { ReportStore } from './report-store';
+import { FindingStore } from '../findings/finding-store';
+import { createLogger } from '../logging/logger';
+import { documentClient, s3Client } from '../runtime/clients';
+import { requiredSetting } from '../runtime/settings';
 
-const logger = createLogger('aggregator');
-
-/** Entry point of the aggregator Lambda function. */
-export async function handler(event: unknown, context: Context): Promise<void> {
-  logger.log('INFO', 'event received', { correlationId: context.awsRequestId, source: eventSource(event) });
-}
+/** Entry point of the aggregator Lambda function: settings read and clients created once per container. */
+export const handler = createAggregator({
+  // The aggregator only reads findings: their retention does not apply.
+  findings: new FindingStore(documentClient(), requiredSetting(process.env, 'FINDINGS_TABLE'), 1),
+  reports: new ReportStore(s3Client(), requiredSetting(process.env, 'REPORTS_BUCKET')),
+  configRuleNames: requiredSetting(process.env, 'CONFIG_RULE_NAMES').split(','),
+  logger: createLogger('aggregator'),
+});

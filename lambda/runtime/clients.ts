@@ -1,5 +1,6 @@
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -17,4 +18,8 @@ export function snsClient(): SNSClient {
 
 export function configClient(): ConfigServiceClient {
   return new ConfigServiceClient(RETRIES);
+}
+
+export function s3Client(): S3Client {
+  return new S3Client(RETRIES);
 }

@@ -2,6 +2,7 @@ import { Aws, aws_config as config, aws_dynamodb as dynamodb, aws_iam as iam, aw
 import { Construct } from 'constructs';
 import { RemediationMode } from '../compliance-monitor-props';
 import { MONITOR_METRICS } from '../observability/metric-names';
+import { LATEST_REPORT_KEY, REPORTS_PREFIX } from '../storage/report-layout';
 
 /** What the analyzer reads and writes. */
 export interface AnalyzerAccess {
@@ -10,9 +11,6 @@ export interface AnalyzerAccess {
   readonly configRules: readonly config.CfnConfigRule[];
   readonly remediator: lambda.IFunction;
 }
-
-/** Where the aggregator writes in the reports bucket. */
-export const REPORTS_PREFIX = 'reports/';
 
 /** Bucket ARNs carry neither account nor region; the handler touches only buckets Config reported for this account. */
 const ANY_BUCKET = `arn:${Aws.PARTITION}:s3:::*`;
@@ -54,7 +52,7 @@ export function grantAnalyzer(scope: Construct, role: iam.IRole, access: Analyze
   }));
 }
 
-/** The aggregator: reads findings, writes report objects (nothing else in S3), encrypted with the key. */
+/** The aggregator: reads findings and the latest report, writes report objects (nothing else in S3), encrypted with the key. */
 export function grantAggregator(role: iam.IRole, findingsTable: dynamodb.ITable, reportsBucket: s3.IBucket, encryptionKey: kms.IKey): void {
   findingsTable.grantReadData(role);
   role.addToPrincipalPolicy(new iam.PolicyStatement({
@@ -62,7 +60,12 @@ export function grantAggregator(role: iam.IRole, findingsTable: dynamodb.ITable,
     actions: ['s3:PutObject'],
     resources: [reportsBucket.arnForObjects(`${REPORTS_PREFIX}*`)],
   }));
-  encryptionKey.grant(role, 'kms:GenerateDataKey');
+  role.addToPrincipalPolicy(new iam.PolicyStatement({
+    sid: 'ReadTheLatestReport',
+    actions: ['s3:GetObject'],
+    resources: [reportsBucket.arnForObjects(LATEST_REPORT_KEY)],
+  }));
+  encryptionKey.grant(role, 'kms:GenerateDataKey', 'kms:Decrypt');
 }
 
 /** What the remediator touches. */

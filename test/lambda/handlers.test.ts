@@ -1,5 +1,4 @@
 import type { Context } from 'aws-lambda';
-import { handler as aggregator } from '../../lambda/aggregator';
 import { createLogger, eventSource } from '../../lambda/logging/logger';
 import { handler as remediator } from '../../lambda/remediator';
 
@@ -7,7 +6,6 @@ const context = { awsRequestId: 'req-123' } as Context;
 
 describe('handlers', () => {
   test.each([
-    ['aggregator', aggregator],
     ['remediator', remediator],
   ])('%s logs one JSON line with the correlation id and the event source', async (name, handler) => {
     const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
@@ -19,7 +17,7 @@ describe('handlers', () => {
   });
 });
 
-describe('analyzer entry point', () => {
+describe('entry points', () => {
   const SETTINGS = {
     ENVIRONMENT_SUFFIX: 'test',
     FINDINGS_TABLE: 'compliance-findings-test',
@@ -28,14 +26,14 @@ describe('analyzer entry point', () => {
     RULES: JSON.stringify([{ configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: 'CRITICAL', evaluationMode: 'MANAGED' }]),
   };
 
-  function loadWith(env: Record<string, string | undefined>): unknown {
+  function loadWith(env: Record<string, string | undefined>, entryPoint = '../../lambda/analyzer'): unknown {
     const saved = { ...process.env };
     Object.assign(process.env, { AWS_REGION: 'eu-west-1' }, env);
     try {
       let loaded: unknown;
       jest.isolateModules(() => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        loaded = require('../../lambda/analyzer').handler;
+        loaded = require(entryPoint).handler;
       });
       return loaded;
     } finally {
@@ -45,6 +43,12 @@ describe('analyzer entry point', () => {
 
   test('builds its handler from the settings the construct writes', () => {
     expect(loadWith(SETTINGS)).toEqual(expect.any(Function));
+  });
+
+  test('the aggregator builds its handler from its settings, and refuses to start without them', () => {
+    const settings = { FINDINGS_TABLE: 'compliance-findings-test', REPORTS_BUCKET: 'compliance-reports-test', CONFIG_RULE_NAMES: 'restricted-ssh-test' };
+    expect(loadWith(settings, '../../lambda/aggregator')).toEqual(expect.any(Function));
+    expect(() => loadWith({ ...settings, REPORTS_BUCKET: '' }, '../../lambda/aggregator')).toThrow('environment variable REPORTS_BUCKET is not set');
   });
 
   test.each([

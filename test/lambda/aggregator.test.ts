@@ -1,0 +1,98 @@
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import type { Context } from 'aws-lambda';
+import { createAggregator } from '../../lambda/aggregator/aggregator';
+import { reportKey, ReportStore } from '../../lambda/aggregator/report-store';
+import { ComplianceChange } from '../../lambda/findings/compliance-change';
+import { FindingStore } from '../../lambda/findings/finding-store';
+import { createLogger } from '../../lambda/logging/logger';
+import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
+import { LocalS3, startS3rver } from '../support/s3rver';
+
+const TABLE = 'compliance-findings-test';
+const BUCKET = 'compliance-reports-test';
+const RULES = ['restricted-ssh-test', 'required-tags-test'];
+const context = { awsRequestId: 'req-report' } as Context;
+
+let dynamo: LocalDynamoDb;
+let s3: LocalS3;
+
+function change(rule: string, resourceId: string, compliance: string, recordedAt = '2026-11-23T10:00:00.000Z'): ComplianceChange {
+  return {
+    configRuleName: rule,
+    resourceType: 'AWS::EC2::SecurityGroup',
+    resourceId,
+    awsAccountId: '123456789012',
+    awsRegion: 'eu-west-1',
+    newComplianceType: compliance,
+    annotation: `${compliance} annotation`,
+    recordedAt,
+  };
+}
+
+function aggregator(now: string) {
+  return createAggregator({
+    findings: new FindingStore(dynamo.documents, TABLE, 1),
+    reports: new ReportStore(s3.client, BUCKET),
+    configRuleNames: RULES,
+    logger: createLogger('aggregator', () => undefined),
+    now: () => new Date(now),
+  });
+}
+
+async function object(key: string): Promise<any> {
+  const result = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  return JSON.parse(await result.Body!.transformToString());
+}
+
+beforeAll(async () => {
+  [dynamo, s3] = await Promise.all([startDynalite(), startS3rver(BUCKET)]);
+  await createFindingsTable(dynamo.client, TABLE);
+});
+afterAll(async () => {
+  await dynamo.client.send(new DeleteTableCommand({ TableName: TABLE }));
+  await Promise.all([dynamo.close(), s3.close()]);
+});
+
+describe('aggregator', () => {
+  test('writes the report of the current findings under its dated key and as the latest', async () => {
+    const store = new FindingStore(dynamo.documents, TABLE, 1);
+    await store.recordChange(change('restricted-ssh-test', 'sg-1', 'NON_COMPLIANT'), 'CRITICAL');
+    await store.recordChange(change('restricted-ssh-test', 'sg-2', 'COMPLIANT'), 'CRITICAL');
+    await store.recordChange(change('required-tags-test', 'sg-1', 'COMPLIANT'), 'LOW');
+
+    const { reportKey: key } = await aggregator('2026-11-23T12:00:00.000Z')({}, context);
+
+    expect(key).toBe('reports/2026/11/23/compliance-report-2026-11-23T12-00-00-000Z.json');
+    const report = await object(key);
+    expect(report).toMatchObject({
+      report_timestamp: '2026-11-23T12:00:00Z',
+      summary: { total_resources: 2, total_evaluations: 3, compliant: 2, non_compliant: 1, compliance_percentage: 66.7 },
+      by_rule: { 'restricted-ssh-test': { total: 2, compliant: 1, non_compliant: 1 }, 'required-tags-test': { total: 1, compliant: 1, non_compliant: 0 } },
+      by_resource_type: { 'AWS::EC2::SecurityGroup': { total: 3, compliant: 2, non_compliant: 1 } },
+      changes_since_previous: { newly_non_compliant: [{ configRuleName: 'restricted-ssh-test', resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-1' }], newly_fixed: [] },
+    });
+    expect(report.evaluations).toHaveLength(3);
+    expect(await object('reports/latest.json')).toEqual(report);
+  });
+
+  test('the next report tells what was fixed and what broke since the previous one', async () => {
+    const store = new FindingStore(dynamo.documents, TABLE, 1);
+    await store.recordChange(change('restricted-ssh-test', 'sg-1', 'COMPLIANT', '2026-11-24T10:00:00.000Z'), 'CRITICAL');
+    await store.recordChange(change('restricted-ssh-test', 'sg-2', 'NON_COMPLIANT', '2026-11-24T10:00:00.000Z'), 'CRITICAL');
+
+    const { reportKey: key } = await aggregator('2026-11-24T12:00:00.000Z')({}, context);
+
+    expect((await object(key)).changes_since_previous).toEqual({
+      previous_report_timestamp: '2026-11-23T12:00:00Z',
+      newly_non_compliant: [{ configRuleName: 'restricted-ssh-test', resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-2' }],
+      newly_fixed: [{ configRuleName: 'restricted-ssh-test', resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-1' }],
+    });
+    const keys = (await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents!.map((entry) => entry.Key).sort();
+    expect(keys).toEqual(['reports/2026/11/23/compliance-report-2026-11-23T12-00-00-000Z.json', 'reports/2026/11/24/compliance-report-2026-11-24T12-00-00-000Z.json', 'reports/latest.json']);
+  });
+
+  test('report keys are dated in UTC', () => {
+    expect(reportKey(new Date('2026-01-02T23:59:59.999Z'))).toBe('reports/2026/01/02/compliance-report-2026-01-02T23-59-59-999Z.json');
+  });
+});
