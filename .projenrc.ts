@@ -185,6 +185,10 @@ project.addTask('bench:synth', {
   description: 'Synth time of the example app against an empty stack; the template\'s resource count and size',
   exec: 'ts-node --project tsconfig.dev.json --transpile-only build-tools/bench-synth.ts',
 });
+project.addTask('bench:runtime', {
+  description: 'Aggregator time and peak RSS over 100,000 findings, the sweep over 10,000 resources, bundle sizes and cold imports',
+  steps: [{ spawn: 'bundle' }, { exec: 'ts-node --project tsconfig.dev.json --transpile-only build-tools/bench-runtime.ts' }],
+});
 project.addTask('bench:engine', {
   description: 'Rule engine throughput over a synthetic 100,000-item Config snapshot',
   exec: 'node --expose-gc -r ts-node/register/transpile-only build-tools/bench-engine.ts',

@@ -1,0 +1,38 @@
+/**
+ * Child process of `npm run bench:runtime`: one aggregator run over the findings table at
+ * DYNAMODB_ENDPOINT, in a fresh process so that its peak RSS is the aggregator's own.
+ * The report goes to an S3 client that keeps nothing. Prints one JSON line.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
+import { createAggregator } from '../lambda/aggregator/aggregator';
+import { ReportStore } from '../lambda/aggregator/report-store';
+import { FindingStore } from '../lambda/findings/finding-store';
+import { createLogger } from '../lambda/logging/logger';
+
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: 'eu-west-1', credentials }));
+/** Keeps nothing: there is no previous report, and each write is dropped. */
+const discardingS3 = {
+  send: async (command: object) => {
+    if (command instanceof GetObjectCommand) {
+      throw Object.assign(new Error('no previous report'), { name: 'NoSuchKey' });
+    }
+    return {};
+  },
+} as unknown as S3Client;
+
+const aggregator = createAggregator({
+  findings: new FindingStore(documents, process.env.TABLE!, 1),
+  reports: new ReportStore(discardingS3, 'bench'),
+  configRuleNames: process.env.RULES!.split(','),
+  logger: createLogger('aggregator', () => undefined),
+});
+
+const start = process.hrtime.bigint();
+void aggregator({}, { awsRequestId: 'bench' } as Context).then(() => {
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  console.log(JSON.stringify({ ms, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+});

@@ -1,0 +1,89 @@
+import { ConfigServiceClient, PutEvaluationsCommand } from '@aws-sdk/client-config-service';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import type { Context } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import * as fc from 'fast-check';
+import { createAnalyzer } from '../../lambda/analyzer/analyzer';
+import { RuleSpecError } from '../../lambda/engine';
+import { EventError } from '../../lambda/findings/compliance-change';
+import { FindingStore } from '../../lambda/findings/finding-store';
+import { createLogger } from '../../lambda/logging/logger';
+import { Severity } from '../../src/rules/severity';
+import { fixture } from '../support/fixtures';
+
+const config = mockClient(ConfigServiceClient);
+const sns = mockClient(SNSClient);
+
+/** The store's contract, in memory: this test is about what the analyzer makes of any event. */
+const store = {
+  recordChange: async () => ({ applied: true, newlyNonCompliant: true }),
+  currentFindings: async () => [],
+  writeSweep: async () => undefined,
+} as unknown as FindingStore;
+
+const analyzer = createAnalyzer({
+  store,
+  sns: new SNSClient({ region: 'eu-west-1' }),
+  config: new ConfigServiceClient({ region: 'eu-west-1' }),
+  alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test',
+  rules: [
+    { configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: Severity.CRITICAL, evaluationMode: 'ENGINE' },
+    { configRuleName: 'ec2-imdsv2-check-test', ruleName: 'ec2-imdsv2-check', severity: Severity.HIGH, evaluationMode: 'ENGINE' },
+  ],
+  alertSeverity: Severity.HIGH,
+  digestThreshold: 10,
+  environmentSuffix: 'test',
+  emitMetrics: () => undefined,
+  logger: createLogger('analyzer', () => undefined),
+});
+
+const invocation = fixture('rule-invocation-events/powertools-awsConfigRuleConfigurationChanged.json');
+const complianceChange = {
+  'source': 'aws.config',
+  'detail-type': 'Config Rules Compliance Change',
+  'detail': fixture('sns-notifications/awsdocs-compliance-change-notification.sns.json').Message,
+};
+
+/** A real event with any of its fields replaced by anything, or removed. */
+function mutated(base: Record<string, unknown>, configRuleName?: string): fc.Arbitrary<unknown> {
+  const fields = Object.keys(base);
+  return fc.record({
+    replace: fc.dictionary(fc.constantFrom(...fields), fc.anything()),
+    remove: fc.subarray(fields),
+  }).map(({ replace, remove }) => {
+    const event: Record<string, unknown> = { ...base, ...(configRuleName ? { configRuleName } : {}), ...replace };
+    for (const field of remove) {
+      delete event[field];
+    }
+    return event;
+  });
+}
+
+beforeAll(() => {
+  config.on(PutEvaluationsCommand).resolves({ FailedEvaluations: [] });
+  sns.on(PublishCommand).resolves({});
+});
+
+describe('10,000 fuzzed events', () => {
+  test('every event is handled or refused with a named error, never an unhandled exception', async () => {
+    const context = { awsRequestId: 'fuzz', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:compliance-analyzer-test' } as Context;
+    await fc.assert(fc.asyncProperty(
+      fc.oneof(
+        mutated(invocation, 'ec2-imdsv2-check-test'),
+        mutated(complianceChange),
+        mutated(complianceChange.detail).map((detail) => ({ ...complianceChange, detail })),
+        mutated(complianceChange.detail.newEvaluationResult).map((newEvaluationResult) =>
+          ({ ...complianceChange, detail: { ...complianceChange.detail, newEvaluationResult } })),
+        fc.anything(),
+      ),
+      async (event) => {
+        try {
+          await analyzer(event, context);
+        } catch (error) {
+          expect([EventError, RuleSpecError].some((type) => error instanceof type)).toBe(true);
+          expect((error as Error).message).not.toMatch(/\n/);
+        }
+      },
+    ), { numRuns: 10_000 });
+  }, 120_000);
+});
