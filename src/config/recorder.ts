@@ -55,29 +55,21 @@ function recordingGroup(props: ConfigRecorderProps): config.CfnConfigurationReco
  * exists, write its objects with bucket-owner-full-control), only for this account.
  */
 function allowConfigDelivery(bucket: s3.IBucket): void {
-  const configService = new iam.ServicePrincipal('config.amazonaws.com');
   const thisAccount = { 'aws:SourceAccount': Aws.ACCOUNT_ID };
-  bucket.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'AWSConfigBucketPermissionsCheck',
-    principals: [configService],
-    actions: ['s3:GetBucketAcl'],
-    resources: [bucket.bucketArn],
-    conditions: { StringEquals: thisAccount },
-  }));
-  bucket.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'AWSConfigBucketExistenceCheck',
-    principals: [configService],
-    actions: ['s3:ListBucket'],
-    resources: [bucket.bucketArn],
-    conditions: { StringEquals: thisAccount },
-  }));
-  bucket.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'AWSConfigBucketDelivery',
-    principals: [configService],
-    actions: ['s3:PutObject'],
-    resources: [bucket.arnForObjects(CONFIG_DELIVERY_OBJECTS)],
-    conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', ...thisAccount } },
-  }));
+  const statements: Array<[sid: string, action: string, resource: string, conditions: Record<string, string>]> = [
+    ['AWSConfigBucketPermissionsCheck', 's3:GetBucketAcl', bucket.bucketArn, thisAccount],
+    ['AWSConfigBucketExistenceCheck', 's3:ListBucket', bucket.bucketArn, thisAccount],
+    ['AWSConfigBucketDelivery', 's3:PutObject', bucket.arnForObjects(CONFIG_DELIVERY_OBJECTS), { 's3:x-amz-acl': 'bucket-owner-full-control', ...thisAccount }],
+  ];
+  for (const [sid, action, resource, conditions] of statements) {
+    bucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid,
+      principals: [new iam.ServicePrincipal('config.amazonaws.com')],
+      actions: [action],
+      resources: [resource],
+      conditions: { StringEquals: conditions },
+    }));
+  }
 }
 
 /**
