@@ -31,7 +31,7 @@ export function createAggregator(deps: AggregatorDependencies): (event: unknown,
           resourceType: finding.resourceType,
           resourceId: finding.resourceId,
           complianceType: finding.complianceType as Evaluation['complianceType'],
-          annotation: (finding as { annotation?: string }).annotation ?? '',
+          annotation: finding.annotation ?? '',
         });
       }
     }

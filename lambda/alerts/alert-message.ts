@@ -40,6 +40,13 @@ export function violationAlert(change: ComplianceChange, severity: string): Aler
   };
 }
 
+/** The messages for new violations: one each, or one digest when there are more than `digestThreshold`. */
+export function alertsFor(violations: ReadonlyArray<{ change: ComplianceChange; severity: string }>, digestThreshold: number): AlertMessage[] {
+  return violations.length > digestThreshold
+    ? [digestAlert(violations)]
+    : violations.map(({ change, severity }) => violationAlert(change, severity));
+}
+
 /** Many new violations found at once (by a sweep): one message that lists them, instead of a flood. */
 export function digestAlert(violations: ReadonlyArray<{ change: ComplianceChange; severity: string }>): AlertMessage {
   const bySeverity = new Map<string, number>();

@@ -2,13 +2,13 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import { Severity } from '../../src/rules/severity';
-import { AlertMessage, digestAlert, violationAlert } from '../alerts/alert-message';
+import { AlertMessage, alertsFor, violationAlert } from '../alerts/alert-message';
 import { compileRule } from '../engine';
 import { asRecord } from '../engine/values';
 import { evaluateInvocation } from '../evaluations/evaluate-invocation';
 import { putEvaluations } from '../evaluations/put-evaluations';
 import { isRuleInvocation, ruleInvocationOf } from '../evaluations/rule-invocation';
-import { ComplianceChange, complianceChangeOf, EventError } from '../findings/compliance-change';
+import { complianceChangeOf, EventError, isNewViolation } from '../findings/compliance-change';
 import { reportedResults } from '../findings/config-compliance';
 import { FindingStore, SweepChange } from '../findings/finding-store';
 import { reconcile } from '../findings/reconcile';
@@ -53,7 +53,6 @@ function isComplianceChange(event: unknown): boolean {
 
 /** The analyzer's handler over its dependencies. */
 export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, context: Context) => Promise<void> {
-  const severities = new Map(deps.rules.map((rule) => [rule.configRuleName, rule.severity]));
   const rulesByName = new Map(deps.rules.map((rule) => [rule.configRuleName, rule]));
 
   /** An ENGINE rule's invocation: evaluated with the engine, answered with PutEvaluations. */
@@ -69,10 +68,6 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
     deps.logger.log('INFO', 'rule evaluated', {
       correlationId, configRuleName: invocation.configRuleName, kind: invocation.kind, evaluations: evaluations.length,
     });
-  }
-
-  async function alert(change: ComplianceChange, severity: Severity, correlationId: string): Promise<void> {
-    await publish(violationAlert(change, severity), correlationId);
   }
 
   async function publish(message: AlertMessage, correlationId: string): Promise<void> {
@@ -103,17 +98,14 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
       const sweepChanges = changes.map((change) => ({ change, severity: rule.severity }));
       await deps.store.writeSweep(sweepChanges, resolved);
       written += changes.length + resolved.length;
-      newViolations.push(...sweepChanges.filter(({ change }) =>
-        change.newComplianceType === 'NON_COMPLIANT' && change.oldComplianceType !== 'NON_COMPLIANT' && alerted(rule.severity)));
+      if (alerted(rule.severity)) {
+        newViolations.push(...sweepChanges.filter(({ change }) => isNewViolation(change.oldComplianceType, change.newComplianceType)));
+      }
       const nonCompliant = reported.filter((result) => result.newComplianceType === 'NON_COMPLIANT').length;
       compliance.push({ configRuleName: rule.configRuleName, compliant: reported.length - nonCompliant, nonCompliant });
     }
-    if (newViolations.length > deps.digestThreshold) {
-      await publish(digestAlert(newViolations), correlationId);
-    } else {
-      for (const { change, severity } of newViolations) {
-        await alert(change, severity as Severity, correlationId);
-      }
+    for (const message of alertsFor(newViolations, deps.digestThreshold)) {
+      await publish(message, correlationId);
     }
     for (const line of complianceMetricLines(deps.environmentSuffix, compliance, written, new Date())) {
       deps.emitMetrics(line);
@@ -123,7 +115,7 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
 
   async function recordComplianceChange(event: unknown, correlationId: string): Promise<void> {
     const change = complianceChangeOf(event);
-    const severity = severities.get(change.configRuleName) ?? Severity.LOW;
+    const severity = rulesByName.get(change.configRuleName)?.severity ?? Severity.LOW;
     const recorded = await deps.store.recordChange(change, severity);
     deps.logger.log('INFO', 'compliance change recorded', {
       correlationId,
@@ -133,7 +125,7 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
       applied: recorded.applied,
     });
     if (recorded.newlyNonCompliant && alerted(severity)) {
-      await alert(change, severity, correlationId);
+      await publish(violationAlert(change, severity), correlationId);
     }
   }
 

@@ -60,3 +60,8 @@ export function complianceChangeOf(event: unknown): ComplianceChange {
     recordedAt: new Date(recordedAt).toISOString(),
   };
 }
+
+/** A resource became NON_COMPLIANT with a rule: it was not before (or was not known). */
+export function isNewViolation(oldComplianceType: string | undefined, newComplianceType: string): boolean {
+  return newComplianceType === 'NON_COMPLIANT' && oldComplianceType !== 'NON_COMPLIANT';
+}

@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ComplianceChange } from './compliance-change';
+import { ComplianceChange, isNewViolation } from './compliance-change';
 import { CurrentFinding } from './reconcile';
+import { Severity } from '../../src/rules/severity';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/storage/findings-schema';
 
 /** What recording a change did. */
@@ -21,7 +22,7 @@ const BATCH_WRITE_ATTEMPTS = 8;
 /** A change found by a sweep, with its rule's severity. */
 export interface SweepChange {
   readonly change: ComplianceChange;
-  readonly severity: string;
+  readonly severity: Severity;
 }
 
 /** Waits before a retry: exponential, from 50 ms. */
@@ -194,7 +195,7 @@ export class FindingStore {
         ReturnValues: 'ALL_OLD',
       }));
       const before = result.Attributes?.complianceType;
-      return { applied: true, newlyNonCompliant: change.newComplianceType === 'NON_COMPLIANT' && before !== 'NON_COMPLIANT' };
+      return { applied: true, newlyNonCompliant: isNewViolation(before, change.newComplianceType) };
     } catch (error) {
       if (!isConditionFailure(error)) {
         throw error;

@@ -6,6 +6,7 @@ export interface CurrentFinding {
   readonly resourceType: string;
   readonly configRuleName: string;
   readonly complianceType: string;
+  readonly annotation?: string;
   readonly recordedAt: string;
 }
 
