@@ -10,6 +10,7 @@ import { createAccountAggregator, createConfigRecorder } from './config/recorder
 import { createConfigRules, deployedRuleName } from './config/rules';
 import { createMonitorEvents } from './events/schedules';
 import { ComplianceFunction, createComplianceFunction } from './functions/compliance-function';
+import { deployedRules } from './functions/deployed-rules';
 import { grantAggregator, grantAnalyzer, grantRemediator } from './functions/permissions';
 import { acknowledgeFindings } from './nag-acknowledgements';
 import { bucketName, resourceName } from './naming';
@@ -149,12 +150,7 @@ export class ComplianceMonitor extends Construct {
         REMEDIATOR_FUNCTION: remediator.function.functionName,
         METRICS_NAMESPACE: MONITOR_METRICS.namespace,
         FINDINGS_TTL_DAYS: String((retention.findings ?? SEVEN_YEARS).toDays()),
-        RULES: JSON.stringify(this.ruleSet.rules.map((rule, index) => ({
-          configRuleName: deployedRuleNames[index],
-          ruleName: rule.configRuleName,
-          severity: rule.severity,
-          evaluationMode: rule.evaluationMode,
-        }))),
+        RULES: JSON.stringify(deployedRules(this.ruleSet, suffix)),
       },
     });
     const aggregator = createComplianceFunction(this, 'Aggregator', {
@@ -174,9 +170,7 @@ export class ComplianceMonitor extends Construct {
       const recorder = createConfigRecorder(this, {
         environmentSuffix: suffix,
         options: props.recorder ?? {},
-        ruleResourceTypes: this.ruleSet.rules.some((rule) => rule.resourceTypes.length === 0)
-          ? []
-          : [...new Set(this.ruleSet.rules.flatMap((rule) => rule.resourceTypes))],
+        ruleSet: this.ruleSet,
         deliveryBucket: this.configBucket,
         encryptionKey: this.encryptionKey,
       });

@@ -1,14 +1,7 @@
+import type { DeployedRule } from '../../src/functions/deployed-rules';
 import { Severity } from '../../src/rules/severity';
 
-/** A rule as the construct deployed it, and as the analyzer needs it. */
-export interface DeployedRule {
-  /** `{rule}-{environmentSuffix}`. */
-  readonly configRuleName: string;
-  /** The rule's name in the catalog (`required-tags`), or a managed or custom rule's own name. */
-  readonly ruleName: string;
-  readonly severity: Severity;
-  readonly evaluationMode: string;
-}
+export type { DeployedRule };
 
 /** A handler's configuration is wrong: the construct and the handler disagree. */
 export class SettingsError extends Error {}

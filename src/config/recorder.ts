@@ -2,6 +2,7 @@ import { Aws, aws_config as config, aws_iam as iam, aws_kms as kms, aws_s3 as s3
 import { Construct } from 'constructs';
 import { RecorderOptions, RecordingFrequency } from '../compliance-monitor-props';
 import { resourceName } from '../naming';
+import { RuleSet } from '../rules';
 
 /**
  * CloudWatch Logs resource types are never recorded: the monitor's own log groups change with
@@ -16,8 +17,8 @@ const CONFIG_DELIVERY_OBJECTS = `AWSLogs/${Aws.ACCOUNT_ID}/Config/*`;
 export interface ConfigRecorderProps {
   readonly environmentSuffix: string;
   readonly options: RecorderOptions;
-  /** The rule set's resource types; empty when a rule covers every type. */
-  readonly ruleResourceTypes: readonly string[];
+  /** Whose resource types the recorder records by default. */
+  readonly ruleSet: RuleSet;
   readonly deliveryBucket: s3.IBucket;
   readonly encryptionKey: kms.IKey;
 }
@@ -33,8 +34,11 @@ export interface ConfigRecorder {
 
 function recordingGroup(props: ConfigRecorderProps): config.CfnConfigurationRecorder.RecordingGroupProperty {
   const excluded = props.options.excludedResourceTypes;
-  const ruleTypes = props.ruleResourceTypes.filter((type) => !NEVER_RECORDED_RESOURCE_TYPES.includes(type));
-  if (excluded === undefined && ruleTypes.length > 0) {
+  const rules = props.ruleSet.rules;
+  // A rule without resource types covers every type: then only an exclusion list can narrow the recording.
+  const coversEveryType = rules.some((rule) => rule.resourceTypes.length === 0);
+  const ruleTypes = [...new Set(rules.flatMap((rule) => rule.resourceTypes))].filter((type) => !NEVER_RECORDED_RESOURCE_TYPES.includes(type));
+  if (excluded === undefined && !coversEveryType && ruleTypes.length > 0) {
     return {
       allSupported: false,
       includeGlobalResourceTypes: false,
