@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ConfigServiceClient, GetComplianceDetailsByConfigRuleCommand } from '@aws-sdk/client-config-service';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
@@ -106,6 +107,8 @@ async function sweepMs(): Promise<number> {
       store: new FindingStore(dynamo.documents, TABLE, 1, async () => undefined),
       sns: new SNSClient({ region: 'eu-west-1' }),
       config: new ConfigServiceClient({ region: 'eu-west-1' }),
+      lambda: new LambdaClient({ region: 'eu-west-1' }),
+      remediatorFunction: 'compliance-remediator-bench',
       alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:bench',
       rules: RULES.map((name) => ({ configRuleName: name, ruleName: name, severity: Severity.LOW, evaluationMode: 'MANAGED' })),
       alertSeverity: Severity.HIGH,

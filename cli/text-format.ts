@@ -1,7 +1,6 @@
-import { Evaluation } from '../lambda/engine';
-import { ComplianceReport } from '../lambda/report/report';
+import { ComplianceReport, ReportedEvaluation } from '../lambda/report/report';
 
-const ORDER: Record<Evaluation['complianceType'], number> = { NON_COMPLIANT: 0, COMPLIANT: 1, NOT_APPLICABLE: 2 };
+const ORDER: Record<ReportedEvaluation['complianceType'], number> = { NON_COMPLIANT: 0, EXEMPT: 1, COMPLIANT: 2, NOT_APPLICABLE: 3, INSUFFICIENT_DATA: 4 };
 const COLUMNS = ['RESULT', 'RULE', 'RESOURCE TYPE', 'RESOURCE ID', 'ANNOTATION'];
 
 /** The report as a table for a terminal: non-compliant rows first, then a summary line. */

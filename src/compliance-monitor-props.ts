@@ -1,5 +1,5 @@
 import { aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { RuleSet } from './rules';
+import { RuleSet, Severity } from './rules';
 
 /** How long the monitor keeps what it produces. */
 export interface RetentionOptions {
@@ -123,7 +123,17 @@ export interface ComplianceMonitorProps {
    */
   readonly complianceAlarmThreshold?: number;
   /**
-   * What the remediator does.
+   * Lowest severity whose new violations are alerted, one message each.
+   * @default Severity.HIGH
+   */
+  readonly alertSeverity?: Severity;
+  /**
+   * A sweep that finds more new alerted violations than this sends one digest message instead of one each.
+   * @default 10
+   */
+  readonly alertDigestThreshold?: number;
+  /**
+   * What the remediator does with new violations of the rules that opt in (`autoRemediate`).
    * @default RemediationMode.DRY_RUN
    */
   readonly remediation?: RemediationMode;

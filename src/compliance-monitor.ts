@@ -10,14 +10,14 @@ import { createAccountAggregator, createConfigRecorder } from './config/recorder
 import { createConfigRules, deployedRuleName } from './config/rules';
 import { createMonitorEvents } from './events/schedules';
 import { ComplianceFunction, createComplianceFunction } from './functions/compliance-function';
-import { deployedRules } from './functions/deployed-rules';
+import { rulesSetting } from './functions/deployed-rules';
 import { grantAggregator, grantAnalyzer, grantRemediator } from './functions/permissions';
 import { acknowledgeFindings } from './nag-acknowledgements';
 import { bucketName, resourceName } from './naming';
 import { createMonitorAlarms } from './observability/alarms';
 import { createMonitorDashboard } from './observability/dashboard';
 import { MONITOR_METRICS } from './observability/metric-names';
-import { RuleSet } from './rules';
+import { RuleSet, Severity } from './rules';
 import { createEncryptionKey, grantServicesUseOfKey } from './security/encryption-key';
 import { FINDINGS_TABLE_SCHEMA } from './storage/findings-schema';
 import { createFindingsTable } from './storage/findings-table';
@@ -122,10 +122,18 @@ export class ComplianceMonitor extends Construct {
     this.alertDeadLetterQueue = alerting.deadLetterQueue;
 
     const deployedRuleNames = this.ruleSet.rules.map((rule) => deployedRuleName(rule, suffix));
-    const shared = {
+    const remediationMode = props.remediation ?? RemediationMode.DRY_RUN;
+    const findings = {
       ENVIRONMENT_SUFFIX: suffix,
       FINDINGS_TABLE: this.findingsTable.tableName,
       CURRENT_FINDINGS_INDEX: FINDINGS_TABLE_SCHEMA.currentFindingsIndex,
+    };
+    // The analyzer and the remediator both apply the rules' exemptions and record findings.
+    const rulesAndAlerts = {
+      ...findings,
+      ALERT_TOPIC_ARN: this.alertTopic.topicArn,
+      FINDINGS_TTL_DAYS: String((retention.findings ?? SEVEN_YEARS).toDays()),
+      RULES: rulesSetting(this.ruleSet, suffix),
     };
     const functionProps = {
       environmentSuffix: suffix,
@@ -138,26 +146,25 @@ export class ComplianceMonitor extends Construct {
       ...functionProps,
       handler: 'remediator',
       timeout: Duration.minutes(1),
-      environment: { ...shared, ALERT_TOPIC_ARN: this.alertTopic.topicArn, REMEDIATION_MODE: props.remediation ?? RemediationMode.DRY_RUN },
+      environment: { ...rulesAndAlerts, REMEDIATION_MODE: remediationMode, REMEDIATION_KMS_KEY_ARN: this.encryptionKey.keyArn },
     });
     const analyzer = createComplianceFunction(this, 'Analyzer', {
       ...functionProps,
       handler: 'analyzer',
       timeout: Duration.minutes(5),
       environment: {
-        ...shared,
-        ALERT_TOPIC_ARN: this.alertTopic.topicArn,
+        ...rulesAndAlerts,
         REMEDIATOR_FUNCTION: remediator.function.functionName,
         METRICS_NAMESPACE: MONITOR_METRICS.namespace,
-        FINDINGS_TTL_DAYS: String((retention.findings ?? SEVEN_YEARS).toDays()),
-        RULES: JSON.stringify(deployedRules(this.ruleSet, suffix)),
+        ALERT_SEVERITY: props.alertSeverity ?? Severity.HIGH,
+        ALERT_DIGEST_THRESHOLD: String(props.alertDigestThreshold ?? 10),
       },
     });
     const aggregator = createComplianceFunction(this, 'Aggregator', {
       ...functionProps,
       handler: 'aggregator',
       timeout: Duration.minutes(5),
-      environment: { ...shared, REPORTS_BUCKET: this.reportsBucket.bucketName, CONFIG_RULE_NAMES: deployedRuleNames.join(',') },
+      environment: { ...findings, REPORTS_BUCKET: this.reportsBucket.bucketName, CONFIG_RULE_NAMES: deployedRuleNames.join(',') },
     });
     this.analyzerFunction = analyzer.function;
     this.aggregatorFunction = aggregator.function;
@@ -193,10 +200,11 @@ export class ComplianceMonitor extends Construct {
       alertTopic: this.alertTopic,
       configRules: [...rules.values()],
       remediator: this.remediatorFunction,
+      exemptsByTag: this.ruleSet.rules.some((rule) => rule.exemptions.some((exemption) => exemption.tagKey !== undefined)),
     });
     grantAggregator(aggregator.role, this.findingsTable, this.reportsBucket, this.encryptionKey);
     grantRemediator(remediator.role, {
-      findingsTable: this.findingsTable, alertTopic: this.alertTopic, mode: props.remediation ?? RemediationMode.DRY_RUN,
+      findingsTable: this.findingsTable, alertTopic: this.alertTopic, mode: remediationMode, ruleSet: this.ruleSet,
     });
 
     const monitorEvents = createMonitorEvents(this, {

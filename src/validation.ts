@@ -52,6 +52,12 @@ function validateThreshold(threshold: number | undefined): void {
   }
 }
 
+function validateDigestThreshold(threshold: number | undefined): void {
+  if (threshold !== undefined && !(Number.isInteger(threshold) && threshold >= 1)) {
+    throw new Error(`alertDigestThreshold is ${threshold}: use a whole number of violations, at least 1.`);
+  }
+}
+
 /** Throws at synth time for props the monitor cannot deploy; the message names the prop and the fix. */
 export function validateProps(props: ComplianceMonitorProps): void {
   validateEnvironmentSuffix(props.environmentSuffix);
@@ -59,4 +65,5 @@ export function validateProps(props: ComplianceMonitorProps): void {
   validateRecorder(props);
   validateRetention(props);
   validateThreshold(props.complianceAlarmThreshold);
+  validateDigestThreshold(props.alertDigestThreshold);
 }

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, EvaluationMode, RecordingFrequency, RemediationMode, RuleSet } from '../src';
+import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, EvaluationMode, Exemption, RecordingFrequency, RemediationMode, RuleSet, Severity } from '../src';
 import { handlerCode } from '../src/functions/handler-code';
 
 /*
@@ -17,6 +17,9 @@ import { handlerCode } from '../src/functions/handler-code';
  * | rules default to RuleSet.recommended()                          | Config › one rule per rule of the set                      |
  * | retention defaults: reports/findings 7 y, logs 30 d, archive 90 d | defaults › retention                                     |
  * | schedules 6 h / daily, threshold 90 %, remediation dry-run      | defaults › schedules / alarms / remediation                |
+ * | (issue 5) remediation per rule, least privilege per fix, APPLY  | defaults › remediation: ...                                |
+ * | (issue 5) alert severity and digest threshold                   | defaults › alerts: ...                                     |
+ * | (issue 5) exemptions: to the analyzer, validated, size-checked  | exemptions › ...                                           |
  * | removal policy destroy (emptied) by default, retain on demand   | removal policy › ...                                       |
  * | existing encryption key, Lambda overrides, tags                 | overrides › ...                                            |
  * | KMS key: rotation, logs (context), SNS, Config, alarms, account | KMS key › ...                                              |
@@ -148,26 +151,102 @@ describe('defaults', () => {
     custom.hasResourceProperties('AWS::Events::Rule', { Name: 'compliance-report-test', ScheduleExpression: 'cron(0 6 * * ? *)' });
   });
 
-  test('remediation: dry run by default, and then the remediator may change nothing', () => {
-    const remediatorRole = logicalId(defaults.monitor.remediatorFunction.role!);
+  test('remediation: dry run by default; the remediator reads only what opted-in rules\' fixes read, and writes only in APPLY mode', () => {
+    const remediatorActions = (synthesized: ReturnType<typeof synth>) =>
+      actionsOf(statementsOfRole(logicalId(synthesized.monitor.remediatorFunction.role!, synthesized.stack), synthesized.template));
     template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'compliance-remediator-test', Environment: { Variables: Match.objectLike({ REMEDIATION_MODE: 'DRY_RUN' }) } });
-    const writes = ['ec2:ModifyInstanceMetadataOptions', 'ec2:RevokeSecurityGroupIngress', 'rds:ModifyDBInstance', 's3:PutEncryptionConfiguration'];
-    expect(actionsOf(statementsOfRole(remediatorRole))).not.toEqual(expect.arrayContaining([writes[0]]));
-    const applying = synth({ remediation: RemediationMode.APPLY });
-    const applyingActions = actionsOf(statementsOfRole(logicalId(applying.monitor.remediatorFunction.role!, applying.stack), applying.template));
-    expect(applyingActions).toEqual(expect.arrayContaining(writes));
-    applying.template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({
-          Sid: 'ApplyTheKnownFixesInThisAccount',
-          Resource: [
-            { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':security-group/*']] },
-            { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':instance/*']] },
-            { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':rds:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':db:*']] },
-          ],
-        })]),
-      },
+    const fixing = RuleSet.of(
+      ComplianceRule.s3BucketServerSideEncryption({ autoRemediate: true }),
+      ComplianceRule.restrictedSsh({ autoRemediate: true }),
+      ComplianceRule.ec2Imdsv2({ autoRemediate: true }),
+      ComplianceRule.rdsBackupEnabled({ autoRemediate: true }),
+      ComplianceRule.requiredTags({ tags: { Owner: [] } }),
+    );
+    const reads = ['ec2:DescribeInstances', 'ec2:DescribeSecurityGroups', 'rds:DescribeDBInstances', 's3:GetBucketTagging', 's3:GetEncryptionConfiguration'];
+    const writes = ['ec2:AuthorizeSecurityGroupIngress', 'ec2:ModifyInstanceMetadataOptions', 'ec2:RevokeSecurityGroupIngress', 'rds:ModifyDBInstance', 's3:PutEncryptionConfiguration'];
+    const resourceActions = (actions: string[]) => actions.filter((action) => /^(ec2|rds|s3):/.test(action));
+    expect(resourceActions(remediatorActions(defaults))).toEqual([]);
+    expect(resourceActions(remediatorActions(synth({ rules: fixing })))).toEqual(reads);
+    const applying = synth({ rules: fixing, remediation: RemediationMode.APPLY });
+    expect(resourceActions(remediatorActions(applying))).toEqual([...reads, ...writes].sort());
+    const onlyImdsv2 = synth({ rules: RuleSet.of(ComplianceRule.ec2Imdsv2({ autoRemediate: true })), remediation: RemediationMode.APPLY });
+    expect(resourceActions(remediatorActions(onlyImdsv2))).toEqual(['ec2:DescribeInstances', 'ec2:ModifyInstanceMetadataOptions']);
+    const accountArn = (resource: string) => ({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, resource.split(':')[0] === 'rds' ? ':rds:' : ':ec2:',
+        { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:${resource.split(':').slice(1).join(':')}`]],
     });
+    for (const [sid, resource] of [['FixWorldOpenIngress', 'ec2:security-group/*'], ['FixImdsV2', 'ec2:instance/*'], ['FixBackupRetention', 'rds:db:*']]) {
+      applying.template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Sid: sid, Resource: accountArn(resource) })]) },
+      });
+    }
+  });
+
+  test('remediation: the remediator reads the rules, the monitor\'s key and the mode; the analyzer knows which rules opt in', () => {
+    const ruleSet = RuleSet.of(ComplianceRule.ec2Imdsv2({ autoRemediate: true }), ComplianceRule.restrictedSsh());
+    const { template: fixing, monitor } = synth({ rules: ruleSet });
+    const variables = (name: string) => resourcesOf('AWS::Lambda::Function', fixing).find(({ properties }) => properties.FunctionName === name)!.properties.Environment.Variables;
+    const rules = [
+      { configRuleName: 'ec2-imdsv2-check-test', ruleName: 'ec2-imdsv2-check', severity: 'HIGH', evaluationMode: 'MANAGED', autoRemediate: true, parameters: {} },
+      { configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: 'CRITICAL', evaluationMode: 'MANAGED' },
+    ];
+    expect(JSON.parse(variables('compliance-analyzer-test').RULES)).toEqual(rules);
+    expect(JSON.parse(variables('compliance-remediator-test').RULES)).toEqual(rules);
+    expect(variables('compliance-remediator-test').REMEDIATION_KMS_KEY_ARN).toEqual({ 'Fn::GetAtt': [logicalId(monitor.encryptionKey as kms.Key, monitor.node.scope as Stack), 'Arn'] });
+    expect(() => synth({ rules: RuleSet.of(ComplianceRule.requiredTags({ tags: { Owner: [] }, autoRemediate: true })) }))
+      .toThrow('rule "required-tags": autoRemediate is only for the rules with a known fix (s3-bucket-server-side-encryption-enabled, s3-default-encryption-kms, ' +
+        'restricted-ssh, restricted-common-ports, vpc-sg-open-only-to-authorized-ports, ec2-imdsv2-check, db-instance-backup-enabled).');
+  });
+
+  test('alerts: HIGH and above, one digest past 10 new violations in a sweep; both can be changed', () => {
+    const analyzerVariables = (from: Template) => resourcesOf('AWS::Lambda::Function', from)
+      .find(({ properties }) => properties.FunctionName === 'compliance-analyzer-test')!.properties.Environment.Variables;
+    expect(analyzerVariables(template)).toMatchObject({ ALERT_SEVERITY: 'HIGH', ALERT_DIGEST_THRESHOLD: '10' });
+    expect(analyzerVariables(synth({ alertSeverity: Severity.MEDIUM, alertDigestThreshold: 3 }).template)).toMatchObject({ ALERT_SEVERITY: 'MEDIUM', ALERT_DIGEST_THRESHOLD: '3' });
+    for (const alertDigestThreshold of [0, 2.5]) {
+      expect(() => synth({ alertDigestThreshold })).toThrow(`alertDigestThreshold is ${alertDigestThreshold}: use a whole number of violations, at least 1.`);
+    }
+  });
+});
+
+describe('exemptions', () => {
+  const exempting = RuleSet.of(
+    ComplianceRule.restrictedSsh({ exemptions: [Exemption.ofTag('compliance-exempt', 'bastion', { reason: 'RISK-42: bastions', expires: '2027-03-31' })] }),
+    ComplianceRule.ec2Imdsv2({ exemptions: [Exemption.ofResources(['i-0123456789abcdef0'], { reason: 'vendor appliance' })] }),
+  );
+
+  test('reach the analyzer with their reason and the first instant they no longer apply', () => {
+    const { template: exempted } = synth({ rules: exempting });
+    const analyzer = resourcesOf('AWS::Lambda::Function', exempted).find(({ properties }) => properties.FunctionName === 'compliance-analyzer-test')!;
+    expect(JSON.parse(analyzer.properties.Environment.Variables.RULES).map((rule: any) => rule.exemptions)).toEqual([
+      [{ tag: { key: 'compliance-exempt', value: 'bastion' }, reason: 'RISK-42: bastions', expiresAt: '2027-04-01T00:00:00.000Z' }],
+      [{ resourceIds: ['i-0123456789abcdef0'], reason: 'vendor appliance' }],
+    ]);
+  });
+
+  test('by tag, the analyzer may query Config for tagged resources; without, it may not', () => {
+    const analyzerActions = (synthesized: ReturnType<typeof synth>) =>
+      actionsOf(statementsOfRole(logicalId(synthesized.monitor.analyzerFunction.role!, synthesized.stack), synthesized.template));
+    expect(analyzerActions(synth({ rules: exempting }))).toContain('config:SelectResourceConfig');
+    expect(analyzerActions(defaults)).not.toContain('config:SelectResourceConfig');
+  });
+
+  test.each([
+    [() => Exemption.ofResources([], { reason: 'r' }), 'Exemption.ofResources: resourceIds must list at least one resource id, none empty.'],
+    [() => Exemption.ofResources([' '], { reason: 'r' }), 'Exemption.ofResources: resourceIds must list at least one resource id, none empty.'],
+    [() => Exemption.ofTag('owner\'s', 'x', { reason: 'r' }), /^Exemption.ofTag: tag "owner's=x" is not a valid AWS tag/],
+    [() => Exemption.ofTag('', 'x', { reason: 'r' }), /^Exemption.ofTag: tag "=x" is not a valid AWS tag/],
+    [() => Exemption.ofTag('k', 'x', { reason: ' ' }), 'Exemption: reason must have 1 to 256 characters; say why the violation is accepted.'],
+    [() => Exemption.ofTag('k', 'x', { reason: 'r', expires: '2027-02-30' }), 'Exemption: expires "2027-02-30" is not a date; write it as YYYY-MM-DD, e.g. "2027-03-31".'],
+    [() => Exemption.ofTag('k', 'x', { reason: 'r', expires: '31/03/2027' }), 'Exemption: expires "31/03/2027" is not a date; write it as YYYY-MM-DD, e.g. "2027-03-31".'],
+  ])('bad input is refused at synth, naming the fix (%#)', (create, message) => {
+    expect(create).toThrow(message);
+  });
+
+  test('too many listed resources for Lambda\'s 4 KB of variables fail the synth, pointing to tags', () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `i-${String(i).padStart(17, '0')}`);
+    const rules = RuleSet.of(ComplianceRule.ec2Imdsv2({ exemptions: [Exemption.ofResources(ids, { reason: 'legacy fleet' })] }));
+    expect(() => synth({ rules })).toThrow(/^rules: the rule set takes \d+ characters of the functions' environment, over the 3300 that Lambda's 4 KB limit leaves: exempt resources by tag/);
   });
 });
 
@@ -379,8 +458,8 @@ describe('functions', () => {
       'sns:Publish', 'lambda:InvokeFunction', 'config:PutEvaluations', 'config:GetResourceConfigHistory', 'cloudwatch:PutMetricData',
       'config:ListDiscoveredResources', 'config:BatchGetResourceConfig',
       'config:DescribeComplianceByConfigRule', 'config:GetComplianceDetailsByConfigRule'])].sort());
-    expect(actions(defaults.monitor.remediatorFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, ...tableWrite, ...kmsUse,
-      'sns:Publish', 'ec2:DescribeSecurityGroups', 'ec2:DescribeInstances', 'rds:DescribeDBInstances', 's3:GetEncryptionConfiguration'])].sort());
+    // Without rules that opt in to remediation, the remediator reads no resource (see defaults › remediation).
+    expect(actions(defaults.monitor.remediatorFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, ...tableWrite, ...kmsUse, 'sns:Publish'])].sort());
   });
 
   test('wildcard resources only for actions without resource-level permissions', () => {

@@ -1,5 +1,6 @@
 import { ExpectedResult, IntegTest, InvocationType } from '@aws-cdk/integ-tests-alpha';
 import { App, Stack } from 'aws-cdk-lib';
+import { exampleMonitorProps } from './example-monitor';
 import { ComplianceMonitor } from '../src';
 
 /**
@@ -9,10 +10,7 @@ import { ComplianceMonitor } from '../src';
 // No stack traces in the metadata: the committed snapshot must not depend on where the repository is.
 const app = new App({ stackTraces: false });
 const stack = new Stack(app, 'ComplianceMonitorExample');
-const monitor = new ComplianceMonitor(stack, 'Compliance', {
-  environmentSuffix: 'example',
-  alertEmails: ['secops@example.com'],
-});
+const monitor = new ComplianceMonitor(stack, 'Compliance', exampleMonitorProps('example'));
 
 const integ = new IntegTest(app, 'ComplianceMonitorInteg', { testCases: [stack] });
 

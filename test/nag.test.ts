@@ -1,12 +1,14 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { ComplianceMonitor } from '../src';
+import { exampleMonitorProps } from './example-monitor';
+import { ComplianceMonitor, RemediationMode } from '../src';
 import * as nagAcknowledgements from '../src/nag-acknowledgements';
 
 function monitorStack(): Stack {
   const stack = new Stack(new App(), 'Stack');
-  new ComplianceMonitor(stack, 'Compliance', { environmentSuffix: 'test', alertEmails: ['secops@example.com'] });
+  // The example monitor, applying its fixes: every permission the monitor can grant is checked.
+  new ComplianceMonitor(stack, 'Compliance', { ...exampleMonitorProps('test'), remediation: RemediationMode.APPLY });
   return stack;
 }
 
@@ -58,6 +60,8 @@ describe('cdk-nag', () => {
       ...functions,
       'Stack/Compliance/AnalyzerRole: AwsSolutions-IAM5[Resource::<ComplianceRemediatorC642C0C7.Arn>:*]',
       'Stack/Compliance/AggregatorRole: AwsSolutions-IAM5[Resource::<ComplianceReportsBucket6B7B4625.Arn>/reports/*]',
+      'Stack/Compliance/RemediatorRole: AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:instance/*]',
+      'Stack/Compliance/RemediatorRole: AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:security-group/*]',
       'Stack/Compliance/RemediatorRole: AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:db:*]',
       'Stack/Compliance/RemediatorRole: AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::*]',
       'Stack/Compliance/AlertTopicDeadLetterQueue: AwsSolutions-SQS3',

@@ -1,10 +1,11 @@
 import type { Context } from 'aws-lambda';
 import { ReportStore } from './report-store';
-import { Evaluation } from '../engine/types';
+import { CurrentFinding } from '../findings/current-finding';
 import { FindingStore } from '../findings/finding-store';
 import { Logger } from '../logging/logger';
 import { changesSince } from '../report/changes-since';
-import { buildReport } from '../report/report';
+import { buildReport, ReportedEvaluation } from '../report/report';
+import { meanTimeToRemediate } from '../report/time-to-remediate';
 
 /** What the aggregator works with; the entry point builds them once per container. */
 export interface AggregatorDependencies {
@@ -16,26 +17,35 @@ export interface AggregatorDependencies {
   readonly now?: () => Date;
 }
 
+/** A current finding as a report lists it; an exempt one gives its reason. */
+function reportedEvaluation(finding: CurrentFinding): ReportedEvaluation {
+  return {
+    configRuleName: finding.configRuleName,
+    resourceType: finding.resourceType,
+    resourceId: finding.resourceId,
+    complianceType: finding.complianceType as ReportedEvaluation['complianceType'],
+    annotation: finding.exemptionReason ? `Exempt: ${finding.exemptionReason}` : finding.annotation ?? '',
+  };
+}
+
 /**
  * The aggregator's handler: each rule's current findings through the table's index, the report of
- * DESIGN.md with what changed since the previous one, written to the reports bucket.
+ * DESIGN.md with what changed since the previous one and the mean time to remediate per rule,
+ * written to the reports bucket.
  */
 export function createAggregator(deps: AggregatorDependencies): (event: unknown, context: Context) => Promise<{ reportKey: string }> {
   return async (_event, context) => {
     const timestamp = (deps.now ?? (() => new Date()))();
-    const evaluations: Evaluation[] = [];
+    const findings: CurrentFinding[] = [];
     for (const configRuleName of deps.configRuleNames) {
-      for (const finding of await deps.findings.currentFindings(configRuleName)) {
-        evaluations.push({
-          configRuleName,
-          resourceType: finding.resourceType,
-          resourceId: finding.resourceId,
-          complianceType: finding.complianceType as Evaluation['complianceType'],
-          annotation: finding.annotation ?? '',
-        });
-      }
+      findings.push(...await deps.findings.currentFindings(configRuleName));
     }
-    const report = { ...buildReport(evaluations, timestamp), changes_since_previous: changesSince(await deps.reports.latest(), evaluations) };
+    const evaluations = findings.map(reportedEvaluation);
+    const report = {
+      ...buildReport(evaluations, timestamp),
+      changes_since_previous: changesSince(await deps.reports.latest(), evaluations),
+      mean_time_to_remediate: meanTimeToRemediate(findings),
+    };
     const reportKey = await deps.reports.write(report, timestamp);
     deps.logger.log('INFO', 'report written', {
       correlationId: context.awsRequestId, reportKey, evaluations: evaluations.length, compliancePercentage: report.summary.compliance_percentage,

@@ -1,4 +1,5 @@
 import { ComplianceChange } from '../findings/compliance-change';
+import { RemediationAudit, RemediationOutcome } from '../remediation/remediation-audit';
 
 /** An SNS message: subject and body. */
 export interface AlertMessage {
@@ -14,8 +15,11 @@ function fitSubject(subject: string): string {
   return line.length <= SUBJECT_MAX_LENGTH ? line : `${line.slice(0, SUBJECT_MAX_LENGTH - 1)}…`;
 }
 
+/** Where a resource is: enough to link to it. */
+export type ResourceLocation = Pick<ComplianceChange, 'resourceType' | 'resourceId' | 'awsRegion'>;
+
 /** The AWS Config console page of a resource's compliance timeline. */
-export function consoleLink(change: ComplianceChange): string {
+export function consoleLink(change: ResourceLocation): string {
   const region = encodeURIComponent(change.awsRegion);
   return `https://${region}.console.aws.amazon.com/config/home?region=${region}#/resources/details?` +
     `resourceId=${encodeURIComponent(change.resourceId)}&resourceType=${encodeURIComponent(change.resourceType)}`;
@@ -61,6 +65,34 @@ export function digestAlert(violations: ReadonlyArray<{ change: ComplianceChange
       '',
       ...violations.map(({ change, severity }) =>
         `[${severity}] ${change.configRuleName}: ${change.resourceType} ${change.resourceId}: ${change.annotation ?? '(no annotation)'}\n  ${consoleLink(change)}`),
+    ].join('\n'),
+  };
+}
+
+const REMEDIATION_HEADLINES: Readonly<Record<RemediationOutcome, string>> = {
+  APPLIED: 'REMEDIATED',
+  WOULD_APPLY: 'DRY RUN',
+  FAILED: 'REMEDIATION FAILED',
+  NEEDS_A_PERSON: 'FIX BY HAND',
+  EXEMPT: 'EXEMPT',
+  NOTHING_TO_DO: 'NOTHING TO DO',
+};
+
+/** What the remediator did, or would do, about a violation. */
+export function remediationMessage(audit: RemediationAudit): AlertMessage {
+  const { request } = audit;
+  return {
+    subject: fitSubject(`[${REMEDIATION_HEADLINES[audit.outcome]}] ${request.resourceType} ${request.resourceId} (${request.configRuleName})`),
+    body: [
+      `Remediation of ${request.resourceType} ${request.resourceId} for ${request.configRuleName}: ${audit.outcome} (mode ${audit.mode}).`,
+      '',
+      ...(audit.actions.length > 0 ? [audit.outcome === 'WOULD_APPLY' ? 'Would change:' : 'Changes:', ...audit.actions.map((action) => `  - ${action}`), ''] : []),
+      ...(audit.reason ? [`Reason:     ${audit.reason}`] : []),
+      `Violation:  ${request.annotation ?? '(no annotation)'}`,
+      `Decided:    ${audit.at}`,
+      `Request:    ${request.correlationId}`,
+      '',
+      `Console: ${consoleLink(request)}`,
     ].join('\n'),
   };
 }

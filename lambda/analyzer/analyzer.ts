@@ -1,19 +1,24 @@
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import { Severity } from '../../src/rules/severity';
-import { AlertMessage, alertsFor, violationAlert } from '../alerts/alert-message';
+import { alertsFor, violationAlert } from '../alerts/alert-message';
+import { alertPublisher } from '../alerts/publish';
 import { compileRule } from '../engine';
 import { asRecord } from '../engine/values';
 import { evaluateInvocation } from '../evaluations/evaluate-invocation';
 import { putEvaluations } from '../evaluations/put-evaluations';
 import { isRuleInvocation, ruleInvocationOf } from '../evaluations/rule-invocation';
-import { complianceChangeOf, EventError, isNewViolation } from '../findings/compliance-change';
+import { exemptionTags, HasTag, withExemptions } from '../exemptions/exemptions';
+import { TaggedResources } from '../exemptions/tagged-resources';
+import { ComplianceChange, complianceChangeOf, EventError, isNewViolation } from '../findings/compliance-change';
 import { reportedResults } from '../findings/config-compliance';
 import { FindingStore, SweepChange } from '../findings/finding-store';
 import { reconcile } from '../findings/reconcile';
 import { eventSource, Logger } from '../logging/logger';
 import { complianceMetricLines, RuleCompliance } from '../metrics/embedded-metrics';
+import { remediationEvent } from '../remediation/remediation-request';
 import { DeployedRule } from '../runtime/settings';
 
 /** What the analyzer works with; the entry point builds them once per container. */
@@ -21,6 +26,9 @@ export interface AnalyzerDependencies {
   readonly store: FindingStore;
   readonly sns: SNSClient;
   readonly config: ConfigServiceClient;
+  readonly lambda: LambdaClient;
+  /** Fixes the new violations of the rules that opt in (`autoRemediate`). */
+  readonly remediatorFunction: string;
   readonly alertTopicArn: string;
   readonly rules: readonly DeployedRule[];
   /** New violations of rules at or above this severity are alerted. */
@@ -31,6 +39,8 @@ export interface AnalyzerDependencies {
   readonly environmentSuffix: string;
   /** Writes an embedded-metric-format line to the function's log. */
   readonly emitMetrics: (line: string) => void;
+  /** The clock exemptions expire by. */
+  readonly now?: () => Date;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, CRITICAL: 3 };
@@ -54,6 +64,7 @@ function isComplianceChange(event: unknown): boolean {
 /** The analyzer's handler over its dependencies. */
 export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, context: Context) => Promise<void> {
   const rulesByName = new Map(deps.rules.map((rule) => [rule.configRuleName, rule]));
+  const now = deps.now ?? (() => new Date());
 
   /** An ENGINE rule's invocation: evaluated with the engine, answered with PutEvaluations. */
   async function answerRuleInvocation(event: unknown, correlationId: string): Promise<void> {
@@ -70,16 +81,44 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
     });
   }
 
-  async function publish(message: AlertMessage, correlationId: string): Promise<void> {
-    try {
-      await deps.sns.send(new PublishCommand({ TopicArn: deps.alertTopicArn, Subject: message.subject, Message: message.body }));
-    } catch (error) {
-      // The finding is recorded already; the alert is logged in full so that it is not lost with SNS.
-      deps.logger.log('ERROR', 'alert not published', { correlationId, error: (error as Error).message, subject: message.subject, body: message.body });
-    }
-  }
+  const publish = alertPublisher(deps.sns, deps.alertTopicArn, deps.logger);
 
   const alerted = (severity: Severity) => SEVERITY_RANK[severity] >= SEVERITY_RANK[deps.alertSeverity];
+
+  /** Results as the monitor records them, exemptions applied; tags are looked up only for violations of rules that exempt by tag. */
+  async function exemptionsApplied(
+    rule: DeployedRule | undefined, results: ComplianceChange[], tagged: TaggedResources, at: Date,
+  ): Promise<ComplianceChange[]> {
+    const exemptions = rule?.exemptions ?? [];
+    const tags = exemptionTags(exemptions);
+    const violated = results.some((result) => result.newComplianceType === 'NON_COMPLIANT');
+    const hasTag: HasTag = tags.length > 0 && violated ? await tagged.load(tags) : () => false;
+    return results.map((result) => withExemptions(result, exemptions, hasTag, at));
+  }
+
+  /**
+   * Asks the remediator, asynchronously, to fix a new violation of a rule that opts in. A failed
+   * request is logged in full: the finding and its alert are recorded already.
+   */
+  async function requestRemediation(change: ComplianceChange, correlationId: string): Promise<void> {
+    const request = {
+      configRuleName: change.configRuleName,
+      resourceType: change.resourceType,
+      resourceId: change.resourceId,
+      awsRegion: change.awsRegion,
+      annotation: change.annotation,
+      correlationId,
+    };
+    try {
+      await deps.lambda.send(new InvokeCommand({
+        FunctionName: deps.remediatorFunction,
+        InvocationType: 'Event',
+        Payload: new TextEncoder().encode(JSON.stringify(remediationEvent(request))),
+      }));
+    } catch (error) {
+      deps.logger.log('ERROR', 'remediation not requested', { correlationId, error: (error as Error).message, request });
+    }
+  }
 
   /**
    * The scheduled sweep: every rule's results from Config, reconciled with the table; what events
@@ -89,33 +128,51 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
   async function sweep(context: Context): Promise<void> {
     const correlationId = context.awsRequestId;
     const location = locationOf(context);
-    const newViolations: SweepChange[] = [];
+    const at = now();
+    const tagged = new TaggedResources(deps.config);
+    const alertedViolations: SweepChange[] = [];
+    const toRemediate: ComplianceChange[] = [];
     const compliance: RuleCompliance[] = [];
     let written = 0;
     for (const rule of deps.rules) {
-      const reported = await reportedResults(deps.config, rule.configRuleName, location);
-      const { changes, resolved } = reconcile(await deps.store.currentFindings(rule.configRuleName), reported);
-      const sweepChanges = changes.map((change) => ({ change, severity: rule.severity }));
-      await deps.store.writeSweep(sweepChanges, resolved);
+      const reported = await exemptionsApplied(rule, await reportedResults(deps.config, rule.configRuleName, location), tagged, at);
+      const { changes, resolved } = reconcile(await deps.store.currentFindings(rule.configRuleName), reported, at);
+      const sweepChanges = changes.map(({ change, previous }) => ({ change, previous, severity: rule.severity }));
+      await deps.store.writeSweep(sweepChanges, resolved, at);
       written += changes.length + resolved.length;
+      const newViolations = sweepChanges.filter(({ change }) => isNewViolation(change.oldComplianceType, change.newComplianceType));
       if (alerted(rule.severity)) {
-        newViolations.push(...sweepChanges.filter(({ change }) => isNewViolation(change.oldComplianceType, change.newComplianceType)));
+        alertedViolations.push(...newViolations);
       }
-      const nonCompliant = reported.filter((result) => result.newComplianceType === 'NON_COMPLIANT').length;
-      compliance.push({ configRuleName: rule.configRuleName, compliant: reported.length - nonCompliant, nonCompliant });
+      if (rule.autoRemediate) {
+        toRemediate.push(...newViolations.map(({ change }) => change));
+      }
+      const count = (type: string) => reported.filter((result) => result.newComplianceType === type).length;
+      compliance.push({ configRuleName: rule.configRuleName, compliant: count('COMPLIANT'), nonCompliant: count('NON_COMPLIANT') });
     }
-    for (const message of alertsFor(newViolations, deps.digestThreshold)) {
+    for (const message of alertsFor(alertedViolations, deps.digestThreshold)) {
       await publish(message, correlationId);
+    }
+    for (const change of toRemediate) {
+      await requestRemediation(change, correlationId);
     }
     for (const line of complianceMetricLines(deps.environmentSuffix, compliance, written, new Date())) {
       deps.emitMetrics(line);
     }
-    deps.logger.log('INFO', 'sweep done', { correlationId, rules: deps.rules.length, findingsWritten: written, newViolations: newViolations.length });
+    deps.logger.log('INFO', 'sweep done', {
+      correlationId,
+      rules: deps.rules.length,
+      findingsWritten: written,
+      alertedViolations: alertedViolations.length,
+      remediationsRequested: toRemediate.length,
+    });
   }
 
   async function recordComplianceChange(event: unknown, correlationId: string): Promise<void> {
-    const change = complianceChangeOf(event);
-    const severity = rulesByName.get(change.configRuleName)?.severity ?? Severity.LOW;
+    const reported = complianceChangeOf(event);
+    const rule = rulesByName.get(reported.configRuleName);
+    const [change] = await exemptionsApplied(rule, [reported], new TaggedResources(deps.config), now());
+    const severity = rule?.severity ?? Severity.LOW;
     const recorded = await deps.store.recordChange(change, severity);
     deps.logger.log('INFO', 'compliance change recorded', {
       correlationId,
@@ -126,6 +183,9 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
     });
     if (recorded.newlyNonCompliant && alerted(severity)) {
       await publish(violationAlert(change, severity), correlationId);
+    }
+    if (recorded.newlyNonCompliant && rule?.autoRemediate) {
+      await requestRemediation(change, correlationId);
     }
   }
 

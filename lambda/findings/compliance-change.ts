@@ -14,6 +14,8 @@ export interface ComplianceChange {
   readonly annotation?: string;
   /** When Config recorded the new result (ISO 8601): orders the changes of one resource and rule. */
   readonly recordedAt: string;
+  /** Why the violation is accepted, when an exemption makes the result EXEMPT. */
+  readonly exemptionReason?: string;
 }
 
 /** An event the analyzer cannot process; the message says what is missing, in one line. */

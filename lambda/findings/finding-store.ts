@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ComplianceChange, isNewViolation } from './compliance-change';
-import { CurrentFinding } from './reconcile';
+import { CurrentFinding, nextClock } from './current-finding';
 import { Severity } from '../../src/rules/severity';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/storage/findings-schema';
+import { RemediationAudit, remediationKey } from '../remediation/remediation-audit';
 
 /** What recording a change did. */
 export interface RecordedChange {
@@ -18,11 +19,14 @@ const SECONDS_PER_DAY = 86_400;
 export const BATCH_WRITE_LIMIT = 25;
 /** Attempts at a batch's unprocessed items before the sweep fails loudly. */
 const BATCH_WRITE_ATTEMPTS = 8;
+/** Attempts at the current state while concurrent changes of the same resource and rule keep replacing it. */
+const STATE_WRITE_ATTEMPTS = 5;
 
-/** A change found by a sweep, with its rule's severity. */
+/** A change found by a sweep, with its rule's severity and the state it replaces. */
 export interface SweepChange {
   readonly change: ComplianceChange;
   readonly severity: Severity;
+  readonly previous?: CurrentFinding;
 }
 
 /** Waits before a retry: exponential, from 50 ms. */
@@ -53,11 +57,13 @@ function historyRow(change: ComplianceChange, severity: string, expiresAt: numbe
   });
 }
 
-function currentRow(change: ComplianceChange, severity: string, expiresAt: number): Record<string, unknown> {
+/** The current state after a change; the remediation clock carries on from the state it replaces. */
+function currentRow(change: ComplianceChange, severity: string, expiresAt: number, previous: CurrentFinding | undefined): Record<string, unknown> {
   return withoutUndefined({
     [FINDINGS_TABLE_SCHEMA.partitionKey]: change.resourceId,
     [FINDINGS_TABLE_SCHEMA.sortKey]: currentStateKey(change.configRuleName),
     ...findingAttributes(change, severity, expiresAt),
+    ...nextClock(previous, change),
     [FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey]: change.configRuleName,
     complianceType: change.newComplianceType,
   });
@@ -70,6 +76,7 @@ function findingAttributes(change: ComplianceChange, severity: string, expiresAt
     awsAccountId: change.awsAccountId || undefined,
     awsRegion: change.awsRegion || undefined,
     annotation: change.annotation,
+    exemptionReason: change.exemptionReason,
     severity: severity || undefined,
     recordedAt: change.recordedAt,
     [FINDINGS_TABLE_SCHEMA.timeToLiveAttribute]: expiresAt,
@@ -125,8 +132,8 @@ export class FindingStore {
   async writeSweep(changes: readonly SweepChange[], resolved: readonly CurrentFinding[], now: Date = new Date()): Promise<void> {
     const expiresAt = Math.floor(now.getTime() / 1000) + this.retentionDays * SECONDS_PER_DAY;
     const items: Record<string, unknown>[] = [];
-    for (const { change, severity } of changes) {
-      items.push(historyRow(change, severity, expiresAt), currentRow(change, severity, expiresAt));
+    for (const { change, severity, previous } of changes) {
+      items.push(historyRow(change, severity, expiresAt), currentRow(change, severity, expiresAt, previous));
     }
     for (const finding of resolved) {
       const change: ComplianceChange = {
@@ -138,7 +145,7 @@ export class FindingStore {
         annotation: 'Config no longer reports this resource for the rule',
         recordedAt: now.toISOString(),
       };
-      const { [FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey]: _leavesTheIndex, ...current } = currentRow({ ...finding, ...change }, '', expiresAt);
+      const { [FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey]: _leavesTheIndex, ...current } = currentRow({ ...finding, ...change }, '', expiresAt, finding);
       items.push(historyRow({ ...finding, ...change }, '', expiresAt), current);
     }
     for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
@@ -177,30 +184,58 @@ export class FindingStore {
         throw error;
       }
     }
-    return this.updateCurrentState(change, currentRow(change, severity, expiresAt));
+    for (let attempt = 0; attempt < STATE_WRITE_ATTEMPTS; attempt++) {
+      const previous = await this.currentState(change);
+      // Only a newer change replaces the current state: late deliveries stay in the history alone.
+      if (previous && previous.recordedAt >= change.recordedAt) {
+        return { applied: false, newlyNonCompliant: false };
+      }
+      try {
+        await this.documents.send(new PutCommand({
+          TableName: this.tableName,
+          Item: currentRow(change, severity, expiresAt, previous),
+          // Written over the state just read, or none: a concurrent change makes this one read again.
+          ConditionExpression: previous ? '#recordedAt = :previous' : 'attribute_not_exists(#recordedAt)',
+          ExpressionAttributeNames: { '#recordedAt': 'recordedAt' },
+          ExpressionAttributeValues: previous ? { ':previous': previous.recordedAt } : undefined,
+        }));
+        return { applied: true, newlyNonCompliant: isNewViolation(previous?.complianceType, change.newComplianceType) };
+      } catch (error) {
+        if (!isConditionFailure(error)) {
+          throw error;
+        }
+      }
+    }
+    throw new Error(`the current state of ${change.resourceId} for ${change.configRuleName} changed under ${STATE_WRITE_ATTEMPTS} attempts to record a change`);
   }
 
-  private async updateCurrentState(change: ComplianceChange, row: Record<string, unknown>): Promise<RecordedChange> {
-    const { [FINDINGS_TABLE_SCHEMA.partitionKey]: _pk, [FINDINGS_TABLE_SCHEMA.sortKey]: _sk, ...values } = row;
-    const names = Object.keys(values);
-    try {
-      const result = await this.documents.send(new UpdateCommand({
-        TableName: this.tableName,
-        Key: { [FINDINGS_TABLE_SCHEMA.partitionKey]: change.resourceId, [FINDINGS_TABLE_SCHEMA.sortKey]: currentStateKey(change.configRuleName) },
-        UpdateExpression: `SET ${names.map((_, i) => `#n${i} = :v${i}`).join(', ')}`,
-        // Only a newer change replaces the current state: late deliveries stay in the history alone.
-        ConditionExpression: 'attribute_not_exists(#recordedAt) OR #recordedAt < :recordedAt',
-        ExpressionAttributeNames: { '#recordedAt': 'recordedAt', ...Object.fromEntries(names.map((name, i) => [`#n${i}`, name])) },
-        ExpressionAttributeValues: { ':recordedAt': change.recordedAt, ...Object.fromEntries(names.map((name, i) => [`:v${i}`, values[name]])) },
-        ReturnValues: 'ALL_OLD',
-      }));
-      const before = result.Attributes?.complianceType;
-      return { applied: true, newlyNonCompliant: isNewViolation(before, change.newComplianceType) };
-    } catch (error) {
-      if (!isConditionFailure(error)) {
-        throw error;
-      }
-      return { applied: false, newlyNonCompliant: false };
-    }
+  /** Records what the remediator did, or would do, beside the resource's findings. */
+  async recordRemediation(audit: RemediationAudit): Promise<void> {
+    const { request } = audit;
+    await this.documents.send(new PutCommand({
+      TableName: this.tableName,
+      Item: withoutUndefined({
+        [FINDINGS_TABLE_SCHEMA.partitionKey]: request.resourceId,
+        [FINDINGS_TABLE_SCHEMA.sortKey]: remediationKey(audit),
+        resourceType: request.resourceType,
+        configRuleName: request.configRuleName,
+        correlationId: request.correlationId,
+        mode: audit.mode,
+        outcome: audit.outcome,
+        actions: [...audit.actions],
+        reason: audit.reason,
+        recordedAt: audit.at,
+        [FINDINGS_TABLE_SCHEMA.timeToLiveAttribute]: Math.floor(Date.parse(audit.at) / 1000) + this.retentionDays * SECONDS_PER_DAY,
+      }),
+    }));
+  }
+
+  private async currentState(change: ComplianceChange): Promise<CurrentFinding | undefined> {
+    const result = await this.documents.send(new GetCommand({
+      TableName: this.tableName,
+      Key: { [FINDINGS_TABLE_SCHEMA.partitionKey]: change.resourceId, [FINDINGS_TABLE_SCHEMA.sortKey]: currentStateKey(change.configRuleName) },
+      ConsistentRead: true,
+    }));
+    return result.Item as CurrentFinding | undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { Evaluation } from '../engine/types';
+import { ReportedEvaluation } from './report';
 
 /** A resource's verdict by one rule, as two reports compare it. */
 export interface ReportedFinding {
@@ -21,7 +21,7 @@ function key(finding: ReportedFinding): string {
   return `${finding.configRuleName}\u0000${finding.resourceType}\u0000${finding.resourceId}`;
 }
 
-function nonCompliant(evaluations: readonly Evaluation[]): Map<string, ReportedFinding> {
+function nonCompliant(evaluations: readonly ReportedEvaluation[]): Map<string, ReportedFinding> {
   const findings = new Map<string, ReportedFinding>();
   for (const { configRuleName, resourceType, resourceId, complianceType } of evaluations) {
     if (complianceType === 'NON_COMPLIANT') {
@@ -35,11 +35,11 @@ function nonCompliant(evaluations: readonly Evaluation[]): Map<string, ReportedF
 /** The part of a previous report that the comparison reads. */
 export interface PreviousReport {
   readonly report_timestamp: string;
-  readonly evaluations: readonly Evaluation[];
+  readonly evaluations: readonly ReportedEvaluation[];
 }
 
 /** The violations that appeared and disappeared between two reports' evaluations. */
-export function changesSince(previous: PreviousReport | undefined, current: readonly Evaluation[]): ChangesSincePrevious {
+export function changesSince(previous: PreviousReport | undefined, current: readonly ReportedEvaluation[]): ChangesSincePrevious {
   const before = nonCompliant(previous?.evaluations ?? []);
   const now = nonCompliant(current);
   return {

@@ -1,5 +1,13 @@
 import { Evaluation } from '../engine/types';
 
+/**
+ * An evaluation as reports count it: the engine's verdicts, EXEMPT for an accepted violation, and
+ * INSUFFICIENT_DATA where Config has no verdict yet.
+ */
+export interface ReportedEvaluation extends Omit<Evaluation, 'complianceType'> {
+  readonly complianceType: Evaluation['complianceType'] | 'EXEMPT' | 'INSUFFICIENT_DATA';
+}
+
 /** Counts of one group of evaluations (a rule, a resource type). */
 export interface ComplianceCounts {
   total: number;
@@ -15,8 +23,10 @@ export interface ReportSummary {
   readonly total_evaluations: number;
   readonly compliant: number;
   readonly non_compliant: number;
-  /** In-scope evaluations that did not apply (deleted resources, unattached volumes...). */
+  /** In-scope evaluations that did not apply (deleted resources, unattached volumes...) or have no verdict yet. */
   readonly not_applicable: number;
+  /** Violations an exemption accepts: counted apart, in neither compliant nor non_compliant. */
+  readonly exempt: number;
   /** compliant / total_evaluations, one decimal; 100 when nothing applies. */
   readonly compliance_percentage: number;
 }
@@ -27,7 +37,7 @@ export interface ComplianceReport {
   readonly summary: ReportSummary;
   readonly by_resource_type: Record<string, ComplianceCounts>;
   readonly by_rule: Record<string, ComplianceCounts>;
-  readonly evaluations: readonly Evaluation[];
+  readonly evaluations: readonly ReportedEvaluation[];
 }
 
 function count(groups: Record<string, ComplianceCounts>, key: string, compliant: boolean): void {
@@ -45,15 +55,19 @@ export function compliancePercentage(compliant: number, total: number): number {
 }
 
 /** The report of a set of evaluations, taken at `timestamp`. */
-export function buildReport(evaluations: readonly Evaluation[], timestamp: Date): ComplianceReport {
+export function buildReport(evaluations: readonly ReportedEvaluation[], timestamp: Date): ComplianceReport {
   const resources = new Set<string>();
   const byResourceType: Record<string, ComplianceCounts> = {};
   const byRule: Record<string, ComplianceCounts> = {};
   let compliant = 0;
   let nonCompliant = 0;
+  let exempt = 0;
   for (const evaluation of evaluations) {
     resources.add(`${evaluation.resourceType}\u0000${evaluation.resourceId}`);
-    if (evaluation.complianceType === 'NOT_APPLICABLE') {
+    if (evaluation.complianceType === 'EXEMPT') {
+      exempt++;
+    }
+    if (evaluation.complianceType !== 'COMPLIANT' && evaluation.complianceType !== 'NON_COMPLIANT') {
       continue;
     }
     const isCompliant = evaluation.complianceType === 'COMPLIANT';
@@ -72,7 +86,8 @@ export function buildReport(evaluations: readonly Evaluation[], timestamp: Date)
       total_evaluations: compliant + nonCompliant,
       compliant,
       non_compliant: nonCompliant,
-      not_applicable: evaluations.length - compliant - nonCompliant,
+      not_applicable: evaluations.length - compliant - nonCompliant - exempt,
+      exempt,
       compliance_percentage: compliancePercentage(compliant, compliant + nonCompliant),
     },
     by_resource_type: byResourceType,

@@ -1,5 +1,8 @@
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -22,4 +25,16 @@ export function configClient(): ConfigServiceClient {
 
 export function s3Client(): S3Client {
   return new S3Client(RETRIES);
+}
+
+export function lambdaClient(): LambdaClient {
+  return new LambdaClient(RETRIES);
+}
+
+export function ec2Client(): EC2Client {
+  return new EC2Client(RETRIES);
+}
+
+export function rdsClient(): RDSClient {
+  return new RDSClient(RETRIES);
 }

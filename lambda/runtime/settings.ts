@@ -31,11 +31,25 @@ export function deployedRules(env: NodeJS.ProcessEnv): DeployedRule[] {
   return rules as DeployedRule[];
 }
 
-/** Days as a whole positive number. */
-export function daysSetting(env: NodeJS.ProcessEnv, name: string): number {
-  const days = Number(requiredSetting(env, name));
-  if (!Number.isInteger(days) || days < 1) {
-    throw new SettingsError(`environment variable ${name} must be a whole number of days (got "${env[name]}")`);
+/** A whole positive number: days, a threshold. */
+export function countSetting(env: NodeJS.ProcessEnv, name: string): number {
+  const count = Number(requiredSetting(env, name));
+  if (!Number.isInteger(count) || count < 1) {
+    throw new SettingsError(`environment variable ${name} must be a whole number, at least 1 (got "${env[name]}")`);
   }
-  return days;
+  return count;
+}
+
+/** One of a few values. */
+export function oneOfSetting<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[]): T {
+  const value = requiredSetting(env, name);
+  if (!(values as readonly string[]).includes(value)) {
+    throw new SettingsError(`environment variable ${name} must be one of ${values.join(', ')} (got "${value}")`);
+  }
+  return value as T;
+}
+
+/** One of the severities. */
+export function severitySetting(env: NodeJS.ProcessEnv, name: string): Severity {
+  return oneOfSetting(env, name, Object.values(Severity));
 }

@@ -2,6 +2,8 @@ import { Aws, aws_config as config, aws_dynamodb as dynamodb, aws_iam as iam, aw
 import { Construct } from 'constructs';
 import { RemediationMode } from '../compliance-monitor-props';
 import { MONITOR_METRICS } from '../observability/metric-names';
+import { RuleSet } from '../rules';
+import { REMEDIATION_FIXES, RemediationFix } from '../rules/remediation-catalog';
 import { LATEST_REPORT_KEY, REPORTS_PREFIX } from '../storage/report-layout';
 
 /** What the analyzer reads and writes. */
@@ -10,6 +12,8 @@ export interface AnalyzerAccess {
   readonly alertTopic: sns.ITopic;
   readonly configRules: readonly config.CfnConfigRule[];
   readonly remediator: lambda.IFunction;
+  /** Whether a rule exempts resources by tag: the analyzer then queries Config for the tagged resources. */
+  readonly exemptsByTag: boolean;
 }
 
 /** Bucket ARNs carry neither account nor region; the handler touches only buckets Config reported for this account. */
@@ -43,6 +47,14 @@ export function grantAnalyzer(scope: Construct, role: iam.IRole, access: Analyze
     actions: ['config:PutEvaluations', 'config:GetResourceConfigHistory', 'config:ListDiscoveredResources', 'config:BatchGetResourceConfig'],
     resources: ['*'],
   }));
+  if (access.exemptsByTag) {
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      // Accepts no resource-level permission either: finds the resources that carry an exemption's tag.
+      sid: 'FindTaggedResourcesForExemptions',
+      actions: ['config:SelectResourceConfig'],
+      resources: ['*'],
+    }));
+  }
   role.addToPrincipalPolicy(new iam.PolicyStatement({
     // PutMetricData accepts no resource; the condition keeps it to the monitor's namespace.
     sid: 'MetricsInTheMonitorsNamespace',
@@ -73,38 +85,67 @@ export interface RemediatorAccess {
   readonly findingsTable: dynamodb.ITable;
   readonly alertTopic: sns.ITopic;
   readonly mode: RemediationMode;
+  /** Its rules that opt in to remediation decide which fixes it may read for and apply. */
+  readonly ruleSet: RuleSet;
 }
 
+/** The fixes of the set's rules that opt in to remediation. */
+export function remediationFixes(ruleSet: RuleSet): RemediationFix[] {
+  return [...new Set(ruleSet.rules.filter((rule) => rule.autoRemediate).map((rule) => REMEDIATION_FIXES.get(rule.configRuleName) as RemediationFix))];
+}
+
+/** What one fix needs: actions to read the resource (and its tags), and actions to change it. */
+interface FixPermissions {
+  readonly sid: string;
+  readonly read: readonly string[];
+  readonly apply: readonly string[];
+  readonly resources: readonly string[];
+}
+
+const S3_ENCRYPTION: FixPermissions = {
+  sid: 'FixS3DefaultEncryption',
+  read: ['s3:GetEncryptionConfiguration', 's3:GetBucketTagging'],
+  apply: ['s3:PutEncryptionConfiguration'],
+  resources: [ANY_BUCKET],
+};
+
+const FIX_PERMISSIONS: Record<RemediationFix, FixPermissions> = {
+  S3_ENCRYPTION_KMS: S3_ENCRYPTION,
+  S3_ENCRYPTION_AES256: S3_ENCRYPTION,
+  // EC2's Describe* calls accept no resource-level permission.
+  CLOSE_WORLD_INGRESS: {
+    sid: 'FixWorldOpenIngress',
+    read: [],
+    apply: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'],
+    resources: [account('ec2', 'security-group/*')],
+  },
+  REQUIRE_IMDSV2: { sid: 'FixImdsV2', read: [], apply: ['ec2:ModifyInstanceMetadataOptions'], resources: [account('ec2', 'instance/*')] },
+  RAISE_BACKUP_RETENTION: { sid: 'FixBackupRetention', read: ['rds:DescribeDBInstances'], apply: ['rds:ModifyDBInstance'], resources: [account('rds', 'db:*')] },
+};
+
+const EC2_DESCRIBE: Partial<Record<RemediationFix, string>> = {
+  CLOSE_WORLD_INGRESS: 'ec2:DescribeSecurityGroups',
+  REQUIRE_IMDSV2: 'ec2:DescribeInstances',
+};
+
 /**
- * The remediator: it audits to the findings table and alerts in every mode; only in APPLY mode may
- * it change resources, and then only with the four fixes it knows (S3 default encryption,
- * security-group ingress, IMDSv2, RDS backup retention), on resources of this account and region.
+ * The remediator: it audits to the findings table and announces on the alert topic in every mode. It
+ * may read only what the fixes of its opted-in rules read, and only in APPLY mode change those
+ * resources, in this account and region (bucket ARNs carry neither).
  */
 export function grantRemediator(role: iam.IRole, access: RemediatorAccess): void {
   access.findingsTable.grantReadWriteData(role);
   access.alertTopic.grantPublish(role);
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
-    // EC2's Describe* calls accept no resource-level permission.
-    sid: 'ReadEc2ResourcesToFix',
-    actions: ['ec2:DescribeSecurityGroups', 'ec2:DescribeInstances'],
-    resources: ['*'],
-  }));
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
-    sid: 'ReadOtherResourcesToFix',
-    actions: ['rds:DescribeDBInstances', 's3:GetEncryptionConfiguration'],
-    resources: [account('rds', 'db:*'), ANY_BUCKET],
-  }));
-  if (access.mode !== RemediationMode.APPLY) {
-    return;
+  const fixes = remediationFixes(access.ruleSet);
+  const describes = fixes.flatMap((fix) => EC2_DESCRIBE[fix] ?? []);
+  if (describes.length > 0) {
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'DescribeEc2ResourcesToFix', actions: describes, resources: ['*'] }));
   }
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
-    sid: 'ApplyTheKnownFixes',
-    actions: ['s3:PutEncryptionConfiguration'],
-    resources: [ANY_BUCKET],
-  }));
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
-    sid: 'ApplyTheKnownFixesInThisAccount',
-    actions: ['ec2:RevokeSecurityGroupIngress', 'ec2:ModifyInstanceMetadataOptions', 'rds:ModifyDBInstance'],
-    resources: [account('ec2', 'security-group/*'), account('ec2', 'instance/*'), account('rds', 'db:*')],
-  }));
+  // Both S3 fixes share one set of permissions.
+  for (const permissions of new Set(fixes.map((fix) => FIX_PERMISSIONS[fix]))) {
+    const actions = [...permissions.read, ...(access.mode === RemediationMode.APPLY ? permissions.apply : [])];
+    if (actions.length > 0) {
+      role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: permissions.sid, actions, resources: [...permissions.resources] }));
+    }
+  }
 }

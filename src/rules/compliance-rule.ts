@@ -2,6 +2,8 @@ import { aws_config as config, aws_lambda as lambda } from 'aws-cdk-lib';
 import { MAX_ENVIRONMENT_SUFFIX_LENGTH } from '../naming';
 import { parameterProblems, RULE_CATALOG, RuleDefinition } from './catalog';
 import { EvaluationMode } from './evaluation-mode';
+import { Exemption } from './exemption';
+import { REMEDIATION_FIXES } from './remediation-catalog';
 import { RuleTrigger } from './rule-trigger';
 import { Severity } from './severity';
 
@@ -23,6 +25,18 @@ export interface RuleOptions {
    * @default every resource type the managed rule evaluates
    */
   readonly resourceTypes?: string[];
+  /**
+   * Violations that are accepted: recorded as EXEMPT, never alerted or remediated.
+   * @default none
+   */
+  readonly exemptions?: Exemption[];
+  /**
+   * Whether the remediator fixes new violations, in the monitor's `remediation` mode (a dry run by
+   * default). Only for the rules with a known fix: S3 bucket encryption (both rules), the three
+   * security-group rules, EC2 IMDSv2 and RDS backups.
+   * @default false
+   */
+  readonly autoRemediate?: boolean;
 }
 
 /** Options of `ComplianceRule.builtIn`. */
@@ -141,6 +155,11 @@ export interface ManagedRuleOptions {
    * @default Severity.MEDIUM
    */
   readonly severity?: Severity;
+  /**
+   * Violations that are accepted: recorded as EXEMPT, never alerted.
+   * @default none
+   */
+  readonly exemptions?: Exemption[];
 }
 
 /** Options of `ComplianceRule.custom`. */
@@ -169,6 +188,11 @@ export interface CustomRuleOptions {
    * @default Severity.MEDIUM
    */
   readonly severity?: Severity;
+  /**
+   * Violations that are accepted: recorded as EXEMPT, never alerted.
+   * @default none
+   */
+  readonly exemptions?: Exemption[];
 }
 
 /** AWS Config's limit on a rule name, less the `-{environmentSuffix}` the monitor appends. */
@@ -187,6 +211,8 @@ interface ComplianceRuleSpec {
   readonly severity: Severity;
   readonly evaluationMode: EvaluationMode;
   readonly lambdaFunction?: lambda.IFunction;
+  readonly exemptions: Exemption[];
+  readonly autoRemediate: boolean;
 }
 
 /**
@@ -309,6 +335,8 @@ export class ComplianceRule {
       trigger: options.trigger,
       severity: options.severity ?? Severity.MEDIUM,
       evaluationMode: EvaluationMode.MANAGED,
+      exemptions: [...(options.exemptions ?? [])],
+      autoRemediate: false,
     });
   }
 
@@ -322,6 +350,8 @@ export class ComplianceRule {
       severity: options.severity ?? Severity.MEDIUM,
       evaluationMode: EvaluationMode.CUSTOM,
       lambdaFunction: options.lambdaFunction,
+      exemptions: [...(options.exemptions ?? [])],
+      autoRemediate: false,
     });
   }
 
@@ -351,6 +381,9 @@ export class ComplianceRule {
       throw new Error(`rule "${ruleName}": resourceTypes must be a non-empty subset of ${definition.resourceTypes.join(', ')}` +
         (outOfScope.length ? ` (${outOfScope.join(', ')} is not evaluated by ${definition.identifier})` : '') + '.');
     }
+    if (options.autoRemediate && !REMEDIATION_FIXES.has(ruleName)) {
+      throw new Error(`rule "${ruleName}": autoRemediate is only for the rules with a known fix (${[...REMEDIATION_FIXES.keys()].join(', ')}).`);
+    }
     return new ComplianceRule({
       configRuleName: ruleName,
       identifier: definition.identifier,
@@ -361,6 +394,8 @@ export class ComplianceRule {
         : RuleTrigger.configurationChanges(),
       severity: options.severity ?? Severity[definition.defaultSeverity],
       evaluationMode,
+      exemptions: [...(options.exemptions ?? [])],
+      autoRemediate: options.autoRemediate ?? false,
     });
   }
 
@@ -380,6 +415,10 @@ export class ComplianceRule {
   public readonly evaluationMode: EvaluationMode;
   /** The function of a custom rule. */
   public readonly lambdaFunction?: lambda.IFunction;
+  /** Violations that are accepted. */
+  public readonly exemptions: Exemption[];
+  /** Whether the remediator fixes new violations. */
+  public readonly autoRemediate: boolean;
 
   private constructor(spec: ComplianceRuleSpec) {
     this.configRuleName = spec.configRuleName;
@@ -390,6 +429,8 @@ export class ComplianceRule {
     this.severity = spec.severity;
     this.evaluationMode = spec.evaluationMode;
     this.lambdaFunction = spec.lambdaFunction;
+    this.exemptions = spec.exemptions;
+    this.autoRemediate = spec.autoRemediate;
   }
 }
 

@@ -1,5 +1,6 @@
 export * from './compliance-rule';
 export * from './evaluation-mode';
+export * from './exemption';
 export * from './managed-rule-identifier';
 export * from './rule-set';
 export * from './rule-trigger';

@@ -46,7 +46,7 @@ describe('exit codes', () => {
       annotation: 'Attached volume is encrypted',
     }]);
     expect(report.summary).toEqual({
-      total_resources: 1, total_evaluations: 1, compliant: 1, non_compliant: 0, not_applicable: 0, compliance_percentage: 100,
+      total_resources: 1, total_evaluations: 1, compliant: 1, non_compliant: 0, not_applicable: 0, exempt: 0, compliance_percentage: 100,
     });
   });
 

@@ -1,4 +1,5 @@
 import { ConfigServiceClient, PutEvaluationsCommand } from '@aws-sdk/client-config-service';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -25,6 +26,8 @@ const analyzer = createAnalyzer({
   store,
   sns: new SNSClient({ region: 'eu-west-1' }),
   config: new ConfigServiceClient({ region: 'eu-west-1' }),
+  lambda: new LambdaClient({ region: 'eu-west-1' }),
+  remediatorFunction: 'compliance-remediator-test',
   alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test',
   rules: [
     { configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: Severity.CRITICAL, evaluationMode: 'ENGINE' },

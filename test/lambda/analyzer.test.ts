@@ -1,5 +1,6 @@
 import { ConfigServiceClient, GetComplianceDetailsByConfigRuleCommand } from '@aws-sdk/client-config-service';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
@@ -60,6 +61,8 @@ function analyzer(store: FindingStore = new FindingStore(dynamo.documents, TABLE
     store,
     sns: new SNSClient({ region: 'eu-west-1' }),
     config: new ConfigServiceClient({ region: 'eu-west-1' }),
+    lambda: new LambdaClient({ region: 'eu-west-1' }),
+    remediatorFunction: 'compliance-remediator-test',
     alertTopicArn: TOPIC,
     rules: RULES,
     alertSeverity: Severity.HIGH,

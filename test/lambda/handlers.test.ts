@@ -22,6 +22,9 @@ describe('entry points', () => {
     ENVIRONMENT_SUFFIX: 'test',
     FINDINGS_TABLE: 'compliance-findings-test',
     FINDINGS_TTL_DAYS: '2557',
+    REMEDIATOR_FUNCTION: 'compliance-remediator-test',
+    ALERT_SEVERITY: 'HIGH',
+    ALERT_DIGEST_THRESHOLD: '10',
     ALERT_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test',
     RULES: JSON.stringify([{ configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: 'CRITICAL', evaluationMode: 'MANAGED' }]),
   };
@@ -53,7 +56,9 @@ describe('entry points', () => {
 
   test.each([
     [{ FINDINGS_TABLE: '' }, 'environment variable FINDINGS_TABLE is not set: the function was not deployed by ComplianceMonitor'],
-    [{ FINDINGS_TTL_DAYS: 'seven' }, 'environment variable FINDINGS_TTL_DAYS must be a whole number of days (got "seven")'],
+    [{ FINDINGS_TTL_DAYS: 'seven' }, 'environment variable FINDINGS_TTL_DAYS must be a whole number, at least 1 (got "seven")'],
+    [{ ALERT_DIGEST_THRESHOLD: '0' }, 'environment variable ALERT_DIGEST_THRESHOLD must be a whole number, at least 1 (got "0")'],
+    [{ ALERT_SEVERITY: 'SEVERE' }, 'environment variable ALERT_SEVERITY must be one of CRITICAL, HIGH, MEDIUM, LOW (got "SEVERE")'],
     [{ RULES: '[{' }, /environment variable RULES is not JSON/],
     [{ RULES: '[{"configRuleName":"x","severity":"SEVERE"}]' }, 'environment variable RULES must be a list of {configRuleName, ruleName, severity, evaluationMode}'],
   ])('refuses to start with a wrong setting, naming it (%#)', (override, message) => {

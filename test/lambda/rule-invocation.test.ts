@@ -2,6 +2,7 @@ import {
   BatchGetResourceConfigCommand, ConfigServiceClient, GetResourceConfigHistoryCommand, ListDiscoveredResourcesCommand, PutEvaluationsCommand,
 } from '@aws-sdk/client-config-service';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
@@ -30,6 +31,8 @@ function analyzer() {
     store: new FindingStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' })), 'unused', 1),
     sns: new SNSClient({ region: 'eu-west-1' }),
     config: new ConfigServiceClient({ region: 'eu-west-1' }),
+    lambda: new LambdaClient({ region: 'eu-west-1' }),
+    remediatorFunction: 'compliance-remediator-test',
     alertTopicArn: 'unused',
     rules: RULES,
     alertSeverity: Severity.HIGH,

@@ -15,7 +15,9 @@ describe('buildReport', () => {
     const report = buildReport(evaluations, new Date('2026-11-23T10:00:00.123Z'));
     expect(report).toEqual({
       report_timestamp: '2026-11-23T10:00:00Z',
-      summary: { total_resources: 3, total_evaluations: 3, compliant: 2, non_compliant: 1, not_applicable: 1, compliance_percentage: 66.7 },
+      summary: {
+        total_resources: 3, total_evaluations: 3, compliant: 2, non_compliant: 1, not_applicable: 1, exempt: 0, compliance_percentage: 66.7,
+      },
       by_resource_type: { 'AWS::EC2::Instance': { total: 3, compliant: 2, non_compliant: 1 } },
       by_rule: {
         'required-tags': { total: 2, compliant: 1, non_compliant: 1 },

@@ -5,7 +5,7 @@ import { compliant, nonCompliant } from '../verdict';
 import { carries, coversPort, ingressPermissions } from './security-group';
 
 /** blockedPort1, blockedPort2, ... and the newer `blockedPorts` list; AWS's five defaults when none is given. */
-function blockedPorts(parameters: Readonly<Record<string, string>>): number[] {
+export function blockedPorts(parameters: Readonly<Record<string, string>>): number[] {
   const numbered = numberedParameterValues('restricted-common-ports', parameters).map(({ value }) => Number(value));
   const listed = csv(parameters.blockedPorts).map(Number);
   const ports = [...numbered, ...listed].filter((port) => Number.isInteger(port));

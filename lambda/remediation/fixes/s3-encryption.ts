@@ -1,0 +1,70 @@
+import {
+  GetBucketEncryptionCommand, GetBucketTaggingCommand, PutBucketEncryptionCommand, S3Client, ServerSideEncryptionByDefault, ServerSideEncryptionRule,
+} from '@aws-sdk/client-s3';
+import { csv } from '../../engine/values';
+import { Fix, isAwsError, nothingToDo, tagRecord } from '../fix';
+
+/** The default encryption a bucket needs, or undefined when it has it. */
+export function requiredEncryption(
+  current: readonly ServerSideEncryptionRule[], kms: boolean, parameters: Readonly<Record<string, string>>, monitorKeyArn: string,
+): ServerSideEncryptionByDefault | undefined {
+  const defaults = current.flatMap((rule) => rule.ApplyServerSideEncryptionByDefault ?? []);
+  if (!kms) {
+    return defaults.some((encryption) => encryption.SSEAlgorithm) ? undefined : { SSEAlgorithm: 'AES256' };
+  }
+  const allowed = csv(parameters.kmsKeyArns);
+  const compliant = defaults.some((encryption) => encryption.SSEAlgorithm?.startsWith('aws:kms') &&
+    (allowed.length === 0 || allowed.includes(encryption.KMSMasterKeyID ?? '')));
+  if (compliant) {
+    return undefined;
+  }
+  const key = allowed.length === 0 || allowed.includes(monitorKeyArn) ? monitorKeyArn : allowed[0];
+  return { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key };
+}
+
+async function bucketTags(s3: S3Client, bucket: string): Promise<Record<string, string>> {
+  try {
+    return tagRecord((await s3.send(new GetBucketTaggingCommand({ Bucket: bucket }))).TagSet);
+  } catch (error) {
+    if (isAwsError(error, 'NoSuchTagSet')) {
+      return {};
+    }
+    throw error;
+  }
+}
+
+/**
+ * Sets a bucket's default encryption: SSE-KMS with the monitor's key (or the rule's first allowed
+ * key), or SSE-S3 (AES256). The bucket's writers then need that key: see the README.
+ */
+export function s3EncryptionFix(s3: S3Client, kms: boolean, monitorKeyArn: string): Fix {
+  return async (request, rule) => {
+    const bucket = request.resourceId;
+    let current: ServerSideEncryptionRule[] = [];
+    try {
+      current = (await s3.send(new GetBucketEncryptionCommand({ Bucket: bucket }))).ServerSideEncryptionConfiguration?.Rules ?? [];
+    } catch (error) {
+      if (isAwsError(error, 'NoSuchBucket')) {
+        return nothingToDo(`bucket ${bucket} no longer exists`);
+      }
+      if (!isAwsError(error, 'ServerSideEncryptionConfigurationNotFoundError')) {
+        throw error;
+      }
+    }
+    const tags = await bucketTags(s3, bucket);
+    const encryption = requiredEncryption(current, kms, rule.parameters ?? {}, monitorKeyArn);
+    if (!encryption) {
+      return nothingToDo('default encryption already meets the rule', tags);
+    }
+    return {
+      tags,
+      actions: [`set default encryption to ${encryption.SSEAlgorithm}${encryption.KMSMasterKeyID ? ` with ${encryption.KMSMasterKeyID}` : ''}`],
+      apply: async () => {
+        await s3.send(new PutBucketEncryptionCommand({
+          Bucket: bucket,
+          ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: encryption, BucketKeyEnabled: kms }] },
+        }));
+      },
+    };
+  };
+}

@@ -1,0 +1,94 @@
+import { SNSClient } from '@aws-sdk/client-sns';
+import type { Context } from 'aws-lambda';
+import { REMEDIATION_FIXES, RemediationFix } from '../../src/rules/remediation-catalog';
+import { remediationMessage } from '../alerts/alert-message';
+import { alertPublisher } from '../alerts/publish';
+import { exemptionInForce } from '../exemptions/exemptions';
+import { EventError } from '../findings/compliance-change';
+import { FindingStore } from '../findings/finding-store';
+import { eventSource, Logger } from '../logging/logger';
+import { Fix, RemediationPlan } from '../remediation/fix';
+import { ANNOUNCED_OUTCOMES, RemediationAudit } from '../remediation/remediation-audit';
+import { remediationRequestOf } from '../remediation/remediation-request';
+import { DeployedRule } from '../runtime/settings';
+
+/** What the remediator does with a fix: apply it, or only record and announce it. */
+export type RemediationModeSetting = 'DRY_RUN' | 'APPLY';
+
+/** What the remediator works with; the entry point builds them once per container. */
+export interface RemediatorDependencies {
+  readonly fixes: Readonly<Record<RemediationFix, Fix>>;
+  readonly store: FindingStore;
+  readonly sns: SNSClient;
+  readonly alertTopicArn: string;
+  readonly mode: RemediationModeSetting;
+  readonly rules: readonly DeployedRule[];
+  readonly logger: Logger;
+  /** The clock exemptions expire by. */
+  readonly now?: () => Date;
+}
+
+/**
+ * The remediator's handler: one request from the analyzer, one rule, one resource. It reads the
+ * resource, leaves it alone when an exemption covers it, and otherwise plans the rule's fix; the fix
+ * is applied only in APPLY mode. Every decision is recorded in the findings table; changes, dry runs,
+ * failures and fixes that need a person are announced on the alert topic.
+ */
+export function createRemediator(deps: RemediatorDependencies): (event: unknown, context: Context) => Promise<RemediationAudit> {
+  const rulesByName = new Map(deps.rules.map((rule) => [rule.configRuleName, rule]));
+  const publish = alertPublisher(deps.sns, deps.alertTopicArn, deps.logger);
+  const now = deps.now ?? (() => new Date());
+
+  async function decide(plan: RemediationPlan, rule: DeployedRule, resourceId: string): Promise<Pick<RemediationAudit, 'outcome' | 'actions' | 'reason'>> {
+    const exemption = exemptionInForce(rule.exemptions ?? [], resourceId, (_, tag) => plan.tags[tag.key] === tag.value, now());
+    if (exemption) {
+      return { outcome: 'EXEMPT', actions: [], reason: exemption.reason };
+    }
+    if (plan.actions.length === 0) {
+      return { outcome: plan.manual ? 'NEEDS_A_PERSON' : 'NOTHING_TO_DO', actions: [], reason: plan.reason };
+    }
+    if (deps.mode !== 'APPLY') {
+      return { outcome: 'WOULD_APPLY', actions: plan.actions };
+    }
+    try {
+      await plan.apply();
+      return { outcome: 'APPLIED', actions: plan.actions };
+    } catch (error) {
+      return { outcome: 'FAILED', actions: plan.actions, reason: (error as Error).message };
+    }
+  }
+
+  return async (event, context) => {
+    try {
+      const request = remediationRequestOf(event);
+      const rule = rulesByName.get(request.configRuleName);
+      const fix = rule?.autoRemediate ? REMEDIATION_FIXES.get(rule.ruleName) : undefined;
+      if (!rule || !fix) {
+        throw new EventError(`remediation request: "${request.configRuleName}" is not a rule of this monitor that opts in to remediation`);
+      }
+      const plan = await deps.fixes[fix](request, rule);
+      const audit: RemediationAudit = { request, mode: deps.mode, ...await decide(plan, rule, request.resourceId), at: now().toISOString() };
+      await deps.store.recordRemediation(audit);
+      if (ANNOUNCED_OUTCOMES.has(audit.outcome)) {
+        await publish(remediationMessage(audit), request.correlationId);
+      }
+      deps.logger.log(audit.outcome === 'FAILED' ? 'ERROR' : 'INFO', 'remediation decided', {
+        correlationId: request.correlationId,
+        requestId: context.awsRequestId,
+        configRuleName: request.configRuleName,
+        resourceId: request.resourceId,
+        outcome: audit.outcome,
+        actions: audit.actions,
+        reason: audit.reason,
+      });
+      if (audit.outcome === 'FAILED') {
+        // Recorded and announced; thrown on so that Lambda retries (the fixes are idempotent), then dead-letters it.
+        throw new Error(`remediation of ${request.resourceId} failed: ${audit.reason}`);
+      }
+      return audit;
+    } catch (error) {
+      deps.logger.log('ERROR', 'event failed', { correlationId: context.awsRequestId, source: eventSource(event), error: (error as Error).message });
+      throw error;
+    }
+  };
+}
