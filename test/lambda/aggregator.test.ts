@@ -88,8 +88,25 @@ describe('aggregator', () => {
       newly_non_compliant: [{ configRuleName: 'restricted-ssh-test', resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-2' }],
       newly_fixed: [{ configRuleName: 'restricted-ssh-test', resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-1' }],
     });
+    // sg-1 was NON_COMPLIANT from 2026-11-23T10:00 to 2026-11-24T10:00.
+    expect((await object(key)).mean_time_to_remediate).toEqual({ 'restricted-ssh-test': { remediated_findings: 1, mean_seconds: 86_400 } });
     const keys = (await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents!.map((entry) => entry.Key).sort();
     expect(keys).toEqual(['reports/2026/11/23/compliance-report-2026-11-23T12-00-00-000Z.json', 'reports/2026/11/24/compliance-report-2026-11-24T12-00-00-000Z.json', 'reports/latest.json']);
+  });
+
+  test('exempt findings are counted apart, with their reason; findings without a verdict count as not applicable', async () => {
+    const store = new FindingStore(dynamo.documents, TABLE, 1);
+    await store.recordChange({ ...change('required-tags-test', 'sg-3', 'EXEMPT', '2026-11-25T10:00:00.000Z'), exemptionReason: 'RISK-7: legacy' }, 'LOW');
+    await store.recordChange(change('required-tags-test', 'sg-4', 'INSUFFICIENT_DATA', '2026-11-25T10:00:00.000Z'), 'LOW');
+
+    const report = await object((await aggregator('2026-11-25T12:00:00.000Z')({}, context)).reportKey);
+
+    expect(report.summary).toEqual({
+      total_resources: 4, total_evaluations: 3, compliant: 2, non_compliant: 1, not_applicable: 1, exempt: 1, compliance_percentage: 66.7,
+    });
+    expect(report.by_rule['required-tags-test']).toEqual({ total: 1, compliant: 1, non_compliant: 0 });
+    expect(report.evaluations).toContainEqual(expect.objectContaining({ resourceId: 'sg-3', complianceType: 'EXEMPT', annotation: 'Exempt: RISK-7: legacy' }));
+    expect(report.changes_since_previous.newly_non_compliant).toEqual([]);
   });
 
   test('report keys are dated in UTC', () => {

@@ -1,15 +1,16 @@
-import { ConfigServiceClient, GetComplianceDetailsByConfigRuleCommand } from '@aws-sdk/client-config-service';
+import { ConfigServiceClient, GetComplianceDetailsByConfigRuleCommand, SelectResourceConfigCommand } from '@aws-sdk/client-config-service';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { LambdaClient } from '@aws-sdk/client-lambda';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SUBJECT_MAX_LENGTH } from '../../lambda/alerts/alert-message';
-import { createAnalyzer } from '../../lambda/analyzer/analyzer';
+import { AnalyzerDependencies, createAnalyzer } from '../../lambda/analyzer/analyzer';
 import { complianceChangeOf, EventError } from '../../lambda/findings/compliance-change';
 import { FindingStore, historyKey } from '../../lambda/findings/finding-store';
 import { createLogger } from '../../lambda/logging/logger';
+import { remediationRequestOf } from '../../lambda/remediation/remediation-request';
 import { Severity } from '../../src/rules/severity';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/storage/findings-schema';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
@@ -50,11 +51,37 @@ function complianceChangeEvent(options: { rule?: string; compliance?: string; re
 
 const context = { awsRequestId: 'req-1' } as Context;
 const sns = mockClient(SNSClient);
+const lambdaService = mockClient(LambdaClient);
+const config = mockClient(ConfigServiceClient);
+const sweepContext = { awsRequestId: 'req-sweep', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:compliance-analyzer-test' } as Context;
+const sweepEvent = {
+  'version': '0',
+  'id': 'sweep-1',
+  'detail-type': 'Scheduled Event',
+  'source': 'aws.events',
+  'account': '123456789012',
+  'time': '2026-11-23T12:00:00Z',
+  'region': 'eu-west-1',
+  'resources': ['arn:aws:events:eu-west-1:123456789012:rule/compliance-scan-test'],
+  'detail': {},
+};
+
+function configReports(rule: string, results: Array<[string, string]>): void {
+  config.on(GetComplianceDetailsByConfigRuleCommand, { ConfigRuleName: rule }).resolves({
+    EvaluationResults: results.map(([resourceId, complianceType]) => ({
+      EvaluationResultIdentifier: { EvaluationResultQualifier: { ConfigRuleName: rule, ResourceType: 'AWS::EC2::SecurityGroup', ResourceId: resourceId } },
+      ComplianceType: complianceType as any,
+      ResultRecordedTime: new Date('2026-11-23T11:00:00Z'),
+      Annotation: `${complianceType} by Config`,
+    })),
+  });
+}
+
 let dynamo: LocalDynamoDb;
 let logLines: any[];
 let metricLines: any[];
 
-function analyzer(store: FindingStore = new FindingStore(dynamo.documents, TABLE, 2557)) {
+function analyzer(store: FindingStore = new FindingStore(dynamo.documents, TABLE, 2557), overrides: Partial<AnalyzerDependencies> = {}) {
   logLines = [];
   metricLines = [];
   return createAnalyzer({
@@ -70,6 +97,7 @@ function analyzer(store: FindingStore = new FindingStore(dynamo.documents, TABLE
     environmentSuffix: 'test',
     emitMetrics: (line) => metricLines.push(JSON.parse(line)),
     logger: createLogger('analyzer', (line) => logLines.push(JSON.parse(line))),
+    ...overrides,
   });
 }
 
@@ -99,6 +127,8 @@ afterAll(async () => {
 beforeEach(async () => {
   sns.reset();
   sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+  lambdaService.reset();
+  lambdaService.on(InvokeCommand).resolves({ StatusCode: 202 });
   await createFindingsTable(dynamo.client, TABLE);
 });
 afterEach(async () => {
@@ -228,31 +258,6 @@ describe('compliance change events', () => {
 });
 
 describe('the scheduled sweep', () => {
-  const config = mockClient(ConfigServiceClient);
-  const sweepContext = { awsRequestId: 'req-sweep', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:compliance-analyzer-test' } as Context;
-  const sweepEvent = {
-    'version': '0',
-    'id': 'sweep-1',
-    'detail-type': 'Scheduled Event',
-    'source': 'aws.events',
-    'account': '123456789012',
-    'time': '2026-11-23T12:00:00Z',
-    'region': 'eu-west-1',
-    'resources': ['arn:aws:events:eu-west-1:123456789012:rule/compliance-scan-test'],
-    'detail': {},
-  };
-
-  function configReports(rule: string, results: Array<[string, string]>): void {
-    config.on(GetComplianceDetailsByConfigRuleCommand, { ConfigRuleName: rule }).resolves({
-      EvaluationResults: results.map(([resourceId, complianceType]) => ({
-        EvaluationResultIdentifier: { EvaluationResultQualifier: { ConfigRuleName: rule, ResourceType: 'AWS::EC2::SecurityGroup', ResourceId: resourceId } },
-        ComplianceType: complianceType as any,
-        ResultRecordedTime: new Date('2026-11-23T11:00:00Z'),
-        Annotation: `${complianceType} by Config`,
-      })),
-    });
-  }
-
   beforeEach(() => {
     config.reset();
     configReports('restricted-ssh-test', []);
@@ -346,5 +351,157 @@ describe('the scheduled sweep', () => {
   test('an event the analyzer does not handle fails, for the dead-letter queue', async () => {
     await expect(analyzer()({ source: 'aws.s3' }, sweepContext)).rejects.toThrow('not an event the analyzer handles');
     expect(logLines).toContainEqual(expect.objectContaining({ level: 'ERROR', source: 'aws.s3' }));
+  });
+});
+
+describe('exemptions', () => {
+  const BY_ID = { resourceIds: ['sg-0123456789abcdef0'], reason: 'RISK-42: bastion host' };
+  const BY_TAG = { tag: { key: 'compliance-exempt', value: 'bastion' }, reason: 'RISK-43: tagged bastions' };
+  const exempting = (...exemptions: object[]) => ({ rules: [{ ...RULES[0], exemptions, autoRemediate: true as const }, RULES[1]] });
+  const at = (time: string) => ({ now: () => new Date(time) });
+
+  beforeEach(() => {
+    config.reset();
+    configReports('restricted-ssh-test', []);
+    configReports('required-tags-test', []);
+  });
+
+  test('a violation of an exempt resource is recorded EXEMPT with its reason, never alerted or remediated', async () => {
+    await analyzer(undefined, exempting(BY_ID))(complianceChangeEvent(), context);
+    expect(await currentFindings('restricted-ssh-test')).toEqual([expect.objectContaining({ complianceType: 'EXEMPT', exemptionReason: 'RISK-42: bastion host' })]);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+    expect(lambdaService.commandCalls(InvokeCommand)).toHaveLength(0);
+  });
+
+  test('by tag: Config\'s inventory says which resources carry it, asked only about violations', async () => {
+    config.on(SelectResourceConfigCommand).resolvesOnce({ Results: ['{"resourceId":"sg-other"}'], NextToken: 'page-2' })
+      .resolvesOnce({ Results: ['{"resourceId":"sg-0123456789abcdef0"}'] });
+    await analyzer(undefined, exempting(BY_TAG))(complianceChangeEvent({ compliance: 'COMPLIANT', recordedAt: '2026-11-23T09:00:00.000Z' }), context);
+    expect(config.commandCalls(SelectResourceConfigCommand)).toHaveLength(0);
+    await analyzer(undefined, exempting(BY_TAG))(complianceChangeEvent(), context);
+    expect(config.commandCalls(SelectResourceConfigCommand).map((call) => call.args[0].input.Expression))
+      .toEqual(Array(2).fill("SELECT resourceId WHERE tags.tag = 'compliance-exempt=bastion'"));
+    expect(await currentFindings('restricted-ssh-test')).toEqual([expect.objectContaining({ complianceType: 'EXEMPT', exemptionReason: BY_TAG.reason })]);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+  });
+
+  test('an expired exemption stops applying on its own: the next sweep records the violation from the expiry, and alerts it', async () => {
+    const expiring = exempting({ ...BY_ID, expiresAt: '2026-11-24T00:00:00.000Z' });
+    await analyzer(undefined, { ...expiring, ...at('2026-11-23T12:00:00Z') })(complianceChangeEvent({ recordedAt: '2026-11-23T11:00:00.000Z' }), context);
+    configReports('restricted-ssh-test', [['sg-0123456789abcdef0', 'NON_COMPLIANT']]);
+    await analyzer(undefined, { ...expiring, ...at('2026-11-23T18:00:00Z') })(sweepEvent, sweepContext);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+
+    await analyzer(undefined, { ...expiring, ...at('2026-11-24T06:00:00Z') })(sweepEvent, sweepContext);
+    expect(await currentFindings('restricted-ssh-test')).toEqual([expect.objectContaining({
+      complianceType: 'NON_COMPLIANT', recordedAt: '2026-11-24T00:00:00.000Z', violatedSince: '2026-11-24T00:00:00.000Z',
+    })]);
+    expect(sns.commandCalls(PublishCommand).map((call) => call.args[0].input.Subject))
+      .toEqual(['[CRITICAL] AWS::EC2::SecurityGroup sg-0123456789abcdef0 violates restricted-ssh-test']);
+    expect(lambdaService.commandCalls(InvokeCommand)).toHaveLength(1);
+    const history = (await rowsOf('sg-0123456789abcdef0')).filter((row) => row.newComplianceType).map((row) => [row.oldComplianceType, row.newComplianceType]);
+    // The event's old state is Config's (the documented notification says NON_COMPLIANT); the sweep's is the table's.
+    expect(history).toEqual([['NON_COMPLIANT', 'EXEMPT'], ['EXEMPT', 'NON_COMPLIANT']]);
+  });
+
+  test('an exemption added to a known violation applies at the next sweep, without a new result from Config', async () => {
+    await analyzer()(complianceChangeEvent({ recordedAt: '2026-11-23T11:00:00.000Z' }), context);
+    configReports('restricted-ssh-test', [['sg-0123456789abcdef0', 'NON_COMPLIANT']]);
+    await analyzer(undefined, { ...exempting(BY_ID), ...at('2026-11-23T12:00:00Z') })(sweepEvent, sweepContext);
+    expect(await currentFindings('restricted-ssh-test')).toEqual([expect.objectContaining({
+      complianceType: 'EXEMPT', recordedAt: '2026-11-23T12:00:00.000Z', exemptionReason: BY_ID.reason,
+    })]);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+    expect(metricLines.find((line) => line.ConfigRuleName === 'restricted-ssh-test')).toMatchObject({ NonCompliantResources: 0 });
+  });
+});
+
+describe('remediation requests', () => {
+  const remediating = { rules: [{ ...RULES[0], autoRemediate: true as const }, RULES[1]] };
+
+  beforeEach(() => {
+    config.reset();
+    configReports('restricted-ssh-test', []);
+    configReports('required-tags-test', []);
+  });
+
+  test('a new violation of a rule that opts in is sent to the remediator, asynchronously, once', async () => {
+    await analyzer(undefined, remediating)(complianceChangeEvent(), context);
+    await analyzer(undefined, remediating)(complianceChangeEvent(), context);
+    const calls = lambdaService.commandCalls(InvokeCommand).map((call) => call.args[0].input);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ FunctionName: 'compliance-remediator-test', InvocationType: 'Event' });
+    expect(remediationRequestOf(JSON.parse(new TextDecoder().decode(calls[0].Payload as Uint8Array)))).toEqual({
+      configRuleName: 'restricted-ssh-test',
+      resourceType: 'AWS::EC2::SecurityGroup',
+      resourceId: 'sg-0123456789abcdef0',
+      awsRegion: 'us-east-2',
+      annotation: 'SSH (TCP 22) is open to 0.0.0.0/0 through TCP 22',
+      correlationId: 'req-1',
+    });
+  });
+
+  test('rules that do not opt in are never sent; a sweep sends each new violation of those that do', async () => {
+    await analyzer()(complianceChangeEvent(), context);
+    expect(lambdaService.commandCalls(InvokeCommand)).toHaveLength(0);
+    configReports('restricted-ssh-test', [['sg-1', 'NON_COMPLIANT'], ['sg-2', 'NON_COMPLIANT'], ['sg-3', 'COMPLIANT']]);
+    configReports('required-tags-test', [['sg-1', 'NON_COMPLIANT']]);
+    await analyzer(undefined, remediating)(sweepEvent, sweepContext);
+    const requested = lambdaService.commandCalls(InvokeCommand)
+      .map((call) => JSON.parse(new TextDecoder().decode(call.args[0].input.Payload as Uint8Array)).detail);
+    expect(requested.map((request) => [request.configRuleName, request.resourceId])).toEqual([['restricted-ssh-test', 'sg-1'], ['restricted-ssh-test', 'sg-2']]);
+  });
+
+  test('when the remediator cannot be reached, the finding is still recorded and the request logged in full', async () => {
+    lambdaService.on(InvokeCommand).rejects(new Error('Rate exceeded'));
+    await analyzer(undefined, remediating)(complianceChangeEvent(), context);
+    expect(await currentFindings('restricted-ssh-test')).toHaveLength(1);
+    expect(logLines).toContainEqual(expect.objectContaining({
+      level: 'ERROR', message: 'remediation not requested', error: 'Rate exceeded', request: expect.objectContaining({ resourceId: 'sg-0123456789abcdef0' }),
+    }));
+  });
+});
+
+describe('the current state', () => {
+  test('keeps how long each violation lasted until it was fixed, for the mean time to remediate', async () => {
+    await analyzer()(complianceChangeEvent({ recordedAt: '2026-11-23T10:00:00.000Z' }), context);
+    await analyzer()(complianceChangeEvent({ recordedAt: '2026-11-23T11:00:00.000Z' }), context);
+    await analyzer()(complianceChangeEvent({ compliance: 'COMPLIANT', recordedAt: '2026-11-23T13:30:00.000Z' }), context);
+    const [fixed] = await currentFindings('restricted-ssh-test');
+    expect(fixed).toMatchObject({ remediatedAt: '2026-11-23T13:30:00.000Z', timeToRemediateSeconds: 12_600 });
+    expect(fixed.violatedSince).toBeUndefined();
+    await analyzer()(complianceChangeEvent({ recordedAt: '2026-11-23T14:00:00.000Z' }), context);
+    expect((await currentFindings('restricted-ssh-test'))[0]).toMatchObject({ violatedSince: '2026-11-23T14:00:00.000Z', timeToRemediateSeconds: 12_600 });
+  });
+
+  test('a change that loses the race to a concurrent newer one reads again and leaves the newer state', async () => {
+    let raced = false;
+    const racing = {
+      send: async (command: any) => {
+        if (!raced && command instanceof PutCommand && command.input.Item!.timestamp === 'CURRENT#restricted-ssh-test') {
+          raced = true;
+          await new FindingStore(dynamo.documents, TABLE, 2557).recordChange(
+            complianceChangeOf(complianceChangeEvent({ compliance: 'COMPLIANT', recordedAt: '2026-11-23T10:05:00.000Z' })), 'CRITICAL');
+        }
+        return dynamo.documents.send(command);
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const recorded = await new FindingStore(racing, TABLE, 2557).recordChange(complianceChangeOf(complianceChangeEvent()), 'CRITICAL');
+    expect(recorded).toEqual({ applied: false, newlyNonCompliant: false });
+    expect(await currentFindings('restricted-ssh-test')).toEqual([expect.objectContaining({ complianceType: 'COMPLIANT', recordedAt: '2026-11-23T10:05:00.000Z' })]);
+    expect((await rowsOf('sg-0123456789abcdef0')).filter((row) => row.newComplianceType)).toHaveLength(2);
+  });
+
+  test('a state that keeps changing under every attempt fails loudly', async () => {
+    const contended = {
+      send: async (command: any) => {
+        if (command instanceof PutCommand && command.input.Item!.timestamp === 'CURRENT#restricted-ssh-test') {
+          throw Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' });
+        }
+        return dynamo.documents.send(command);
+      },
+    } as unknown as DynamoDBDocumentClient;
+    await expect(new FindingStore(contended, TABLE, 2557).recordChange(complianceChangeOf(complianceChangeEvent()), 'CRITICAL'))
+      .rejects.toThrow('the current state of sg-0123456789abcdef0 for restricted-ssh-test changed under 5 attempts to record a change');
   });
 });

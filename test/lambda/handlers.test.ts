@@ -1,21 +1,4 @@
-import type { Context } from 'aws-lambda';
 import { createLogger, eventSource } from '../../lambda/logging/logger';
-import { handler as remediator } from '../../lambda/remediator';
-
-const context = { awsRequestId: 'req-123' } as Context;
-
-describe('handlers', () => {
-  test.each([
-    ['remediator', remediator],
-  ])('%s logs one JSON line with the correlation id and the event source', async (name, handler) => {
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    await handler({ 'source': 'aws.events', 'detail-type': 'Scheduled Event' }, context);
-    expect(write).toHaveBeenCalledTimes(1);
-    const line = JSON.parse(String(write.mock.calls[0][0]));
-    expect(line).toMatchObject({ level: 'INFO', handler: name, correlationId: 'req-123', source: 'aws.events' });
-    write.mockRestore();
-  });
-});
 
 describe('entry points', () => {
   const SETTINGS = {
@@ -52,6 +35,13 @@ describe('entry points', () => {
     const settings = { FINDINGS_TABLE: 'compliance-findings-test', REPORTS_BUCKET: 'compliance-reports-test', CONFIG_RULE_NAMES: 'restricted-ssh-test' };
     expect(loadWith(settings, '../../lambda/aggregator')).toEqual(expect.any(Function));
     expect(() => loadWith({ ...settings, REPORTS_BUCKET: '' }, '../../lambda/aggregator')).toThrow('environment variable REPORTS_BUCKET is not set');
+  });
+
+  test('the remediator builds its handler from its settings, and refuses to start with a wrong mode', () => {
+    const settings = { ...SETTINGS, REMEDIATION_MODE: 'DRY_RUN', REMEDIATION_KMS_KEY_ARN: 'arn:aws:kms:eu-west-1:123456789012:key/1234' };
+    expect(loadWith(settings, '../../lambda/remediator')).toEqual(expect.any(Function));
+    expect(() => loadWith({ ...settings, REMEDIATION_MODE: 'YES' }, '../../lambda/remediator'))
+      .toThrow('environment variable REMEDIATION_MODE must be one of DRY_RUN, APPLY (got "YES")');
   });
 
   test.each([

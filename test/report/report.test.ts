@@ -1,5 +1,6 @@
 import { Evaluation } from '../../lambda/engine';
 import { buildReport, compliancePercentage } from '../../lambda/report/report';
+import { meanTimeToRemediate } from '../../lambda/report/time-to-remediate';
 
 const evaluation = (configRuleName: string, resourceType: string, resourceId: string, complianceType: Evaluation['complianceType']): Evaluation =>
   ({ configRuleName, resourceType, resourceId, complianceType, annotation: '' });
@@ -31,5 +32,16 @@ describe('buildReport', () => {
     expect(buildReport([], new Date()).summary.compliance_percentage).toBe(100);
     expect(compliancePercentage(120, 150)).toBe(80);
     expect(compliancePercentage(1, 3)).toBe(33.3);
+  });
+});
+
+describe('meanTimeToRemediate', () => {
+  test('per rule, over the findings whose latest violation was fixed; rules with none are left out', () => {
+    expect(meanTimeToRemediate([
+      { configRuleName: 'restricted-ssh', timeToRemediateSeconds: 600 },
+      { configRuleName: 'restricted-ssh', timeToRemediateSeconds: 1801 },
+      { configRuleName: 'restricted-ssh' },
+      { configRuleName: 'required-tags' },
+    ])).toEqual({ 'restricted-ssh': { remediated_findings: 2, mean_seconds: 1201 } });
   });
 });

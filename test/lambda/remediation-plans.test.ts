@@ -1,0 +1,89 @@
+import { IpPermission } from '@aws-sdk/client-ec2';
+import { requiredRetention } from '../../lambda/remediation/fixes/backup-retention';
+import { requiredEncryption } from '../../lambda/remediation/fixes/s3-encryption';
+import { forbiddenIngress, planIngressFix, subtractRanges } from '../../lambda/remediation/fixes/world-ingress';
+
+const world4 = (from: number, to: number, protocol = 'tcp', description?: string): IpPermission =>
+  ({ IpProtocol: protocol, FromPort: from, ToPort: to, IpRanges: [{ CidrIp: '0.0.0.0/0', Description: description }] });
+
+describe('closing world ingress', () => {
+  test('port ranges minus holes', () => {
+    expect(subtractRanges([0, 65535], [[22, 22]])).toEqual([[0, 21], [23, 65535]]);
+    expect(subtractRanges([20, 30], [[0, 25], [28, 40]])).toEqual([[26, 27]]);
+    expect(subtractRanges([22, 22], [[22, 22]])).toEqual([]);
+    expect(subtractRanges([80, 90], [[1, 2]])).toEqual([[80, 90]]);
+  });
+
+  test('restricted-ssh: TCP 22 revoked from the world, the other ports of the range kept open, descriptions kept', () => {
+    const plan = planIngressFix([world4(0, 1024, 'tcp', 'legacy')], forbiddenIngress('restricted-ssh', {}));
+    expect(plan.revoke).toEqual([world4(0, 1024, 'tcp', 'legacy')]);
+    expect(plan.authorize).toEqual([world4(0, 21, 'tcp', 'legacy'), world4(23, 1024, 'tcp', 'legacy')]);
+    expect(plan.actions).toEqual(['revoke TCP 0-1024 from 0.0.0.0/0, keeping TCP 0-21, TCP 23-1024']);
+  });
+
+  test('only the world ranges of a permission are touched; a private source on the same port stays', () => {
+    const mixed: IpPermission = {
+      IpProtocol: 'tcp',
+      FromPort: 22,
+      ToPort: 22,
+      IpRanges: [{ CidrIp: '10.0.0.0/8' }, { CidrIp: '0.0.0.0/0' }],
+      Ipv6Ranges: [{ CidrIpv6: '::/0' }],
+    };
+    const plan = planIngressFix([mixed], forbiddenIngress('restricted-ssh', {}));
+    expect(plan.revoke).toEqual([
+      { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+      { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, Ipv6Ranges: [{ CidrIpv6: '::/0' }] },
+    ]);
+    expect(plan.authorize).toEqual([]);
+  });
+
+  test('restricted-common-ports: the blocked ports, IPv4 only, as AWS\'s rule checks; other ports and protocols untouched', () => {
+    const ipv6Mysql: IpPermission = { IpProtocol: 'tcp', FromPort: 3306, ToPort: 3306, Ipv6Ranges: [{ CidrIpv6: '::/0' }] };
+    const plan = planIngressFix([world4(3306, 3306), world4(443, 443), world4(3306, 3306, 'udp'), ipv6Mysql], forbiddenIngress('restricted-common-ports', { blockedPort1: '3306' }));
+    expect(plan.revoke).toEqual([world4(3306, 3306)]);
+    expect(plan.authorize).toEqual([]);
+  });
+
+  test('vpc-sg-open-only-to-authorized-ports: everything but the authorized ports, TCP and UDP', () => {
+    const forbidden = forbiddenIngress('vpc-sg-open-only-to-authorized-ports', { authorizedTcpPorts: '443,8000-8100', authorizedUdpPorts: '53' });
+    const plan = planIngressFix([world4(443, 443), world4(8000, 8200), world4(53, 53, 'udp'), world4(0, 65535, '17')], forbidden);
+    expect(plan.revoke).toEqual([world4(8000, 8200), world4(0, 65535, '17')]);
+    expect(plan.authorize).toEqual([world4(8000, 8100), world4(53, 53, '17')]);
+  });
+
+  test('all traffic open to the world is left to a person: narrowing it would need a permission per protocol', () => {
+    const plan = planIngressFix([{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }, world4(0, 0, 'icmp')], forbiddenIngress('restricted-ssh', {}));
+    expect(plan).toMatchObject({ revoke: [], authorize: [], allTraffic: ['0.0.0.0/0'] });
+  });
+
+  test('a rule without a security-group fix has no forbidden ingress', () => {
+    expect(() => forbiddenIngress('required-tags', {})).toThrow('rule required-tags has no security-group fix');
+  });
+});
+
+describe('S3 default encryption', () => {
+  const KEY = 'arn:aws:kms:eu-west-1:123456789012:key/monitor';
+  const sse = (SSEAlgorithm: string, KMSMasterKeyID?: string) =>
+    [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: SSEAlgorithm as any, KMSMasterKeyID } }];
+
+  test('AES256 when a bucket has no default encryption, nothing when it has any', () => {
+    expect(requiredEncryption([], false, {}, KEY)).toEqual({ SSEAlgorithm: 'AES256' });
+    expect(requiredEncryption(sse('aws:kms'), false, {}, KEY)).toBeUndefined();
+  });
+
+  test('SSE-KMS with the monitor\'s key, or the rule\'s first allowed key when the monitor\'s is not allowed', () => {
+    expect(requiredEncryption(sse('AES256'), true, {}, KEY)).toEqual({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY });
+    expect(requiredEncryption(sse('aws:kms', 'arn:other'), true, { kmsKeyArns: 'arn:allowed-1,arn:allowed-2' }, KEY))
+      .toEqual({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:allowed-1' });
+    expect(requiredEncryption(sse('aws:kms:dsse', 'arn:allowed-2'), true, { kmsKeyArns: 'arn:allowed-1,arn:allowed-2' }, KEY)).toBeUndefined();
+    expect(requiredEncryption(sse('aws:kms'), true, {}, KEY)).toBeUndefined();
+  });
+});
+
+describe('RDS backup retention', () => {
+  test('the rule\'s exact period, else its minimum, else a day', () => {
+    expect(requiredRetention({ backupRetentionPeriod: '14', backupRetentionMinimum: '7' })).toEqual({ days: 14, exact: true });
+    expect(requiredRetention({ backupRetentionMinimum: '7' })).toEqual({ days: 7, exact: false });
+    expect(requiredRetention({})).toEqual({ days: 1, exact: false });
+  });
+});
