@@ -156,7 +156,7 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
     for (const change of toRemediate) {
       await requestRemediation(change, correlationId);
     }
-    for (const line of complianceMetricLines(deps.environmentSuffix, compliance, written, new Date())) {
+    for (const line of complianceMetricLines(deps.environmentSuffix, compliance, written, at)) {
       deps.emitMetrics(line);
     }
     deps.logger.log('INFO', 'sweep done', {

@@ -97,6 +97,8 @@ export function remediationFixes(ruleSet: RuleSet): RemediationFix[] {
 /** What one fix needs: actions to read the resource (and its tags), and actions to change it. */
 interface FixPermissions {
   readonly sid: string;
+  /** A read that accepts no resource-level permission, as EC2's Describe* calls. */
+  readonly readAnyResource?: string;
   readonly read: readonly string[];
   readonly apply: readonly string[];
   readonly resources: readonly string[];
@@ -112,20 +114,21 @@ const S3_ENCRYPTION: FixPermissions = {
 const FIX_PERMISSIONS: Record<RemediationFix, FixPermissions> = {
   S3_ENCRYPTION_KMS: S3_ENCRYPTION,
   S3_ENCRYPTION_AES256: S3_ENCRYPTION,
-  // EC2's Describe* calls accept no resource-level permission.
   CLOSE_WORLD_INGRESS: {
     sid: 'FixWorldOpenIngress',
+    readAnyResource: 'ec2:DescribeSecurityGroups',
     read: [],
     apply: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'],
     resources: [account('ec2', 'security-group/*')],
   },
-  REQUIRE_IMDSV2: { sid: 'FixImdsV2', read: [], apply: ['ec2:ModifyInstanceMetadataOptions'], resources: [account('ec2', 'instance/*')] },
+  REQUIRE_IMDSV2: {
+    sid: 'FixImdsV2',
+    readAnyResource: 'ec2:DescribeInstances',
+    read: [],
+    apply: ['ec2:ModifyInstanceMetadataOptions'],
+    resources: [account('ec2', 'instance/*')],
+  },
   RAISE_BACKUP_RETENTION: { sid: 'FixBackupRetention', read: ['rds:DescribeDBInstances'], apply: ['rds:ModifyDBInstance'], resources: [account('rds', 'db:*')] },
-};
-
-const EC2_DESCRIBE: Partial<Record<RemediationFix, string>> = {
-  CLOSE_WORLD_INGRESS: 'ec2:DescribeSecurityGroups',
-  REQUIRE_IMDSV2: 'ec2:DescribeInstances',
 };
 
 /**
@@ -136,13 +139,13 @@ const EC2_DESCRIBE: Partial<Record<RemediationFix, string>> = {
 export function grantRemediator(role: iam.IRole, access: RemediatorAccess): void {
   access.findingsTable.grantReadWriteData(role);
   access.alertTopic.grantPublish(role);
-  const fixes = remediationFixes(access.ruleSet);
-  const describes = fixes.flatMap((fix) => EC2_DESCRIBE[fix] ?? []);
-  if (describes.length > 0) {
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'DescribeEc2ResourcesToFix', actions: describes, resources: ['*'] }));
-  }
   // Both S3 fixes share one set of permissions.
-  for (const permissions of new Set(fixes.map((fix) => FIX_PERMISSIONS[fix]))) {
+  const needed = [...new Set(remediationFixes(access.ruleSet).map((fix) => FIX_PERMISSIONS[fix]))];
+  const readsAnyResource = needed.flatMap((permissions) => permissions.readAnyResource ?? []);
+  if (readsAnyResource.length > 0) {
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'DescribeEc2ResourcesToFix', actions: readsAnyResource, resources: ['*'] }));
+  }
+  for (const permissions of needed) {
     const actions = [...permissions.read, ...(access.mode === RemediationMode.APPLY ? permissions.apply : [])];
     if (actions.length > 0) {
       role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: permissions.sid, actions, resources: [...permissions.resources] }));

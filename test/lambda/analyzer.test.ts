@@ -11,6 +11,7 @@ import { complianceChangeOf, EventError } from '../../lambda/findings/compliance
 import { FindingStore, historyKey } from '../../lambda/findings/finding-store';
 import { createLogger } from '../../lambda/logging/logger';
 import { remediationRequestOf } from '../../lambda/remediation/remediation-request';
+import type { DeployedExemption } from '../../src/functions/deployed-rules';
 import { Severity } from '../../src/rules/severity';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/storage/findings-schema';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
@@ -357,7 +358,7 @@ describe('the scheduled sweep', () => {
 describe('exemptions', () => {
   const BY_ID = { resourceIds: ['sg-0123456789abcdef0'], reason: 'RISK-42: bastion host' };
   const BY_TAG = { tag: { key: 'compliance-exempt', value: 'bastion' }, reason: 'RISK-43: tagged bastions' };
-  const exempting = (...exemptions: object[]) => ({ rules: [{ ...RULES[0], exemptions, autoRemediate: true as const }, RULES[1]] });
+  const exempting = (...exemptions: DeployedExemption[]) => ({ rules: [{ ...RULES[0], exemptions, autoRemediate: true as const }, RULES[1]] });
   const at = (time: string) => ({ now: () => new Date(time) });
 
   beforeEach(() => {
