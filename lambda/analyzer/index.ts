@@ -1,15 +1,22 @@
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAnalyzer } from './analyzer';
 import { FindingStore } from '../findings/finding-store';
 import { createLogger } from '../logging/logger';
-import { configClient, documentClient, lambdaClient, snsClient } from '../runtime/clients';
+import { SDK_OPTIONS } from '../runtime/sdk-options';
 import { countSetting, deployedRules, requiredSetting, severitySetting } from '../runtime/settings';
 
 /** Entry point of the analyzer Lambda function: settings read and clients created once per container. */
 export const handler = createAnalyzer({
-  store: new FindingStore(documentClient(), requiredSetting(process.env, 'FINDINGS_TABLE'), countSetting(process.env, 'FINDINGS_TTL_DAYS')),
-  sns: snsClient(),
-  config: configClient(),
-  lambda: lambdaClient(),
+  store: new FindingStore(
+    DynamoDBDocumentClient.from(new DynamoDBClient(SDK_OPTIONS)), requiredSetting(process.env, 'FINDINGS_TABLE'), countSetting(process.env, 'FINDINGS_TTL_DAYS'),
+  ),
+  sns: new SNSClient(SDK_OPTIONS),
+  config: new ConfigServiceClient(SDK_OPTIONS),
+  lambda: new LambdaClient(SDK_OPTIONS),
   remediatorFunction: requiredSetting(process.env, 'REMEDIATOR_FUNCTION'),
   alertTopicArn: requiredSetting(process.env, 'ALERT_TOPIC_ARN'),
   rules: deployedRules(process.env),
