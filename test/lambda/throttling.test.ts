@@ -1,0 +1,71 @@
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { FindingStore } from '../../lambda/findings/finding-store';
+import { SDK_OPTIONS } from '../../lambda/runtime/sdk-options';
+import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
+
+const TABLE = 'compliance-findings-test';
+
+/**
+ * DynamoDB throttling, as the service answers it, in front of a real dynalite: the handlers'
+ * clients (adaptive retries) must absorb it instead of failing the invocation.
+ */
+describe('throttling', () => {
+  let dynamo: LocalDynamoDb;
+  let proxy: http.Server;
+  let throttled = 0;
+  let toThrottle = 0;
+
+  beforeAll(async () => {
+    dynamo = await startDynalite();
+    await createFindingsTable(dynamo.client, TABLE);
+    const target = await dynamo.client.config.endpoint!();
+    proxy = http.createServer((request, response) => {
+      if (toThrottle > 0) {
+        toThrottle--;
+        throttled++;
+        request.resume();
+        response.writeHead(400, { 'Content-Type': 'application/x-amz-json-1.0' });
+        response.end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'Rate of requests exceeds the allowed throughput.' }));
+        return;
+      }
+      const forward = http.request({ host: target.hostname, port: target.port, path: request.url, method: request.method, headers: request.headers }, (answer) => {
+        response.writeHead(answer.statusCode!, answer.headers);
+        answer.pipe(response);
+      });
+      request.pipe(forward);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await dynamo.client.send(new DeleteTableCommand({ TableName: TABLE }));
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    await dynamo.close();
+  });
+
+  test('throttled writes are retried by the SDK until they pass, and the finding is recorded', async () => {
+    const client = new DynamoDBClient({
+      ...SDK_OPTIONS,
+      endpoint: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    toThrottle = 2;
+    const recorded = await new FindingStore(DynamoDBDocumentClient.from(client), TABLE, 1).recordChange({
+      configRuleName: 'restricted-ssh-test',
+      resourceType: 'AWS::EC2::SecurityGroup',
+      resourceId: 'sg-1',
+      awsAccountId: '123456789012',
+      awsRegion: 'eu-west-1',
+      newComplianceType: 'NON_COMPLIANT',
+      recordedAt: '2026-11-23T10:00:00.000Z',
+    }, 'CRITICAL');
+    client.destroy();
+    expect(throttled).toBe(2);
+    expect(recorded).toEqual({ applied: true, newlyNonCompliant: true });
+    const rows = await dynamo.documents.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'resourceId = :id', ExpressionAttributeValues: { ':id': 'sg-1' } }));
+    expect(rows.Items).toHaveLength(2);
+  }, 30_000);
+});
