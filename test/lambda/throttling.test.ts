@@ -31,7 +31,8 @@ describe('throttling', () => {
         response.end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'Rate of requests exceeds the allowed throughput.' }));
         return;
       }
-      const forward = http.request({ host: target.hostname, port: target.port, path: request.url, method: request.method, headers: request.headers }, (answer) => {
+      const destination = { host: target.hostname, port: target.port, path: request.url, method: request.method, headers: request.headers };
+      const forward = http.request(destination, (answer) => {
         response.writeHead(answer.statusCode!, answer.headers);
         answer.pipe(response);
       });
