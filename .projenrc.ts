@@ -13,8 +13,8 @@ const CLI_COMMAND = 'cdk-compliance-monitor';
  */
 const LAMBDA_NODE_TARGET = 'node24';
 
-/** The Config snapshot the demo evaluates offline (AWS Config developer guide example). */
-const SAMPLE_SNAPSHOT = 'test/fixtures/aws-samples/snapshot/awsdocs-config-snapshot-example.json';
+/** The Config snapshot the demo evaluates offline: the real items of test/fixtures (build-tools/build-sample-snapshot.ts). */
+const SAMPLE_SNAPSHOT = 'samples/config-snapshot.json';
 
 /** Debian's Python interpreter: its build and twine packages are installed by `.ci/run`. */
 const DEBIAN_PYTHON = '/usr/bin/python3';
@@ -84,6 +84,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'dynalite@^4',
     's3rver@^3',
     'aws-sdk-client-mock@^4',
+    'playwright-core@^1.65',
   ],
   bin: { [CLI_COMMAND]: 'assets/cli/index.js' },
 
@@ -140,7 +141,8 @@ bundleTask.exec([
 ].join(' '));
 bundleTask.exec('chmod +x assets/cli/index.js');
 project.preCompileTask.spawn(bundleTask);
-project.gitignore.addPatterns('/assets/', '/cdk.out/');
+project.gitignore.addPatterns('/assets/', '/cdk.out/', '/demo-output/', '/test-artifacts/');
+project.npmignore?.addPatterns('/docs/', '/samples/', '/demo-output/', '/test-artifacts/');
 project.addPackageIgnore('!/assets/');
 
 // Only the compiled library, its jsii manifest and the bundled handlers ship in the npm package.
@@ -196,11 +198,11 @@ project.addTask('bench:engine', {
 
 // ---- The README's main job ----
 const demoTask = project.addTask('demo', {
-  description: 'Synthesize the example app into cdk.out/ (no AWS account needed)',
+  description: 'Synthesize the example app into cdk.out/ and write the sample snapshot\'s reports into demo-output/ (no AWS account needed)',
   env: { CDK_OUTDIR: 'cdk.out' },
 });
 demoTask.spawn(bundleTask);
 demoTask.exec('ts-node --project tsconfig.dev.json test/integ.compliance-monitor.ts');
-demoTask.exec(`sh build-tools/evaluate-sample.sh ${SAMPLE_SNAPSHOT}`);
+demoTask.exec(`sh build-tools/demo-report.sh ${SAMPLE_SNAPSHOT}`);
 
 project.synth();

@@ -1,15 +1,25 @@
 /** Options of `cdk-compliance-monitor evaluate`. */
 export interface EvaluateArguments {
   readonly rulesFile?: string;
-  readonly format: OutputFormat;
-  readonly outFile?: string;
+  /** The format asked with `--format`; undefined when each output takes its own. */
+  readonly format?: OutputFormat;
+  /** Files to write the report to; empty for stdout. */
+  readonly outFiles: readonly string[];
   readonly inputs: readonly string[];
 }
 
-export const OUTPUT_FORMATS = ['json', 'text'] as const;
+export const OUTPUT_FORMATS = ['json', 'text', 'csv', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export const USAGE = 'usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text] [--out FILE] INPUT...';
+export const USAGE = 'usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text|csv|html] [--out FILE]... INPUT...';
+
+const FORMATS_BY_EXTENSION: Readonly<Record<string, OutputFormat>> = { json: 'json', txt: 'text', csv: 'csv', html: 'html', htm: 'html' };
+
+/** The format of an output: `--format` when given, else the file's extension, else JSON. */
+export function outputFormat(args: EvaluateArguments, outFile: string | undefined): OutputFormat {
+  const extension = outFile?.split('.').pop()?.toLowerCase() ?? '';
+  return args.format ?? FORMATS_BY_EXTENSION[extension] ?? 'json';
+}
 
 /** Bad command-line usage; the message is one line. */
 export class UsageError extends Error {}
@@ -34,8 +44,8 @@ export function parseArguments(argv: readonly string[]): EvaluateArguments {
     throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
   }
   let rulesFile: string | undefined;
-  let format: OutputFormat = 'json';
-  let outFile: string | undefined;
+  let format: OutputFormat | undefined;
+  const outFiles: string[] = [];
   const inputs: string[] = [];
   for (let i = 0; i < rest.length;) {
     const arg = rest[i];
@@ -46,7 +56,7 @@ export function parseArguments(argv: readonly string[]): EvaluateArguments {
       if (name === '--rules') {
         rulesFile = value;
       } else if (name === '--out') {
-        outFile = value;
+        outFiles.push(value);
       } else if ((OUTPUT_FORMATS as readonly string[]).includes(value)) {
         format = value as OutputFormat;
       } else {
@@ -62,5 +72,5 @@ export function parseArguments(argv: readonly string[]): EvaluateArguments {
   if (inputs.length === 0) {
     throw new UsageError('no INPUT file given');
   }
-  return { rulesFile, format, outFile, inputs };
+  return { rulesFile, format, outFiles, inputs };
 }

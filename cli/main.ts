@@ -1,10 +1,11 @@
 import * as fs from 'fs';
-import { EvaluateArguments, parseArguments, UsageError, USAGE } from './arguments';
+import { EvaluateArguments, OutputFormat, outputFormat, parseArguments, UsageError, USAGE } from './arguments';
 import { rulesFromDocument } from './rules-file';
 import { renderText } from './text-format';
 import { compileRule, CompiledRule, ConfigurationItem, decodeJson, evaluateItems, extractConfigurationItems, InputError, RuleSpecError } from '../lambda/engine';
-import { buildReport } from '../lambda/report/report';
-import { RECOMMENDED_RULES } from '../src/rules/catalog';
+import { REPORT_FORMATS } from '../lambda/report/formats';
+import { buildReport, ComplianceReport } from '../lambda/report/report';
+import { RECOMMENDED_RULES, RULE_CATALOG } from '../src/rules/catalog';
 
 /** Exit codes: all compliant, something non-compliant, bad input or usage. */
 export const EXIT_COMPLIANT = 0;
@@ -54,6 +55,10 @@ function loadRules(rulesFile: string | undefined): CompiledRule[] {
   return inFile(rulesFile, () => rulesFromDocument(document).map(compileRule));
 }
 
+function render(report: ComplianceReport, format: OutputFormat): string {
+  return format === 'text' ? renderText(report) : REPORT_FORMATS[format].render(report);
+}
+
 function evaluateFiles(args: EvaluateArguments, output: CliOutput): number {
   const rules = loadRules(args.rulesFile);
   const items: ConfigurationItem[] = [];
@@ -61,17 +66,18 @@ function evaluateFiles(args: EvaluateArguments, output: CliOutput): number {
     const document = readJson(input);
     items.push(...inFile(input, () => extractConfigurationItems(document)));
   }
-  const report = buildReport(evaluateItems(items, rules), new Date());
-  const rendered = args.format === 'text'
-    ? renderText(report)
-    : `${JSON.stringify(report, null, 2)}\n`;
-  if (args.outFile === undefined) {
-    output.stdout(rendered);
-  } else {
+  // Built-in rules carry their default severity, as the monitor deploys them.
+  const evaluations = evaluateItems(items, rules)
+    .map((evaluation) => ({ ...evaluation, severity: RULE_CATALOG.get(evaluation.configRuleName)?.defaultSeverity }));
+  const report = buildReport(evaluations, new Date());
+  if (args.outFiles.length === 0) {
+    output.stdout(render(report, outputFormat(args, undefined)));
+  }
+  for (const outFile of args.outFiles) {
     try {
-      fs.writeFileSync(args.outFile, rendered);
+      fs.writeFileSync(outFile, render(report, outputFormat(args, outFile)));
     } catch (error) {
-      throw new FileError(`${args.outFile}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new FileError(`${outFile}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   }
   return report.summary.non_compliant > 0 ? EXIT_NON_COMPLIANT : EXIT_COMPLIANT;

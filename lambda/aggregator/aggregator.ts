@@ -25,6 +25,7 @@ function reportedEvaluation(finding: CurrentFinding): ReportedEvaluation {
     resourceId: finding.resourceId,
     complianceType: finding.complianceType as ReportedEvaluation['complianceType'],
     annotation: finding.exemptionReason ? `Exempt: ${finding.exemptionReason}` : finding.annotation ?? '',
+    severity: finding.severity,
   };
 }
 

@@ -18,6 +18,8 @@ export interface CurrentFinding extends RemediationClock {
   readonly complianceType: string;
   readonly annotation?: string;
   readonly exemptionReason?: string;
+  /** The rule's severity when the finding was recorded. */
+  readonly severity?: string;
   readonly recordedAt: string;
 }
 

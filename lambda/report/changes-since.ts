@@ -11,6 +11,8 @@ export interface ReportedFinding {
 export interface ChangesSincePrevious {
   /** The previous report's time; undefined for the first report. */
   readonly previous_report_timestamp?: string;
+  /** The previous report's compliance percentage: the trend's starting point. */
+  readonly previous_compliance_percentage?: number;
   /** NON_COMPLIANT now, and not in the previous report. */
   readonly newly_non_compliant: ReportedFinding[];
   /** NON_COMPLIANT in the previous report, and not now. */
@@ -35,6 +37,7 @@ function nonCompliant(evaluations: readonly ReportedEvaluation[]): Map<string, R
 /** The part of a previous report that the comparison reads. */
 export interface PreviousReport {
   readonly report_timestamp: string;
+  readonly summary?: { readonly compliance_percentage?: number };
   readonly evaluations: readonly ReportedEvaluation[];
 }
 
@@ -44,6 +47,7 @@ export function changesSince(previous: PreviousReport | undefined, current: read
   const now = nonCompliant(current);
   return {
     previous_report_timestamp: previous?.report_timestamp,
+    previous_compliance_percentage: previous?.summary?.compliance_percentage,
     newly_non_compliant: [...now].filter(([id]) => !before.has(id)).map(([, finding]) => finding),
     newly_fixed: [...before].filter(([id]) => !now.has(id)).map(([, finding]) => finding),
   };

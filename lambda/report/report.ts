@@ -1,3 +1,5 @@
+import type { ChangesSincePrevious } from './changes-since';
+import type { TimeToRemediate } from './time-to-remediate';
 import { Evaluation } from '../engine/types';
 
 /**
@@ -6,6 +8,8 @@ import { Evaluation } from '../engine/types';
  */
 export interface ReportedEvaluation extends Omit<Evaluation, 'complianceType'> {
   readonly complianceType: Evaluation['complianceType'] | 'EXEMPT' | 'INSUFFICIENT_DATA';
+  /** The rule's severity, where the reporter knows it. */
+  readonly severity?: string;
 }
 
 /** Counts of one group of evaluations (a rule, a resource type). */
@@ -31,13 +35,17 @@ export interface ReportSummary {
   readonly compliance_percentage: number;
 }
 
-/** The compliance report of DESIGN.md. */
+/** The compliance report of DESIGN.md, and what the deployed aggregator adds to it. */
 export interface ComplianceReport {
   readonly report_timestamp: string;
   readonly summary: ReportSummary;
   readonly by_resource_type: Record<string, ComplianceCounts>;
   readonly by_rule: Record<string, ComplianceCounts>;
   readonly evaluations: readonly ReportedEvaluation[];
+  /** What changed since the previous report (the aggregator's reports). */
+  readonly changes_since_previous?: ChangesSincePrevious;
+  /** Mean time to remediate per rule (the aggregator's reports). */
+  readonly mean_time_to_remediate?: Record<string, TimeToRemediate>;
 }
 
 function count(groups: Record<string, ComplianceCounts>, key: string, compliant: boolean): void {

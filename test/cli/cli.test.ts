@@ -44,6 +44,7 @@ describe('exit codes', () => {
       resourceId: 'vol-a416b170',
       complianceType: 'COMPLIANT',
       annotation: 'Attached volume is encrypted',
+      severity: 'HIGH',
     }]);
     expect(report.summary).toEqual({
       total_resources: 1, total_evaluations: 1, compliant: 1, non_compliant: 0, not_applicable: 0, exempt: 0, compliance_percentage: 100,
@@ -58,10 +59,10 @@ describe('exit codes', () => {
   });
 
   test.each([
-    [['evaluate'], 'cdk-compliance-monitor: no INPUT file given (usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text] [--out FILE] INPUT...)'],
+    [['evaluate'], 'cdk-compliance-monitor: no INPUT file given (usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text|csv|html] [--out FILE]... INPUT...)'],
     [[], 'cdk-compliance-monitor: no command given (usage:'],
     [['scan', 'x.json'], 'cdk-compliance-monitor: unknown command "scan" (usage:'],
-    [['evaluate', '--format', 'xml', 'x.json'], 'cdk-compliance-monitor: --format must be one of json, text (got "xml") (usage:'],
+    [['evaluate', '--format', 'xml', 'x.json'], 'cdk-compliance-monitor: --format must be one of json, text, csv, html (got "xml") (usage:'],
     [['evaluate', '--rules'], 'cdk-compliance-monitor: --rules needs a value (usage:'],
     [['evaluate', '--verbose', 'x.json'], 'cdk-compliance-monitor: unknown option "--verbose" (usage:'],
   ])('2 on bad usage %j, in one line', (argv, message) => {
@@ -153,7 +154,30 @@ describe('output', () => {
   });
 
   test('--help prints the usage', () => {
-    expect(run('--help')).toEqual({ code: 0, stdout: 'usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text] [--out FILE] INPUT...\n', stderr: '' });
+    expect(run('--help')).toEqual({ code: 0, stdout: 'usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text|csv|html] [--out FILE]... INPUT...\n', stderr: '' });
+  });
+
+  test('--format csv and html print those renderings', () => {
+    const csv = run('evaluate', '--format', 'csv', '--rules', volumeRules(), ENCRYPTED_VOLUME).stdout;
+    expect(csv).toBe('config_rule_name,resource_type,resource_id,compliance_type,severity,annotation\r\n' +
+      'encrypted-volumes,AWS::EC2::Volume,vol-a416b170,COMPLIANT,HIGH,Attached volume is encrypted\r\n');
+    const html = run('evaluate', '--format=html', SSH_OPEN_SG).stdout;
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<span class="percentage">33.3%</span>');
+  });
+
+  test('several --out files from one evaluation, each in the format of its extension', () => {
+    const outs = ['report.json', 'report.csv', 'report.html', 'report.txt', 'report.out'].map((name) => path.join(dir, name));
+    const { code, stdout } = run('evaluate', ...outs.flatMap((out) => ['--out', out]), SSH_OPEN_SG);
+    expect([code, stdout]).toEqual([EXIT_NON_COMPLIANT, '']);
+    const [json, csv, html, text, unknown] = outs.map((out) => fs.readFileSync(out, 'utf8'));
+    const report = JSON.parse(json);
+    expect(csv.split('\r\n')).toHaveLength(report.evaluations.length + 2);
+    expect(html).toContain(`Compliance report ${report.report_timestamp}`);
+    expect(text).toContain('33.3% compliant');
+    expect(JSON.parse(unknown)).toEqual(report);
+    run('evaluate', '--format', 'csv', '--out', outs[0], SSH_OPEN_SG);
+    expect(fs.readFileSync(outs[0], 'utf8').startsWith('config_rule_name,')).toBe(true);
   });
 });
 

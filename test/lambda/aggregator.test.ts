@@ -73,7 +73,18 @@ describe('aggregator', () => {
       changes_since_previous: { newly_non_compliant: [{ configRuleName: 'restricted-ssh-test', resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-1' }], newly_fixed: [] },
     });
     expect(report.evaluations).toHaveLength(3);
+    expect(report.evaluations).toContainEqual(expect.objectContaining({ resourceId: 'sg-1', severity: 'CRITICAL' }));
     expect(await object('reports/latest.json')).toEqual(report);
+    const rendering = async (extension: string) => {
+      const result = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key.replace(/json$/, extension) }));
+      return { contentType: result.ContentType, body: await result.Body!.transformToString() };
+    };
+    const csv = await rendering('csv');
+    expect(csv.contentType).toBe('text/csv; charset=utf-8; header=present');
+    expect(csv.body.split('\r\n')).toHaveLength(5);
+    const html = await rendering('html');
+    expect(html.contentType).toBe('text/html; charset=utf-8');
+    expect(html.body).toContain('<span class="percentage">66.7%</span>');
   });
 
   test('the next report tells what was fixed and what broke since the previous one', async () => {
@@ -85,13 +96,15 @@ describe('aggregator', () => {
 
     expect((await object(key)).changes_since_previous).toEqual({
       previous_report_timestamp: '2026-11-23T12:00:00Z',
+      previous_compliance_percentage: 66.7,
       newly_non_compliant: [{ configRuleName: 'restricted-ssh-test', resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-2' }],
       newly_fixed: [{ configRuleName: 'restricted-ssh-test', resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-1' }],
     });
     // sg-1 was NON_COMPLIANT from 2026-11-23T10:00 to 2026-11-24T10:00.
     expect((await object(key)).mean_time_to_remediate).toEqual({ 'restricted-ssh-test': { remediated_findings: 1, mean_seconds: 86_400 } });
     const keys = (await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents!.map((entry) => entry.Key).sort();
-    expect(keys).toEqual(['reports/2026/11/23/compliance-report-2026-11-23T12-00-00-000Z.json', 'reports/2026/11/24/compliance-report-2026-11-24T12-00-00-000Z.json', 'reports/latest.json']);
+    expect(keys).toEqual(['23T12', '24T12'].flatMap((day) => ['csv', 'html', 'json'].map((extension) =>
+      `reports/2026/11/${day.slice(0, 2)}/compliance-report-2026-11-${day}-00-00-000Z.${extension}`)).concat(['reports/latest.html', 'reports/latest.json']));
   });
 
   test('exempt findings are counted apart, with their reason; findings without a verdict count as not applicable', async () => {

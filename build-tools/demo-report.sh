@@ -1,0 +1,14 @@
+#!/bin/sh
+# The demo's offline evaluation: the sample snapshot with the recommended rules, written as JSON,
+# CSV and HTML into demo-output/ from one evaluation, then a summary with the paths. The CLI exits 1
+# when it finds violations, which the sample has: only 2 (bad input) or worse fails the demo.
+out=demo-output
+mkdir -p "$out"
+node assets/cli/index.js evaluate --out "$out/report.json" --out "$out/report.csv" --out "$out/report.html" "$1"
+status=$?
+[ "$status" -le 1 ] || exit "$status"
+node -e '
+const { summary } = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+console.log(`${process.argv[2]}: ${summary.compliance_percentage}% compliant (${summary.compliant} compliant, ${summary.non_compliant} non-compliant) over ${summary.total_resources} resources`);
+' "$out/report.json" "$1"
+echo "wrote $out/report.json, $out/report.csv and $out/report.html (open the HTML in a browser); the example app is in cdk.out/"

@@ -1,0 +1,207 @@
+import { ComplianceCounts, compliancePercentage, ComplianceReport, ReportedEvaluation } from './report';
+import { SEVERITY_NAMES } from '../../src/rules/catalog';
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text as HTML: every character that could open markup or close an attribute is escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]);
+}
+
+const COLORS = { compliant: '#2e7d32', nonCompliant: '#c62828', exempt: '#8d8d8d' } as const;
+
+/** Inline styles only: the file is read offline and printed, and makes no request. */
+const STYLE = `
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #1b1b1b; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.15rem; border-bottom: 1px solid #d0d0d0; padding-bottom: 0.2rem; margin-top: 2rem; }
+.meta { color: #555; margin-top: 0; }
+.headline { display: flex; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
+.percentage { font-size: 3rem; font-weight: 700; }
+.trend { color: #333; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
+th { background: #f4f4f4; }
+td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+.id { font-family: ui-monospace, "DejaVu Sans Mono", monospace; word-break: break-all; }
+.severity { font-weight: 700; }
+.severity-CRITICAL { color: #8e0000; }
+.severity-HIGH { color: #c62828; }
+.severity-MEDIUM { color: #a15c00; }
+.severity-LOW { color: #555; }
+.none { color: #555; font-style: italic; }
+footer { margin-top: 2rem; color: #666; font-size: 0.8rem; }
+@media print { body { margin: 0; max-width: none; font-size: 10pt; } section { break-inside: avoid; } h2 { break-after: avoid; } }
+`;
+
+interface RuleBar {
+  readonly rule: string;
+  readonly compliant: number;
+  readonly nonCompliant: number;
+  readonly exempt: number;
+}
+
+function ruleBars(evaluations: readonly ReportedEvaluation[]): RuleBar[] {
+  const bars = new Map<string, { compliant: number; nonCompliant: number; exempt: number }>();
+  for (const { configRuleName, complianceType } of evaluations) {
+    const bar = bars.get(configRuleName) ?? { compliant: 0, nonCompliant: 0, exempt: 0 };
+    bar.compliant += complianceType === 'COMPLIANT' ? 1 : 0;
+    bar.nonCompliant += complianceType === 'NON_COMPLIANT' ? 1 : 0;
+    bar.exempt += complianceType === 'EXEMPT' ? 1 : 0;
+    bars.set(configRuleName, bar);
+  }
+  return [...bars].map(([rule, counts]) => ({ rule, ...counts })).filter((bar) => bar.compliant + bar.nonCompliant + bar.exempt > 0);
+}
+
+/** Per rule, a bar of compliant, non-compliant and exempt evaluations, drawn as inline SVG. */
+function ruleChart(evaluations: readonly ReportedEvaluation[]): string {
+  const bars = ruleBars(evaluations);
+  if (bars.length === 0) {
+    return '<p class="none">No rule has an evaluation that applies.</p>';
+  }
+  const labelWidth = 320;
+  const barWidth = 440;
+  const rowHeight = 26;
+  const height = bars.length * rowHeight + 34;
+  const rows = bars.map((bar, i) => {
+    const total = bar.compliant + bar.nonCompliant + bar.exempt;
+    const y = i * rowHeight;
+    let x = labelWidth;
+    const segments = (['compliant', 'nonCompliant', 'exempt'] as const).map((kind) => {
+      const width = (bar[kind] / total) * barWidth;
+      const segment = width > 0 ? `<rect x="${x.toFixed(1)}" y="${y + 4}" width="${width.toFixed(1)}" height="${rowHeight - 8}" fill="${COLORS[kind]}"/>` : '';
+      x += width;
+      return segment;
+    }).join('');
+    return `<text x="${labelWidth - 8}" y="${y + rowHeight / 2 + 4}" text-anchor="end">${escapeHtml(bar.rule)}</text>${segments}` +
+      `<text x="${labelWidth + barWidth + 8}" y="${y + rowHeight / 2 + 4}">${compliancePercentage(bar.compliant, bar.compliant + bar.nonCompliant)}%</text>`;
+  }).join('');
+  const legendY = bars.length * rowHeight + 20;
+  const legend = ([['compliant', 'Compliant'], ['nonCompliant', 'Non-compliant'], ['exempt', 'Exempt']] as const).map(([kind, label], i) =>
+    `<rect x="${labelWidth + i * 140}" y="${legendY - 10}" width="12" height="12" fill="${COLORS[kind]}"/><text x="${labelWidth + i * 140 + 18}" y="${legendY}">${label}</text>`).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title" width="100%" viewBox="0 0 ${labelWidth + barWidth + 60} ${height}" ` +
+    `font-size="13" font-family="inherit"><title id="chart-title">Evaluations by rule: compliant, non-compliant and exempt</title>${rows}${legend}</svg>`;
+}
+
+/** A table of cells already escaped; `numeric` columns align right. */
+function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, empty: string, numeric: ReadonlySet<number> = new Set()): string {
+  if (rows.length === 0) {
+    return `<p class="none">${escapeHtml(empty)}</p>`;
+  }
+  const cell = (tag: 'th' | 'td', column: number, html: string) => `<${tag}${numeric.has(column) ? ' class="number"' : ''}>${html}</${tag}>`;
+  return `<table><thead><tr>${headers.map((header, i) => cell('th', i, escapeHtml(header))).join('')}</tr></thead>` +
+    `<tbody>${rows.map((row) => `<tr>${row.map((html, i) => cell('td', i, html)).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+function severityRank(severity: string | undefined): number {
+  const rank = (SEVERITY_NAMES as readonly string[]).indexOf(severity ?? '');
+  return rank < 0 ? SEVERITY_NAMES.length : rank;
+}
+
+function severityCell(severity: string | undefined): string {
+  const known = (SEVERITY_NAMES as readonly string[]).includes(severity ?? '');
+  return known ? `<span class="severity severity-${severity}">${severity}</span>` : '<span class="none">unknown</span>';
+}
+
+/** `2 d 4 h`, `3 h 30 min`, `45 min`, `30 s`. */
+export function formatDuration(seconds: number): string {
+  const units: Array<[string, number]> = [['d', 86_400], ['h', 3_600], ['min', 60], ['s', 1]];
+  const parts: string[] = [];
+  let rest = Math.round(seconds);
+  for (const [unit, size] of units) {
+    if (rest >= size || (unit === 's' && parts.length === 0)) {
+      parts.push(`${Math.floor(rest / size)} ${unit}`);
+      rest %= size;
+    }
+  }
+  return parts.slice(0, 2).join(' ');
+}
+
+function countsRows(groups: Record<string, ComplianceCounts>, extra: (key: string) => string[] = () => []): string[][] {
+  return Object.entries(groups).map(([key, counts]) => [
+    escapeHtml(key), String(counts.compliant), String(counts.non_compliant), `${compliancePercentage(counts.compliant, counts.total)}%`, ...extra(key),
+  ]);
+}
+
+function trend(report: ComplianceReport): string {
+  const changes = report.changes_since_previous;
+  const previous = changes?.previous_compliance_percentage;
+  if (!changes || previous === undefined) {
+    return '';
+  }
+  const delta = Math.round((report.summary.compliance_percentage - previous) * 10) / 10;
+  const direction = delta > 0 ? `▲ up ${delta.toFixed(1)} points` : delta < 0 ? `▼ down ${Math.abs(delta).toFixed(1)} points` : 'unchanged';
+  return `<p class="trend">${direction} since the previous report (${previous}% on ${escapeHtml(changes.previous_report_timestamp ?? '')}): ` +
+    `${changes.newly_non_compliant.length} newly non-compliant, ${changes.newly_fixed.length} newly fixed.</p>`;
+}
+
+function changesSection(report: ComplianceReport): string {
+  const changes = report.changes_since_previous;
+  if (!changes?.previous_report_timestamp) {
+    return '';
+  }
+  const rows = (findings: typeof changes.newly_fixed) => findings.map((finding) =>
+    [escapeHtml(finding.configRuleName), escapeHtml(finding.resourceType), `<span class="id">${escapeHtml(finding.resourceId)}</span>`]);
+  const headers = ['Rule', 'Resource type', 'Resource'];
+  return `<section id="changes"><h2>Since the previous report</h2><h3>Newly non-compliant</h3>${table(headers, rows(changes.newly_non_compliant), 'None.')}` +
+    `<h3>Newly fixed</h3>${table(headers, rows(changes.newly_fixed), 'None.')}</section>`;
+}
+
+/**
+ * The report as one self-contained HTML page an auditor can read and print: no script, no style
+ * sheet, font or image fetched; every text that comes from findings is escaped.
+ */
+export function renderHtml(report: ComplianceReport): string {
+  const { summary } = report;
+  const violations = report.evaluations.filter((evaluation) => evaluation.complianceType === 'NON_COMPLIANT')
+    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity)
+      || a.configRuleName.localeCompare(b.configRuleName) || a.resourceId.localeCompare(b.resourceId));
+  const exempt = report.evaluations.filter((evaluation) => evaluation.complianceType === 'EXEMPT');
+  const timeToRemediate = report.mean_time_to_remediate;
+  const byRule = countsRows(report.by_rule, (rule) => {
+    if (!timeToRemediate) {
+      return [];
+    }
+    const figure = timeToRemediate[rule];
+    return [figure ? `${formatDuration(figure.mean_seconds)} (${figure.remediated_findings})` : '–'];
+  });
+  const timestamp = escapeHtml(report.report_timestamp);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Compliance report ${timestamp}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><h1>Compliance report</h1><p class="meta">Taken ${timestamp} · ${summary.total_resources} resources · ${summary.total_evaluations} evaluations</p></header>
+<section id="summary">
+<div class="headline"><span class="percentage">${summary.compliance_percentage}%</span><span>compliant: ${summary.compliant} compliant, ${summary.non_compliant} non-compliant, ` +
+  `${summary.exempt} exempt, ${summary.not_applicable} not applicable</span></div>
+${trend(report)}
+</section>
+<section id="chart"><h2>Compliance by rule</h2>${ruleChart(report.evaluations)}</section>
+<section id="non-compliant"><h2>Non-compliant resources (${violations.length})</h2>
+${table(['Severity', 'Rule', 'Resource type', 'Resource', 'Annotation'], violations.map((evaluation) => [
+  severityCell(evaluation.severity), escapeHtml(evaluation.configRuleName), escapeHtml(evaluation.resourceType),
+  `<span class="id">${escapeHtml(evaluation.resourceId)}</span>`, escapeHtml(evaluation.annotation),
+]), 'No resource is non-compliant.')}
+</section>
+<section id="by-rule"><h2>By rule</h2>
+${table(['Rule', 'Compliant', 'Non-compliant', 'Compliance', ...(timeToRemediate ? ['Mean time to remediate (fixed)'] : [])], byRule, 'No rule applies.', new Set([1, 2, 3]))}
+</section>
+<section id="by-resource-type"><h2>By resource type</h2>
+${table(['Resource type', 'Compliant', 'Non-compliant', 'Compliance'], countsRows(report.by_resource_type), 'No resource type applies.', new Set([1, 2, 3]))}
+</section>
+<section id="exemptions"><h2>Exemptions (${exempt.length})</h2>
+${table(['Rule', 'Resource type', 'Resource', 'Reason'], exempt.map((evaluation) => [
+  escapeHtml(evaluation.configRuleName), escapeHtml(evaluation.resourceType), `<span class="id">${escapeHtml(evaluation.resourceId)}</span>`, escapeHtml(evaluation.annotation),
+]), 'No violation is exempt.')}
+</section>
+${changesSection(report)}
+<footer>Generated by cdk-compliance-monitor. Compliance counts compliant and non-compliant evaluations; exempt ones and those that do not apply are counted apart.</footer>
+</body>
+</html>
+`;
+}
