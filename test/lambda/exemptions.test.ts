@@ -5,16 +5,9 @@ import { TaggedResources } from '../../lambda/exemptions/tagged-resources';
 import { ComplianceChange } from '../../lambda/findings/compliance-change';
 import { nextClock } from '../../lambda/findings/current-finding';
 import { CurrentFinding, reconcile } from '../../lambda/findings/reconcile';
+import { SSH_VIOLATION } from '../support/findings';
 
-const violation: ComplianceChange = {
-  configRuleName: 'restricted-ssh-test',
-  resourceType: 'AWS::EC2::SecurityGroup',
-  resourceId: 'sg-1',
-  awsAccountId: '123456789012',
-  awsRegion: 'eu-west-1',
-  newComplianceType: 'NON_COMPLIANT',
-  recordedAt: '2026-11-23T10:00:00.000Z',
-};
+const violation = SSH_VIOLATION;
 const noTags = () => false;
 const NOW = new Date('2026-11-23T12:00:00Z');
 

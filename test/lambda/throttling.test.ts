@@ -5,6 +5,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { FindingStore } from '../../lambda/findings/finding-store';
 import { SDK_OPTIONS } from '../../lambda/runtime/sdk-options';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
+import { SSH_VIOLATION } from '../support/findings';
 
 const TABLE = 'compliance-findings-test';
 
@@ -54,15 +55,7 @@ describe('throttling', () => {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     toThrottle = 2;
-    const recorded = await new FindingStore(DynamoDBDocumentClient.from(client), TABLE, 1).recordChange({
-      configRuleName: 'restricted-ssh-test',
-      resourceType: 'AWS::EC2::SecurityGroup',
-      resourceId: 'sg-1',
-      awsAccountId: '123456789012',
-      awsRegion: 'eu-west-1',
-      newComplianceType: 'NON_COMPLIANT',
-      recordedAt: '2026-11-23T10:00:00.000Z',
-    }, 'CRITICAL');
+    const recorded = await new FindingStore(DynamoDBDocumentClient.from(client), TABLE, 1).recordChange(SSH_VIOLATION, 'CRITICAL');
     client.destroy();
     expect(throttled).toBe(2);
     expect(recorded).toEqual({ applied: true, newlyNonCompliant: true });
