@@ -1,4 +1,5 @@
 import { aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RemediationMode } from './remediation-mode';
 import { RuleSet, Severity } from './rules';
 
 /** How long the monitor keeps what it produces. */
@@ -52,14 +53,6 @@ export interface RecorderOptions {
    * @default RecordingFrequency.CONTINUOUS
    */
   readonly recordingFrequency?: RecordingFrequency;
-}
-
-/** What the remediator does with a violation of a rule that opts in to remediation. */
-export enum RemediationMode {
-  /** Log and audit the fix it would apply, change nothing; its role has no write permission. */
-  DRY_RUN = 'DRY_RUN',
-  /** Apply the fix, and audit it. */
-  APPLY = 'APPLY',
 }
 
 /** Overrides of the monitor's Lambda functions (DESIGN.md defaults). */

@@ -5,7 +5,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { createAlertTopic } from './alerting/alert-topic';
-import { ComplianceMonitorProps, RemediationMode } from './compliance-monitor-props';
+import { ComplianceMonitorProps } from './compliance-monitor-props';
 import { createAccountAggregator, createConfigRecorder } from './config/recorder';
 import { createConfigRules, deployedRuleName } from './config/rules';
 import { createMonitorEvents } from './events/schedules';
@@ -17,6 +17,7 @@ import { bucketName, resourceName } from './naming';
 import { createMonitorAlarms } from './observability/alarms';
 import { createMonitorDashboard } from './observability/dashboard';
 import { MONITOR_METRICS } from './observability/metric-names';
+import { RemediationMode } from './remediation-mode';
 import { RuleSet, Severity } from './rules';
 import { createEncryptionKey, grantServicesUseOfKey } from './security/encryption-key';
 import { FINDINGS_TABLE_SCHEMA } from './storage/findings-schema';
@@ -200,7 +201,7 @@ export class ComplianceMonitor extends Construct {
       alertTopic: this.alertTopic,
       configRules: [...rules.values()],
       remediator: this.remediatorFunction,
-      exemptsByTag: this.ruleSet.rules.some((rule) => rule.exemptions.some((exemption) => exemption.tagKey !== undefined)),
+      ruleSet: this.ruleSet,
     });
     grantAggregator(aggregator.role, this.findingsTable, this.reportsBucket, this.encryptionKey);
     grantRemediator(remediator.role, {

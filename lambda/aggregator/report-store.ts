@@ -10,7 +10,7 @@ export function reportKey(timestamp: Date, extension = 'json'): string {
 }
 
 /** The latest report's HTML, beside `latest.json`: the page an auditor bookmarks. */
-export const LATEST_HTML_KEY = `${REPORTS_PREFIX}latest.html`;
+const LATEST_HTML_KEY = `${REPORTS_PREFIX}latest.html`;
 
 /** The reports bucket: the latest report read back, each new report written in every format, dated and as the latest. */
 export class ReportStore {

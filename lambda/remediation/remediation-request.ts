@@ -14,7 +14,7 @@ export interface RemediationRequest {
 }
 
 /** The analyzer invokes the remediator with this `source`, which tells its events from any other. */
-export const REMEDIATION_REQUEST_SOURCE = 'compliance-monitor.analyzer';
+const REMEDIATION_REQUEST_SOURCE = 'compliance-monitor.analyzer';
 
 /** The event the analyzer sends. */
 export function remediationEvent(request: RemediationRequest): { source: string; detail: RemediationRequest } {

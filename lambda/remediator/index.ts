@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createRemediator, RemediationModeSetting } from './remediator';
+import { createRemediator } from './remediator';
+import { RemediationMode } from '../../src/remediation-mode';
 import { FindingStore } from '../findings/finding-store';
 import { createLogger } from '../logging/logger';
 import { Fix } from '../remediation/fix';
@@ -42,7 +43,7 @@ export const handler = createRemediator({
   ),
   sns: new SNSClient(SDK_OPTIONS),
   alertTopicArn: requiredSetting(process.env, 'ALERT_TOPIC_ARN'),
-  mode: oneOfSetting<RemediationModeSetting>(process.env, 'REMEDIATION_MODE', ['DRY_RUN', 'APPLY']),
+  mode: oneOfSetting(process.env, 'REMEDIATION_MODE', Object.values(RemediationMode)),
   rules: deployedRules(process.env),
   logger: createLogger('remediator'),
 });

@@ -1,5 +1,6 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
+import { RemediationMode } from '../../src/remediation-mode';
 import { REMEDIATION_FIXES, RemediationFix } from '../../src/rules/remediation-catalog';
 import { remediationMessage } from '../alerts/alert-message';
 import { alertPublisher } from '../alerts/publish';
@@ -12,16 +13,13 @@ import { ANNOUNCED_OUTCOMES, RemediationAudit } from '../remediation/remediation
 import { remediationRequestOf } from '../remediation/remediation-request';
 import { DeployedRule } from '../runtime/settings';
 
-/** What the remediator does with a fix: apply it, or only record and announce it. */
-export type RemediationModeSetting = 'DRY_RUN' | 'APPLY';
-
 /** What the remediator works with; the entry point builds them once per container. */
 export interface RemediatorDependencies {
   readonly fixes: Readonly<Record<RemediationFix, Fix>>;
   readonly store: FindingStore;
   readonly sns: SNSClient;
   readonly alertTopicArn: string;
-  readonly mode: RemediationModeSetting;
+  readonly mode: RemediationMode;
   readonly rules: readonly DeployedRule[];
   readonly logger: Logger;
   /** The clock exemptions expire by. */
@@ -47,7 +45,7 @@ export function createRemediator(deps: RemediatorDependencies): (event: unknown,
     if (plan.actions.length === 0) {
       return { outcome: plan.manual ? 'NEEDS_A_PERSON' : 'NOTHING_TO_DO', actions: [], reason: plan.reason };
     }
-    if (deps.mode !== 'APPLY') {
+    if (deps.mode !== RemediationMode.APPLY) {
       return { outcome: 'WOULD_APPLY', actions: plan.actions };
     }
     try {

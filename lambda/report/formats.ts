@@ -15,5 +15,3 @@ export const REPORT_FORMATS = {
   csv: { extension: 'csv', contentType: 'text/csv; charset=utf-8; header=present', render: renderCsv },
   html: { extension: 'html', contentType: 'text/html; charset=utf-8', render: renderHtml },
 } as const satisfies Record<string, ReportFormat>;
-
-export type ReportFormatName = keyof typeof REPORT_FORMATS;

@@ -57,7 +57,7 @@ export function deployedRules(ruleSet: RuleSet, environmentSuffix: string): Depl
  * Lambda allows 4 KB of environment variables per function; the other variables take under 800
  * bytes, so the rules get the rest.
  */
-export const MAX_RULES_SETTING_LENGTH = 3300;
+const MAX_RULES_SETTING_LENGTH = 3300;
 
 /** The `RULES` variable; throws when exemptions or parameters make it too long for Lambda. */
 export function rulesSetting(ruleSet: RuleSet, environmentSuffix: string): string {

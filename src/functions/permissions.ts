@@ -1,7 +1,7 @@
 import { Aws, aws_config as config, aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { RemediationMode } from '../compliance-monitor-props';
 import { MONITOR_METRICS } from '../observability/metric-names';
+import { RemediationMode } from '../remediation-mode';
 import { RuleSet } from '../rules';
 import { REMEDIATION_FIXES, RemediationFix } from '../rules/remediation-catalog';
 import { LATEST_REPORT_KEY, REPORTS_PREFIX } from '../storage/report-layout';
@@ -12,8 +12,8 @@ export interface AnalyzerAccess {
   readonly alertTopic: sns.ITopic;
   readonly configRules: readonly config.CfnConfigRule[];
   readonly remediator: lambda.IFunction;
-  /** Whether a rule exempts resources by tag: the analyzer then queries Config for the tagged resources. */
-  readonly exemptsByTag: boolean;
+  /** Its rules: when one exempts resources by tag, the analyzer queries Config for the tagged resources. */
+  readonly ruleSet: RuleSet;
 }
 
 /** Bucket ARNs carry neither account nor region; the handler touches only buckets Config reported for this account. */
@@ -47,7 +47,7 @@ export function grantAnalyzer(scope: Construct, role: iam.IRole, access: Analyze
     actions: ['config:PutEvaluations', 'config:GetResourceConfigHistory', 'config:ListDiscoveredResources', 'config:BatchGetResourceConfig'],
     resources: ['*'],
   }));
-  if (access.exemptsByTag) {
+  if (access.ruleSet.rules.some((rule) => rule.exemptions.some((exemption) => exemption.tagKey !== undefined))) {
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       // Accepts no resource-level permission either: finds the resources that carry an exemption's tag.
       sid: 'FindTaggedResourcesForExemptions',

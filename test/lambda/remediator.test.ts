@@ -17,8 +17,9 @@ import { imdsv2Fix } from '../../lambda/remediation/fixes/imdsv2';
 import { s3EncryptionFix } from '../../lambda/remediation/fixes/s3-encryption';
 import { worldIngressFix } from '../../lambda/remediation/fixes/world-ingress';
 import { remediationEvent } from '../../lambda/remediation/remediation-request';
-import { createRemediator, RemediationModeSetting } from '../../lambda/remediator/remediator';
+import { createRemediator } from '../../lambda/remediator/remediator';
 import { DeployedRule } from '../../lambda/runtime/settings';
+import { RemediationMode } from '../../src/remediation-mode';
 import { Severity } from '../../src/rules/severity';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 
@@ -44,7 +45,7 @@ const RULES: DeployedRule[] = [
 let dynamo: LocalDynamoDb;
 let logLines: any[];
 
-function remediator(mode: RemediationModeSetting, now = '2026-11-23T12:00:00Z') {
+function remediator(mode: `${RemediationMode}`, now = '2026-11-23T12:00:00Z') {
   logLines = [];
   const ec2Client = new EC2Client({ region: 'eu-west-1' });
   const s3Client = new S3Client({ region: 'eu-west-1' });
@@ -59,7 +60,7 @@ function remediator(mode: RemediationModeSetting, now = '2026-11-23T12:00:00Z') 
     store: new FindingStore(dynamo.documents, TABLE, 2557),
     sns: new SNSClient({ region: 'eu-west-1' }),
     alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test',
-    mode,
+    mode: mode as RemediationMode,
     rules: RULES,
     logger: createLogger('remediator', (line) => logLines.push(JSON.parse(line))),
     now: () => new Date(now),
