@@ -1,7 +1,8 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LATEST_REPORT_KEY, REPORTS_PREFIX } from '../../src/storage/report-layout';
 import { REPORT_FORMATS, ReportFormat } from '../report/formats';
 import { ComplianceReport } from '../report/report';
+import { isAwsError } from '../runtime/aws-errors';
 
 /** `reports/YYYY/MM/DD/compliance-report-<timestamp>.<extension>`, in UTC. */
 export function reportKey(timestamp: Date, extension = 'json'): string {
@@ -22,7 +23,7 @@ export class ReportStore {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: LATEST_REPORT_KEY }));
       return JSON.parse(await object.Body!.transformToString());
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') {
+      if (isAwsError(error, 'NoSuchKey')) {
         return undefined;
       }
       throw error;

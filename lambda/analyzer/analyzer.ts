@@ -2,6 +2,7 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
+import { severityRank } from '../../src/rules/catalog';
 import { Severity } from '../../src/rules/severity';
 import { alertsFor, violationAlert } from '../alerts/alert-message';
 import { alertPublisher } from '../alerts/publish';
@@ -43,8 +44,6 @@ export interface AnalyzerDependencies {
   readonly now?: () => Date;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, CRITICAL: 3 };
-
 function isScheduledSweep(event: unknown): boolean {
   const record = asRecord(event);
   return record?.source === 'aws.events' && record['detail-type'] === 'Scheduled Event';
@@ -83,7 +82,7 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
 
   const publish = alertPublisher(deps.sns, deps.alertTopicArn, deps.logger);
 
-  const alerted = (severity: Severity) => SEVERITY_RANK[severity] >= SEVERITY_RANK[deps.alertSeverity];
+  const alerted = (severity: Severity) => severityRank(severity) <= severityRank(deps.alertSeverity);
 
   /** Results as the monitor records them, exemptions applied; tags are looked up only for violations of rules that exempt by tag. */
   async function exemptionsApplied(

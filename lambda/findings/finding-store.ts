@@ -1,10 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ComplianceChange, isNewViolation } from './compliance-change';
 import { CurrentFinding, nextClock } from './current-finding';
 import { Severity } from '../../src/rules/severity';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/storage/findings-schema';
 import { RemediationAudit, remediationKey } from '../remediation/remediation-audit';
+import { isAwsError } from '../runtime/aws-errors';
 
 /** What recording a change did. */
 export interface RecordedChange {
@@ -89,7 +89,7 @@ function withoutUndefined(record: Record<string, unknown>): Record<string, unkno
 }
 
 function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException || (error as Error)?.name === 'ConditionalCheckFailedException';
+  return isAwsError(error, 'ConditionalCheckFailedException');
 }
 
 /**

@@ -27,9 +27,3 @@ export function nothingToDo(reason: string, tags: Readonly<Record<string, string
 export function tagRecord(tags: ReadonlyArray<{ Key?: string; Value?: string }> | undefined): Record<string, string> {
   return Object.fromEntries((tags ?? []).filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key!, tag.Value ?? '']));
 }
-
-/** Whether an AWS error is one of these codes. */
-export function isAwsError(error: unknown, ...names: string[]): boolean {
-  const { name, Code } = (error ?? {}) as { name?: string; Code?: string };
-  return names.includes(name ?? '') || names.includes(Code ?? '');
-}

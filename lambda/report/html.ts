@@ -1,5 +1,5 @@
 import { ComplianceCounts, compliancePercentage, ComplianceReport, ReportedEvaluation } from './report';
-import { SEVERITY_NAMES } from '../../src/rules/catalog';
+import { SEVERITY_NAMES, severityRank } from '../../src/rules/catalog';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -93,13 +93,8 @@ function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]
     `<tbody>${rows.map((row) => `<tr>${row.map((html, i) => cell('td', i, html)).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-function severityRank(severity: string | undefined): number {
-  const rank = (SEVERITY_NAMES as readonly string[]).indexOf(severity ?? '');
-  return rank < 0 ? SEVERITY_NAMES.length : rank;
-}
-
 function severityCell(severity: string | undefined): string {
-  const known = (SEVERITY_NAMES as readonly string[]).includes(severity ?? '');
+  const known = severityRank(severity) < SEVERITY_NAMES.length;
   return known ? `<span class="severity severity-${severity}">${severity}</span>` : '<span class="none">unknown</span>';
 }
 

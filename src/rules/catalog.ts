@@ -18,6 +18,12 @@ export interface ParameterDefinition {
 export const SEVERITY_NAMES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 export type SeverityName = (typeof SEVERITY_NAMES)[number];
 
+/** A severity's place in SEVERITY_NAMES: 0 for the most severe; an unknown one comes after LOW. */
+export function severityRank(severity: string | undefined): number {
+  const rank = (SEVERITY_NAMES as readonly string[]).indexOf(severity ?? '');
+  return rank < 0 ? SEVERITY_NAMES.length : rank;
+}
+
 /** A built-in rule: an AWS managed rule that this project's engine also evaluates. */
 export interface RuleDefinition {
   /** The AWS Config rule name, e.g. `required-tags`. */

@@ -1,5 +1,6 @@
 import { DescribeInstancesCommand, EC2Client, ModifyInstanceMetadataOptionsCommand } from '@aws-sdk/client-ec2';
-import { Fix, isAwsError, nothingToDo, tagRecord } from '../fix';
+import { isAwsError } from '../../runtime/aws-errors';
+import { Fix, nothingToDo, tagRecord } from '../fix';
 
 /** Requires IMDSv2 session tokens on an instance; the metadata endpoint's other options are left as they are. */
 export function imdsv2Fix(ec2: EC2Client): Fix {

@@ -2,7 +2,8 @@ import {
   GetBucketEncryptionCommand, GetBucketTaggingCommand, PutBucketEncryptionCommand, S3Client, ServerSideEncryptionByDefault, ServerSideEncryptionRule,
 } from '@aws-sdk/client-s3';
 import { csv } from '../../engine/values';
-import { Fix, isAwsError, nothingToDo, tagRecord } from '../fix';
+import { isAwsError } from '../../runtime/aws-errors';
+import { Fix, nothingToDo, tagRecord } from '../fix';
 
 /** The default encryption a bucket needs, or undefined when it has it. */
 export function requiredEncryption(

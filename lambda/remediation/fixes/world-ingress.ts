@@ -3,7 +3,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { blockedPorts } from '../../engine/rules/restricted-common-ports';
 import { parsePortRanges } from '../../engine/rules/security-group';
-import { Fix, isAwsError, nothingToDo, tagRecord } from '../fix';
+import { isAwsError } from '../../runtime/aws-errors';
+import { Fix, nothingToDo, tagRecord } from '../fix';
 
 const IPV4_WORLD = '0.0.0.0/0';
 const IPV6_WORLD = '::/0';
