@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { EvaluateArguments, OutputFormat, outputFormat, parseArguments, UsageError, USAGE } from './arguments';
 import { rulesFromDocument } from './rules-file';
 import { renderText } from './text-format';
-import { compileRule, CompiledRule, ConfigurationItem, decodeJson, evaluateItems, extractConfigurationItems, InputError, RuleSpecError } from '../lambda/engine';
+import { compileRule, CompiledRule, decodeJson, evaluateItems, extractConfigurationItems, InputError, RuleSpecError } from '../lambda/engine';
 import { REPORT_FORMATS } from '../lambda/report/formats';
 import { buildReport, ComplianceReport } from '../lambda/report/report';
 import { RECOMMENDED_RULES, RULE_CATALOG } from '../src/rules/catalog';
@@ -61,13 +61,14 @@ function render(report: ComplianceReport, format: OutputFormat): string {
 
 function evaluateFiles(args: EvaluateArguments, output: CliOutput): number {
   const rules = loadRules(args.rulesFile);
-  const items: ConfigurationItem[] = [];
-  for (const input of args.inputs) {
-    const document = readJson(input);
-    items.push(...inFile(input, () => extractConfigurationItems(document)));
-  }
-  // Built-in rules carry their default severity, as the monitor deploys them.
-  const evaluations = evaluateItems(items, rules)
+  // One file at a time, each item evaluated as it is read; flatMap joins lists of any length (a
+  // spread into push overflows the stack past about 120,000 items).
+  const evaluations = args.inputs
+    .flatMap((input) => {
+      const document = readJson(input);
+      return inFile(input, () => evaluateItems(extractConfigurationItems(document), rules));
+    })
+    // Built-in rules carry their default severity, as the monitor deploys them.
     .map((evaluation) => ({ ...evaluation, severity: RULE_CATALOG.get(evaluation.configRuleName)?.defaultSeverity }));
   const report = buildReport(evaluations, new Date());
   if (args.outFiles.length === 0) {

@@ -76,6 +76,8 @@ describe('exit codes', () => {
     ['a missing file', () => path.join('/nonexistent', 'snapshot.json'), /^cdk-compliance-monitor: \/nonexistent\/snapshot.json: cannot read \(ENOENT\)\n$/],
     ['invalid JSON', () => write('bad.json', '{"configurationItems": ['), /^cdk-compliance-monitor: .*bad.json: not valid JSON \(.*\)\n$/],
     ['a JSON file without items', () => write('other.json', { hello: 1 }), /^cdk-compliance-monitor: .*other.json: no configuration items found: .*\n$/],
+    ['a snapshot entry that is not an item', () => write('snapshot.json', { configurationItems: [fixture('configuration-items/rdk-example-AWS_EC2_Volume.json'), { resourceId: 'x' }] }),
+      /^cdk-compliance-monitor: .*snapshot.json: configurationItems\[1\] is not a configuration item \(it needs resourceType and resourceId\)\n$/],
     ['a periodic event', () => fixturePath('rule-invocation-events/powertools-awsConfigRuleScheduled.json'),
       /^cdk-compliance-monitor: .*powertools-awsConfigRuleScheduled.json: invokingEvent is a periodic \(ScheduledNotification\) event, which carries no configuration item\n$/],
   ])('2 on %s, naming the file and what is wrong', (_, input, message) => {
@@ -117,6 +119,17 @@ describe('inputs', () => {
     const { code, stdout } = run('evaluate', '--rules', rules(), input());
     expect(code).toBe(EXIT_NON_COMPLIANT);
     expect(resourceIds(stdout)).toEqual(expected);
+  });
+
+  test('a snapshot of 200,000 items, more than a spread into push can pass', () => {
+    const configurationItems = Array.from({ length: 200_000 }, (_, index) =>
+      ({ resourceType: 'AWS::EC2::Volume', resourceId: `vol-${index}`, configuration: { encrypted: true, state: 'in-use' } }));
+    const out = path.join(dir, 'report.json');
+    const { code, stderr } = run('evaluate', '--rules', volumeRules(), '--out', out, write('snapshot.json', { configurationItems }));
+    expect([code, stderr]).toEqual([EXIT_COMPLIANT, '']);
+    const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(report.summary).toMatchObject({ total_resources: 200_000, compliant: 200_000 });
+    expect(report.evaluations[199_999].resourceId).toBe('vol-199999');
   });
 
   test('several inputs are evaluated together', () => {
