@@ -37,9 +37,9 @@ function reportedEvaluation(finding: CurrentFinding): ReportedEvaluation {
 export function createAggregator(deps: AggregatorDependencies): (event: unknown, context: Context) => Promise<{ reportKey: string }> {
   return async (_event, context) => {
     const timestamp = (deps.now ?? (() => new Date()))();
-    const findings: CurrentFinding[] = [];
+    let findings: CurrentFinding[] = [];
     for (const configRuleName of deps.configRuleNames) {
-      findings.push(...await deps.findings.currentFindings(configRuleName));
+      findings = findings.concat(await deps.findings.currentFindings(configRuleName));
     }
     const evaluations = findings.map(reportedEvaluation);
     const report = {

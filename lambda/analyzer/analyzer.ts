@@ -129,8 +129,8 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
     const location = locationOf(context);
     const at = now();
     const tagged = new TaggedResources(deps.config);
-    const alertedViolations: SweepChange[] = [];
-    const toRemediate: ComplianceChange[] = [];
+    let alertedViolations: SweepChange[] = [];
+    let toRemediate: ComplianceChange[] = [];
     const compliance: RuleCompliance[] = [];
     let written = 0;
     for (const rule of deps.rules) {
@@ -141,10 +141,10 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
       written += changes.length + resolved.length;
       const newViolations = sweepChanges.filter(({ change }) => isNewViolation(change.oldComplianceType, change.newComplianceType));
       if (alerted(rule.severity)) {
-        alertedViolations.push(...newViolations);
+        alertedViolations = alertedViolations.concat(newViolations);
       }
       if (rule.autoRemediate) {
-        toRemediate.push(...newViolations.map(({ change }) => change));
+        toRemediate = toRemediate.concat(newViolations.map(({ change }) => change));
       }
       const count = (type: string) => reported.filter((result) => result.newComplianceType === type).length;
       compliance.push({ configRuleName: rule.configRuleName, compliant: count('COMPLIANT'), nonCompliant: count('NON_COMPLIANT') });

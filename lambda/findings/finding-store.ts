@@ -118,7 +118,9 @@ export class FindingStore {
         ExpressionAttributeValues: { ':rule': configRuleName },
         ExclusiveStartKey: startKey,
       }));
-      findings.push(...(page.Items ?? []) as CurrentFinding[]);
+      for (const item of page.Items ?? []) {
+        findings.push(item as CurrentFinding);
+      }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return findings;

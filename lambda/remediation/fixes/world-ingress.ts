@@ -117,7 +117,9 @@ export function planIngressFix(permissions: readonly IpPermission[], forbidden: 
       }
       plan.revoke.push(narrowed(permission, world, ports));
       const kept = subtractRanges(ports, blocked);
-      plan.authorize.push(...kept.map((range) => narrowed(permission, world, range)));
+      for (const range of kept) {
+        plan.authorize.push(narrowed(permission, world, range));
+      }
       plan.actions.push(`revoke ${describe(protocol, ports)} from ${world}` +
         (kept.length > 0 ? `, keeping ${kept.map((range) => describe(protocol, range)).join(', ')}` : ''));
     }
