@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { compileRule, evaluate, evaluateItems, toConfigurationItem } from '../../lambda/engine';
 import { ANNOTATION_MAX_LENGTH } from '../../lambda/engine/verdict';
 import { RULE_CATALOG } from '../../src/rules/catalog';
+import { configurationItem } from '../support/fixtures';
 
 const RULES = [...RULE_CATALOG.keys()].map((ruleName) => compileRule({
   ruleName,
@@ -87,5 +88,28 @@ describe('any input', () => {
         expect(evaluation).toMatchObject(evaluate(raw, rule));
       }
     }), { numRuns: 1000 });
+  });
+
+  test('required-tags names each failing tag in parameter order, for any tags and any number of required tags', () => {
+    const key = fc.constantFrom('A', 'B', 'b');
+    const value = fc.constantFrom('x', 'y', '');
+    const requiredTag: fc.Arbitrary<{ key: string; values: string[] }> = fc.record({ key, values: fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.array(fc.constantFrom('x', 'y'), { maxLength: 2 }) }) });
+    fc.assert(fc.property(fc.array(requiredTag, { minLength: 1, maxLength: 60, size: 'max' }), fc.array(fc.dictionary(key, value), { minLength: 1, maxLength: 8 }), (required, tagSets) => {
+      const parameters = Object.fromEntries(required.flatMap((tag, index) => [
+        [`tag${index + 1}Key`, tag.key], ...(tag.values.length > 0 ? [[`tag${index + 1}Value`, tag.values.join(',')]] : []),
+      ]));
+      fc.pre(JSON.stringify(parameters).length <= 1024); // AWS Config's limit on a rule's parameters
+      // One compiled rule judges every item, as in a snapshot, so that verdicts it shares between items are checked too.
+      const rule = compileRule({ ruleName: 'required-tags', parameters });
+      for (const tags of tagSets) {
+        const problems = required.flatMap((tag) => tags[tag.key] === undefined ? [`missing ${tag.key}`]
+          : tag.values.length > 0 && !tag.values.includes(tags[tag.key]) ? [`${tag.key}=${tags[tag.key]} not in ${tag.values.join('|')}`] : []);
+        const line = `Required tags: ${problems.join('; ')}`;
+        const expected = problems.length === 0 ? 'COMPLIANT'
+          : { complianceType: 'NON_COMPLIANT', annotation: line.length <= ANNOTATION_MAX_LENGTH ? line : `${line.slice(0, ANNOTATION_MAX_LENGTH - 1)}…` };
+        const verdict = evaluate(configurationItem('AWS::EC2::Instance', {}, { tags }), rule);
+        expect(problems.length === 0 ? verdict.complianceType : verdict).toEqual(expected);
+      }
+    }), { numRuns: 500 });
   });
 });

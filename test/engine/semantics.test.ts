@@ -172,6 +172,17 @@ describe('EC2', () => {
     expect(evaluate(tagged, { ruleName: 'required-tags', parameters }).annotation).toBe('Required tags: missing H');
   });
 
+  test('required-tags: more required tags than a number has exact bits', () => {
+    const keys = Array.from({ length: 54 }, (_, i) => `T${i + 1}`);
+    const parameters = Object.fromEntries(keys.map((key, i) => [`tag${i + 1}Key`, key]));
+    const rule = compileRule({ ruleName: 'required-tags', parameters });
+    const tagged = (present: string[]) => configurationItem('AWS::EC2::Instance', {}, { tags: Object.fromEntries(present.map((key) => [key, 'x'])) });
+    expect(evaluate(tagged(keys.slice(0, 53)), rule).annotation).toBe('Required tags: missing T54');
+    expect(evaluate(tagged(keys.filter((key) => key !== 'T53')), rule).annotation).toBe('Required tags: missing T53');
+    expect(evaluate(tagged(keys.slice(1, 53)), rule).annotation).toBe('Required tags: missing T1; missing T54');
+    expect(evaluate(tagged(keys), rule).complianceType).toBe('COMPLIANT');
+  });
+
   test('an annotation stays within Config\'s 256 characters', () => {
     const keys = Array.from({ length: 8 }, (_, i) => `${'SomeRatherLongRequiredTagKey'.repeat(2)}${i}`);
     const parameters = Object.fromEntries(keys.map((key, i) => [`tag${i + 1}Key`, key]));

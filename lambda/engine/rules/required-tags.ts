@@ -1,7 +1,7 @@
 import { numberedParameterValues } from '../../../src/rules/catalog';
 import { RuleImplementation } from '../types';
 import { csv } from '../values';
-import { compliant, nonCompliant } from '../verdict';
+import { compliant, nonCompliant, sharedVerdicts } from '../verdict';
 
 interface RequiredTag {
   readonly key: string;
@@ -16,9 +16,39 @@ function requiredTags(parameters: Readonly<Record<string, string>>): RequiredTag
     .map(({ number, value }) => ({ key: value, values: csv(parameters[`tag${number}Value`]) }));
 }
 
-function satisfies(tags: Record<string, string>, tag: RequiredTag): boolean {
-  const value = tags[tag.key];
-  return value !== undefined && (tag.values.length === 0 || tag.values.includes(value));
+function allows(tag: RequiredTag, value: string): boolean {
+  return tag.values.length === 0 || tag.values.includes(value);
+}
+
+/** What is wrong with an item's tags: one phrase per failing tag, none when nothing is. */
+function problemsOf(tags: Record<string, string>, required: readonly RequiredTag[]): string[] {
+  const problems: string[] = [];
+  for (const tag of required) {
+    const value = tags[tag.key];
+    if (value === undefined) {
+      problems.push(`missing ${tag.key}`);
+    } else if (!allows(tag, value)) {
+      problems.push(`${tag.key}=${value} not in ${tag.values.join('|')}`);
+    }
+  }
+  return problems;
+}
+
+/** At most this many required tags have a bit each in a missing-tags mask: a number holds 53 bits exactly. */
+const MASKABLE_TAGS = 53;
+
+/** The required tags an item lacks, one bit each (2 ** index); undefined when a tag it has carries a value not allowed. */
+function missingMask(tags: Record<string, string>, required: readonly RequiredTag[]): number | undefined {
+  let missing = 0;
+  for (let index = 0; index < required.length; index++) {
+    const value = tags[required[index].key];
+    if (value === undefined) {
+      missing += 2 ** index;
+    } else if (!allows(required[index], value)) {
+      return undefined;
+    }
+  }
+  return missing;
 }
 
 /** REQUIRED_TAGS: every required key is present (case-sensitive) with an allowed value where values are listed. */
@@ -26,17 +56,20 @@ export const requiredTagsRule: RuleImplementation = {
   ruleName: 'required-tags',
   compile: (parameters) => {
     const required = requiredTags(parameters);
+    const maskable = required.length <= MASKABLE_TAGS;
     const tagged = compliant(`Has required tags ${required.map((tag) => tag.key).join(', ')}`);
+    // Most failing resources only lack tags, and lack the same ones: a verdict per set of missing
+    // tags is built once and shared, so that judging many resources builds few strings.
+    const lacking = sharedVerdicts((missing: number) =>
+      nonCompliant(`Required tags: ${required.filter((_, index) => Math.floor(missing / 2 ** index) % 2 === 1).map(({ key }) => `missing ${key}`).join('; ')}`));
     return (item) => {
-      const tags = item.tags;
-      // Most resources pass: that path allocates nothing.
-      if (required.every((tag) => satisfies(tags, tag))) {
-        return tagged;
+      const missing = maskable ? missingMask(item.tags, required) : undefined;
+      if (missing !== undefined) {
+        return missing === 0 ? tagged : lacking(missing);
       }
-      const failing = required.filter((tag) => !satisfies(tags, tag));
-      const problems = failing.map(({ key, values }) =>
-        tags[key] === undefined ? `missing ${key}` : `${key}=${tags[key]} not in ${values.join('|')}`);
-      return nonCompliant(`Required tags: ${problems.join('; ')}`);
+      // A value not allowed is named in the annotation: that verdict is the resource's own.
+      const problems = problemsOf(item.tags, required);
+      return problems.length === 0 ? tagged : nonCompliant(`Required tags: ${problems.join('; ')}`);
     };
   },
 };
