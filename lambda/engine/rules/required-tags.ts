@@ -58,10 +58,11 @@ export const requiredTagsRule: RuleImplementation = {
     const required = requiredTags(parameters);
     const maskable = required.length <= MASKABLE_TAGS;
     const tagged = compliant(`Has required tags ${required.map((tag) => tag.key).join(', ')}`);
+    const failing = (problems: string[]) => nonCompliant(`Required tags: ${problems.join('; ')}`);
     // Most failing resources only lack tags, and lack the same ones: a verdict per set of missing
     // tags is built once and shared, so that judging many resources builds few strings.
     const lacking = sharedVerdicts((missing: number) =>
-      nonCompliant(`Required tags: ${required.filter((_, index) => Math.floor(missing / 2 ** index) % 2 === 1).map(({ key }) => `missing ${key}`).join('; ')}`));
+      failing(problemsOf({}, required.filter((_, index) => Math.floor(missing / 2 ** index) % 2 === 1))));
     return (item) => {
       const missing = maskable ? missingMask(item.tags, required) : undefined;
       if (missing !== undefined) {
@@ -69,7 +70,7 @@ export const requiredTagsRule: RuleImplementation = {
       }
       // A value not allowed is named in the annotation: that verdict is the resource's own.
       const problems = problemsOf(item.tags, required);
-      return problems.length === 0 ? tagged : nonCompliant(`Required tags: ${problems.join('; ')}`);
+      return problems.length === 0 ? tagged : failing(problems);
     };
   },
 };
