@@ -1,17 +1,15 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator } from './aggregator';
 import { ReportStore } from './report-store';
 import { FindingStore } from '../findings/finding-store';
 import { createLogger } from '../logging/logger';
+import { documentClient } from '../runtime/clients/dynamodb';
 import { s3Client } from '../runtime/clients/s3';
-import { SDK_OPTIONS } from '../runtime/sdk-options';
 import { requiredSetting } from '../runtime/settings';
 
 /** Entry point of the aggregator Lambda function: settings read and clients created once per container. */
 export const handler = createAggregator({
   // The aggregator only reads findings: their retention does not apply.
-  findings: new FindingStore(DynamoDBDocumentClient.from(new DynamoDBClient(SDK_OPTIONS)), requiredSetting(process.env, 'FINDINGS_TABLE'), 1),
+  findings: new FindingStore(documentClient, requiredSetting(process.env, 'FINDINGS_TABLE'), 1),
   reports: new ReportStore(s3Client, requiredSetting(process.env, 'REPORTS_BUCKET')),
   configRuleNames: requiredSetting(process.env, 'CONFIG_RULE_NAMES').split(','),
   logger: createLogger('aggregator'),

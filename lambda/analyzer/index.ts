@@ -1,20 +1,19 @@
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAnalyzer } from './analyzer';
 import { FindingStore } from '../findings/finding-store';
 import { createLogger } from '../logging/logger';
+import { documentClient } from '../runtime/clients/dynamodb';
+import { snsClient } from '../runtime/clients/sns';
 import { SDK_OPTIONS } from '../runtime/sdk-options';
 import { countSetting, deployedRules, requiredSetting, severitySetting } from '../runtime/settings';
 
 /** Entry point of the analyzer Lambda function: settings read and clients created once per container. */
 export const handler = createAnalyzer({
   store: new FindingStore(
-    DynamoDBDocumentClient.from(new DynamoDBClient(SDK_OPTIONS)), requiredSetting(process.env, 'FINDINGS_TABLE'), countSetting(process.env, 'FINDINGS_TTL_DAYS'),
+    documentClient, requiredSetting(process.env, 'FINDINGS_TABLE'), countSetting(process.env, 'FINDINGS_TTL_DAYS'),
   ),
-  sns: new SNSClient(SDK_OPTIONS),
+  sns: snsClient,
   config: new ConfigServiceClient(SDK_OPTIONS),
   lambda: new LambdaClient(SDK_OPTIONS),
   remediatorFunction: requiredSetting(process.env, 'REMEDIATOR_FUNCTION'),

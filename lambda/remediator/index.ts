@@ -1,12 +1,10 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createRemediator } from './remediator';
 import { RemediationMode } from '../../src/remediation-mode';
 import { FindingStore } from '../findings/finding-store';
 import { createLogger } from '../logging/logger';
 import { Fix } from '../remediation/fix';
-import { SDK_OPTIONS } from '../runtime/sdk-options';
+import { documentClient } from '../runtime/clients/dynamodb';
+import { snsClient } from '../runtime/clients/sns';
 import { countSetting, deployedRules, oneOfSetting, requiredSetting } from '../runtime/settings';
 
 /**
@@ -39,9 +37,9 @@ export const handler = createRemediator({
       (await import('../remediation/fixes/backup-retention.js')).backupRetentionFix((await import('../runtime/clients/rds.js')).rdsClient)),
   },
   store: new FindingStore(
-    DynamoDBDocumentClient.from(new DynamoDBClient(SDK_OPTIONS)), requiredSetting(process.env, 'FINDINGS_TABLE'), countSetting(process.env, 'FINDINGS_TTL_DAYS'),
+    documentClient, requiredSetting(process.env, 'FINDINGS_TABLE'), countSetting(process.env, 'FINDINGS_TTL_DAYS'),
   ),
-  sns: new SNSClient(SDK_OPTIONS),
+  sns: snsClient,
   alertTopicArn: requiredSetting(process.env, 'ALERT_TOPIC_ARN'),
   mode: oneOfSetting(process.env, 'REMEDIATION_MODE', Object.values(RemediationMode)),
   rules: deployedRules(process.env),
