@@ -55,7 +55,7 @@ export interface RecorderOptions {
   readonly recordingFrequency?: RecordingFrequency;
 }
 
-/** Overrides of the monitor's Lambda functions (DESIGN.md defaults). */
+/** Overrides of the monitor's Lambda functions. */
 export interface FunctionOptions {
   /**
    * Runtime of every function. The bundles target Node.js 24; an older runtime may lack what they use.
@@ -79,8 +79,9 @@ export interface ComplianceMonitorProps {
   /**
    * Suffix of every resource name, so several monitors (dev, staging, prod) can share an account.
    *
-   * Lowercase letters, digits and inner hyphens, at most 16 characters: the longest that keeps
-   * `compliance-reports-{suffix}-{account}-{region}` within S3's 63-character bucket name limit.
+   * Lowercase letters, digits and inner hyphens, at most 15 characters: the longest that keeps
+   * `compliance-reports-{suffix}-{account}-{region}` within S3's 63-character bucket name limit
+   * in every region (the longest, `us-isof-south-1`, has 15 characters). Not a token: names are checked at synth.
    */
   readonly environmentSuffix: string;
   /** Who receives compliance alerts: at least one e-mail address, each confirmed through SNS. */

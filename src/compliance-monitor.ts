@@ -6,7 +6,7 @@ import {
 import { Construct } from 'constructs';
 import { createAlertTopic } from './alerting/alert-topic';
 import { ComplianceMonitorProps } from './compliance-monitor-props';
-import { createAccountAggregator, createConfigRecorder } from './config/recorder';
+import { assertNoOtherRecorder, createAccountAggregator, createConfigRecorder } from './config/recorder';
 import { createConfigRules, deployedRuleName } from './config/rules';
 import { createMonitorEvents } from './events/schedules';
 import { ComplianceFunction, createComplianceFunction } from './functions/compliance-function';
@@ -23,7 +23,7 @@ import { createEncryptionKey, grantServicesUseOfKey } from './security/encryptio
 import { FINDINGS_TABLE_SCHEMA } from './storage/findings-schema';
 import { createFindingsTable } from './storage/findings-table';
 import { createAccessLogsBucket, createSecureBucket } from './storage/secure-bucket';
-import { validateProps } from './validation';
+import { validateProps, warnAboutExpiredExemptions } from './validation';
 
 
 /** Seven years, the retention auditors ask for (SOX, PCI DSS evidence), in days. */
@@ -47,8 +47,8 @@ export class ComplianceMonitor extends Construct {
   public readonly encryptionKey: kms.IKey;
   /** Where S3 writes the server access logs of the other buckets (S3-managed encryption, as S3 requires). */
   public readonly accessLogsBucket: s3.Bucket;
-  /** Where AWS Config delivers snapshots and history. */
-  public readonly configBucket: s3.Bucket;
+  /** Where AWS Config delivers snapshots and history; undefined with `recorder.useExisting`, whose channel delivers elsewhere. */
+  public readonly configBucket?: s3.Bucket;
   /** Where the aggregator writes the JSON and HTML reports. */
   public readonly reportsBucket: s3.Bucket;
   /** Findings history and current state. */
@@ -73,8 +73,6 @@ export class ComplianceMonitor extends Construct {
   public readonly configRecorderRole?: iam.Role;
   /** The delivery channel the monitor created; undefined with `recorder.useExisting`. */
   public readonly deliveryChannel?: config.CfnDeliveryChannel;
-  /** Config's configuration stream; undefined with `recorder.useExisting`. */
-  public readonly configurationStreamTopic?: sns.Topic;
   /** The Config rules, by rule name (without the suffix). */
   public readonly configRules: { [configRuleName: string]: config.CfnConfigRule };
   /** This account's compliance across regions. */
@@ -103,6 +101,7 @@ export class ComplianceMonitor extends Construct {
     const archiveAfter = retention.archiveAfter ?? Duration.days(90);
     const complianceThreshold = props.complianceAlarmThreshold ?? 90;
     this.ruleSet = props.rules ?? RuleSet.recommended();
+    warnAboutExpiredExemptions(this, this.ruleSet, new Date());
 
     this.encryptionKey = props.encryptionKey ?? createEncryptionKey(this, 'Key', { environmentSuffix: suffix, removalPolicy });
     grantServicesUseOfKey(this.encryptionKey, suffix);
@@ -113,7 +112,6 @@ export class ComplianceMonitor extends Construct {
     const auditBucket = {
       encryptionKey: this.encryptionKey, serverAccessLogsBucket: this.accessLogsBucket, archiveAfter, expireAfter: reportRetention, removalPolicy,
     };
-    this.configBucket = createSecureBucket(this, 'ConfigBucket', { bucketName: bucketName('config', suffix), ...auditBucket });
     this.reportsBucket = createSecureBucket(this, 'ReportsBucket', { bucketName: bucketName('reports', suffix), ...auditBucket });
     this.findingsTable = createFindingsTable(this, 'FindingsTable', {
       tableName: resourceName('findings', suffix), encryptionKey: this.encryptionKey, removalPolicy,
@@ -175,6 +173,8 @@ export class ComplianceMonitor extends Construct {
     this.functionDeadLetterQueues = Object.fromEntries(Object.entries(functions).map(([purpose, fn]) => [purpose, fn.deadLetterQueue]));
 
     if (!props.recorder?.useExisting) {
+      assertNoOtherRecorder(this);
+      this.configBucket = createSecureBucket(this, 'ConfigBucket', { bucketName: bucketName('config', suffix), ...auditBucket });
       const recorder = createConfigRecorder(this, {
         environmentSuffix: suffix,
         options: props.recorder ?? {},
@@ -185,7 +185,6 @@ export class ComplianceMonitor extends Construct {
       this.configRecorder = recorder.recorder;
       this.configRecorderRole = recorder.role;
       this.deliveryChannel = recorder.deliveryChannel;
-      this.configurationStreamTopic = recorder.configurationStreamTopic;
     }
     const rules = createConfigRules(this, {
       ruleSet: this.ruleSet,
@@ -240,19 +239,22 @@ export class ComplianceMonitor extends Construct {
   }
 
   private addOutputs(): void {
-    const outputs: Record<string, string> = {
+    const outputs: Record<string, string | undefined> = {
       FindingsTableName: this.findingsTable.tableName,
-      ConfigBucketName: this.configBucket.bucketName,
+      ConfigBucketName: this.configBucket?.bucketName,
       ReportsBucketName: this.reportsBucket.bucketName,
       AlertTopicArn: this.alertTopic.topicArn,
       AnalyzerFunctionName: this.analyzerFunction.functionName,
       AggregatorFunctionName: this.aggregatorFunction.functionName,
       RemediatorFunctionName: this.remediatorFunction.functionName,
       DashboardName: this.dashboard.dashboardName,
-      ConfigRecorderName: this.configRecorder?.ref ?? 'existing recorder of the account',
+      // With `recorder.useExisting` the account's recorder and bucket are not the monitor's to name.
+      ConfigRecorderName: this.configRecorder?.ref,
     };
     for (const [id, value] of Object.entries(outputs)) {
-      new CfnOutput(this, id, { value });
+      if (value !== undefined) {
+        new CfnOutput(this, id, { value });
+      }
     }
   }
 

@@ -92,7 +92,7 @@ export function acknowledgeFindings(monitor: ComplianceMonitor): void {
     },
     {
       on: monitor.configRecorderRole,
-      id: `AwsSolutions-IAM5[Resource::${arnOf(monitor.configBucket)}/AWSLogs/<AWS::AccountId>/Config/*]`,
+      id: `AwsSolutions-IAM5[Resource::${monitor.configBucket && arnOf(monitor.configBucket)}/AWSLogs/<AWS::AccountId>/Config/*]`,
       reason: 'The objects Config delivers, under the prefix AWS Config writes for this account.',
     },
     {

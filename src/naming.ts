@@ -1,14 +1,14 @@
-import { Aws } from 'aws-cdk-lib';
+import { Aws, Token } from 'aws-cdk-lib';
 
 /**
  * The purposes of the monitor's S3 buckets. A bucket's name also carries the account and region,
- * because bucket names are global (DESIGN.md, naming).
+ * because bucket names are global.
  */
 export type BucketPurpose = 'config' | 'reports' | 'logs';
 
 const ACCOUNT_ID_LENGTH = 12;
-/** The longest AWS region name (for example `ap-southeast-5`); stacks may be region-agnostic. */
-const LONGEST_REGION_LENGTH = 14;
+/** The longest AWS region name, `us-isof-south-1`; stacks may be region-agnostic. */
+const LONGEST_REGION_LENGTH = 15;
 const S3_BUCKET_NAME_LIMIT = 63;
 const LONGEST_BUCKET_PURPOSE: BucketPurpose = 'reports';
 
@@ -30,6 +30,10 @@ const SUFFIX_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
  * accepts (S3 bucket names are the strictest).
  */
 export function validateEnvironmentSuffix(suffix: string): void {
+  if (Token.isUnresolved(suffix)) {
+    throw new Error('environmentSuffix is a token (a parameter, an import or an attribute): the suffix is part of resource names ' +
+      'checked at synth, so give a literal string, e.g. "prod", or read it from context with app.node.tryGetContext("suffix").');
+  }
   if (!SUFFIX_PATTERN.test(suffix)) {
     throw new Error(
       `environmentSuffix "${suffix}" is invalid: use lowercase letters, digits and inner hyphens (for example "prod" or "dev-eu1").`,
@@ -44,7 +48,7 @@ export function validateEnvironmentSuffix(suffix: string): void {
   }
 }
 
-/** `compliance-{purpose}-{suffix}`, the name of every named resource (DESIGN.md, naming). */
+/** `compliance-{purpose}-{suffix}`, the name of every named resource. */
 export function resourceName(purpose: string, environmentSuffix: string): string {
   return `compliance-${purpose}-${environmentSuffix}`;
 }

@@ -1,6 +1,8 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Annotations, aws_lambda as lambda, Duration, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { ComplianceMonitorProps } from './compliance-monitor-props';
 import { validateEnvironmentSuffix } from './naming';
+import { RuleSet } from './rules';
 
 /** One address, as SNS accepts it for an e-mail subscription: local part, @, a dotted domain. */
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -9,10 +11,31 @@ function validateAlertEmails(alertEmails: readonly string[] | undefined): void {
   if (!alertEmails || alertEmails.length === 0) {
     throw new Error('alertEmails is empty: give at least one address to receive compliance alerts (for example ["secops@example.com"]).');
   }
+  const seen = new Set<string>();
   for (const email of alertEmails) {
     if (!Token.isUnresolved(email) && !EMAIL_PATTERN.test(email)) {
       throw new Error(`alertEmails: "${email}" is not an e-mail address: use the form name@example.com.`);
     }
+    // SNS would subscribe the same mailbox twice (mail domains ignore case, and so do mail servers in practice).
+    const mailbox = email.toLowerCase();
+    if (seen.has(mailbox)) {
+      throw new Error(`alertEmails lists "${email}" twice: list each address once.`);
+    }
+    seen.add(mailbox);
+  }
+}
+
+function validateRules(rules: RuleSet | undefined): void {
+  if (rules && rules.rules.length === 0) {
+    throw new Error('rules is an empty rule set: give at least one rule, e.g. RuleSet.recommended() or RuleSet.of(ComplianceRule.restrictedSsh()).');
+  }
+}
+
+function validateFunctions(props: ComplianceMonitorProps): void {
+  const runtime = props.functions?.runtime;
+  if (runtime && runtime.family !== lambda.RuntimeFamily.NODEJS) {
+    throw new Error(`functions.runtime is ${runtime.name}: the monitor's handlers are Node.js bundles; ` +
+      'use a Node.js runtime, e.g. lambda.Runtime.NODEJS_24_X, or omit it for the default.');
   }
 }
 
@@ -62,8 +85,26 @@ function validateDigestThreshold(threshold: number | undefined): void {
 export function validateProps(props: ComplianceMonitorProps): void {
   validateEnvironmentSuffix(props.environmentSuffix);
   validateAlertEmails(props.alertEmails);
+  validateRules(props.rules);
+  validateFunctions(props);
   validateRecorder(props);
   validateRetention(props);
   validateThreshold(props.complianceAlarmThreshold);
   validateDigestThreshold(props.alertDigestThreshold);
+}
+
+/**
+ * Warns at synth about exemptions whose last day has passed: they no longer exempt anything, which
+ * is rarely what the person who wrote them still means.
+ */
+export function warnAboutExpiredExemptions(scope: IConstruct, rules: RuleSet, now: Date): void {
+  for (const rule of rules.rules) {
+    for (const exemption of rule.exemptions) {
+      if (exemption.expiresAt !== undefined && new Date(exemption.expiresAt) <= now) {
+        Annotations.of(scope).addWarningV2('cdk-compliance-monitor:exemptionExpired',
+          `rules: the exemption of rule "${rule.configRuleName}" (${exemption.reason}) expired on ${exemption.expires} and no longer applies: ` +
+          'remove it, or set a later expires.');
+      }
+    }
+  }
 }

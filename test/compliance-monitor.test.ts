@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { App, aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, EvaluationMode, Exemption, RecordingFrequency, RemediationMode, RuleSet, Severity } from '../src';
 import { handlerCode } from '../src/functions/handler-code';
 
@@ -28,7 +28,7 @@ import { handlerCode } from '../src/functions/handler-code';
  * | findings table: on demand, keys, PITR, KMS, TTL, index          | findings table › ...                                       |
  * | SNS: KMS, e-mail subscriptions with a KMS DLQ, TLS-only policy  | alerts › ...                                               |
  * | Lambdas: runtime, DLQ + retries, log groups, own least roles    | functions › ...                                            |
- * | Config recorder, delivery channel, stream topic, order          | Config › ...                                               |
+ * | Config recorder, delivery channel (no topic), no mutual wait    | Config › ...                                               |
  * | Config rules: names, MANAGED/ENGINE/CUSTOM, invoke permission   | Config › ...                                               |
  * | aggregator                                                      | Config › an account aggregator ...                         |
  * | EventBridge: scan, compliance change, report                    | events › ...                                               |
@@ -74,21 +74,76 @@ describe('props', () => {
     ['', /lowercase letters, digits and inner hyphens/],
     ['-prod', /lowercase letters, digits and inner hyphens/],
     ['prod_1', /lowercase letters, digits and inner hyphens/],
-    ['a'.repeat(17), /17 characters: at most 16 keep the bucket name "compliance-reports-a{17}-\{account\}-\{region\}" within S3's 63-character limit/],
+    ['a'.repeat(16), /16 characters: at most 15 keep the bucket name "compliance-reports-a{16}-\{account\}-\{region\}" within S3's 63-character limit/],
   ])('environmentSuffix %j is rejected, naming the prop and the limit', (environmentSuffix, message) => {
     expect(() => synth({ environmentSuffix })).toThrow(/^environmentSuffix /);
     expect(() => synth({ environmentSuffix })).toThrow(message);
   });
 
-  test('environmentSuffix of 16 characters fits the reports bucket name in the longest region', () => {
-    const suffix = 'a'.repeat(16);
+  test('environmentSuffix of 15 characters fits the reports bucket name in the longest region, us-isof-south-1', () => {
+    const suffix = 'a'.repeat(15);
     const { template: longest } = synth({ environmentSuffix: suffix });
     const names = resourcesOf('AWS::S3::Bucket', longest).map(({ properties }) =>
       properties.BucketName['Fn::Join'][1].map((part: any) =>
-        part.Ref === 'AWS::AccountId' ? '123456789012' : part.Ref === 'AWS::Region' ? 'ap-southeast-5' : part).join(''));
-    expect(names.sort()).toEqual([`compliance-config-${suffix}-123456789012-ap-southeast-5`,
-      `compliance-logs-${suffix}-123456789012-ap-southeast-5`, `compliance-reports-${suffix}-123456789012-ap-southeast-5`]);
+        part.Ref === 'AWS::AccountId' ? '123456789012' : part.Ref === 'AWS::Region' ? 'us-isof-south-1' : part).join(''));
+    expect(names.sort()).toEqual([`compliance-config-${suffix}-123456789012-us-isof-south-1`,
+      `compliance-logs-${suffix}-123456789012-us-isof-south-1`, `compliance-reports-${suffix}-123456789012-us-isof-south-1`]);
     expect(Math.max(...names.map((name: string) => name.length))).toBe(63);
+  });
+
+  test('environmentSuffix may not be a token: names are checked at synth', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    const suffix = new CfnParameter(stack, 'Suffix').valueAsString;
+    expect(() => new ComplianceMonitor(stack, 'Compliance', { environmentSuffix: suffix, alertEmails: EMAILS }))
+      .toThrow(/^environmentSuffix is a token .*: .*give a literal string, e.g. "prod"/);
+  });
+
+  test('alertEmails may not list an address twice (SNS would refuse the second subscription)', () => {
+    expect(() => synth({ alertEmails: ['secops@example.com', 'oncall@example.com', 'SecOps@Example.com'] }))
+      .toThrow('alertEmails lists "SecOps@Example.com" twice: list each address once.');
+  });
+
+  test('rules may not be an empty set (the rules\' IAM statement would be empty at deploy)', () => {
+    const empty = 'rules is an empty rule set: give at least one rule, e.g. RuleSet.recommended() or RuleSet.of(ComplianceRule.restrictedSsh()).';
+    expect(() => synth({ rules: RuleSet.of() })).toThrow(empty);
+    expect(() => synth({ rules: RuleSet.of(ComplianceRule.restrictedSsh()).withoutRules('restricted-ssh') })).toThrow(empty);
+  });
+
+  test('functions.runtime must be Node.js: the handlers are Node.js bundles', () => {
+    expect(() => synth({ functions: { runtime: lambda.Runtime.PYTHON_3_12 } }))
+      .toThrow('functions.runtime is python3.12: the monitor\'s handlers are Node.js bundles; use a Node.js runtime, e.g. lambda.Runtime.NODEJS_24_X, or omit it for the default.');
+  });
+
+  test('two monitors that create recorders for one account and region throw, pointing to recorder.useExisting', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    new ComplianceMonitor(stack, 'Prod', { environmentSuffix: 'prod', alertEmails: EMAILS });
+    expect(() => new ComplianceMonitor(stack, 'Dev', { environmentSuffix: 'dev', alertEmails: EMAILS }))
+      .toThrow('recorder: Stack/Prod/ConfigRecorder already creates the AWS Config recorder for the deploying account in the deploying region, ' +
+        'and AWS allows one recorder and one delivery channel per account and region: give Stack/Dev recorder: { useExisting: true }.');
+    new ComplianceMonitor(stack, 'Staging', { environmentSuffix: 'staging', alertEmails: EMAILS, recorder: { useExisting: true } });
+  });
+
+  test('two stacks of one app for the same account and region are one target; another region is not', () => {
+    const app = new App();
+    const env = { account: '123456789012', region: 'eu-west-1' };
+    new ComplianceMonitor(new Stack(app, 'First', { env }), 'Monitor', { environmentSuffix: 'a', alertEmails: EMAILS });
+    expect(() => new ComplianceMonitor(new Stack(app, 'Second', { env }), 'Monitor', { environmentSuffix: 'b', alertEmails: EMAILS }))
+      .toThrow(/^recorder: First\/Monitor\/ConfigRecorder already creates the AWS Config recorder for 123456789012 in eu-west-1/);
+    new ComplianceMonitor(new Stack(app, 'Elsewhere', { env: { ...env, region: 'eu-central-1' } }), 'Monitor', { environmentSuffix: 'c', alertEmails: EMAILS });
+  });
+
+  test('an exemption already expired is a synth warning naming the rule', () => {
+    const rules = RuleSet.of(
+      ComplianceRule.restrictedSsh({ exemptions: [Exemption.ofResources(['sg-1'], { reason: 'RISK-7: migration', expires: '2020-01-31' })] }),
+      ComplianceRule.ec2Imdsv2({ exemptions: [Exemption.ofResources(['i-1'], { reason: 'vendor appliance', expires: '2999-12-31' })] }),
+    );
+    const { stack } = synth({ rules });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('exemption')).map((warning) => String(warning.entry.data))).toEqual([
+      'rules: the exemption of rule "restricted-ssh" (RISK-7: migration) expired on 2020-01-31 and no longer applies: remove it, or set a later expires. ' +
+      '[ack: cdk-compliance-monitor:exemptionExpired]',
+    ]);
   });
 
   test('alertEmails must hold at least one address', () => {
@@ -180,6 +235,16 @@ describe('defaults', () => {
         PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Sid: sid, Resource: accountArn(resource) })]) },
       });
     }
+    // Bucket ARNs carry no account: the condition keeps the S3 fix to this account's buckets.
+    applying.template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Sid: 'FixS3DefaultEncryption',
+          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::*']] },
+          Condition: { StringEquals: { 'aws:ResourceAccount': { Ref: 'AWS::AccountId' } } },
+        })]),
+      },
+    });
   });
 
   test('remediation: the remediator reads the rules, the monitor\'s key and the mode; the analyzer knows which rules opt in', () => {
@@ -283,6 +348,34 @@ describe('overrides', () => {
     withKey.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'compliance-alerts-test', KmsMasterKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/existing' });
   });
 
+  test('an imported key, whose policy the stack cannot change, gets a synth warning listing each statement its policy must hold', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    const key = kms.Key.fromKeyArn(stack, 'Existing', 'arn:aws:kms:eu-west-1:123456789012:key/existing');
+    new ComplianceMonitor(stack, 'Compliance', { environmentSuffix: 'test', alertEmails: EMAILS, encryptionKey: key });
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('encryptionKey is imported'));
+    expect(warnings).toHaveLength(1);
+    const message = String(warnings[0].entry.data);
+    expect(message).toContain('add these 5 statements to it before deploying');
+    const statements = JSON.parse(message.slice(message.indexOf('[{'), message.lastIndexOf('}]') + 2));
+    expect(statements.map((statement: { Sid: string }) => statement.Sid)).toEqual([
+      'CloudWatchLogsForThisMonitorsLogGroups', 'SnsFromThisAccount', 'ConfigFromThisAccount', 'EventBridgeFromThisAccount', 'CloudWatchAlarms',
+    ]);
+    expect(statements[0]).toMatchObject({
+      Principal: { Service: 'logs.<region>.amazonaws.com' },
+      Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:<partition>:logs:<region>:<account>:log-group:/aws/lambda/compliance-*-test' } },
+    });
+  });
+
+  test('a key of the stack gets the statements in its policy, and no warning', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    new ComplianceMonitor(stack, 'Compliance', { environmentSuffix: 'test', alertEmails: EMAILS, encryptionKey: new kms.Key(stack, 'Own') });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('encryptionKey'))).toEqual([]);
+    expect(resourcesOf('AWS::KMS::Key', Template.fromStack(stack))[0].properties.KeyPolicy.Statement.map((statement: any) => statement.Sid))
+      .toEqual(expect.arrayContaining(['CloudWatchLogsForThisMonitorsLogGroups', 'CloudWatchAlarms']));
+  });
+
   test('Lambda runtime, architecture and memory apply to every function', () => {
     const { template: custom } = synth({
       functions: { runtime: lambda.Runtime.NODEJS_22_X, architecture: lambda.Architecture.X86_64, memorySize: 512 },
@@ -327,7 +420,7 @@ describe('KMS key', () => {
 describe('buckets', () => {
   const keyRef = { 'Fn::GetAtt': [logicalId(defaults.monitor.encryptionKey as kms.Key), 'Arn'] };
   test.each(['ConfigBucket', 'ReportsBucket'] as const)('%s: KMS, versioned, private, access-logged', (member) => {
-    const bucket = resourcesOf('AWS::S3::Bucket').find(({ id }) => id === logicalId(defaults.monitor[member === 'ConfigBucket' ? 'configBucket' : 'reportsBucket']))!;
+    const bucket = resourcesOf('AWS::S3::Bucket').find(({ id }) => id === logicalId(defaults.monitor[member === 'ConfigBucket' ? 'configBucket' : 'reportsBucket']!))!;
     expect(bucket.properties).toMatchObject({
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyRef }, BucketKeyEnabled: true }] },
       VersioningConfiguration: { Status: 'Enabled' },
@@ -360,10 +453,10 @@ describe('buckets', () => {
   });
 
   test('the delivery bucket admits AWS Config exactly as it requires, for this account only', () => {
-    const bucketArn = { 'Fn::GetAtt': [logicalId(defaults.monitor.configBucket), 'Arn'] };
+    const bucketArn = { 'Fn::GetAtt': [logicalId(defaults.monitor.configBucket!), 'Arn'] };
     const thisAccount = { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } };
     const statements = resourcesOf('AWS::S3::BucketPolicy')
-      .find(({ properties }) => properties.Bucket.Ref === logicalId(defaults.monitor.configBucket))!.properties.PolicyDocument.Statement
+      .find(({ properties }) => properties.Bucket.Ref === logicalId(defaults.monitor.configBucket!))!.properties.PolicyDocument.Statement
       .filter((statement: any) => statement.Principal?.Service === 'config.amazonaws.com');
     expect(statements).toEqual([
       { Sid: 'AWSConfigBucketPermissionsCheck', Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: bucketArn, Condition: { StringEquals: thisAccount } },
@@ -421,12 +514,26 @@ describe('alerts', () => {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
     });
   });
+
+  test('the topic admits CloudWatch for this monitor\'s alarms, and only them: a topic policy replaces SNS\'s default one', () => {
+    const policy = resourcesOf('AWS::SNS::TopicPolicy').find(({ properties }) => properties.Topics[0].Ref === logicalId(defaults.monitor.alertTopic))!;
+    const alarmArns = resourcesOf('AWS::CloudWatch::Alarm').map(({ id }) => ({ 'Fn::GetAtt': [id, 'Arn'] }));
+    expect(alarmArns).toHaveLength(8);
+    expect(policy.properties.PolicyDocument.Statement).toContainEqual({
+      Sid: 'CloudWatchAlarmsOfThisMonitor',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: 'sns:Publish',
+      Resource: { Ref: logicalId(defaults.monitor.alertTopic) },
+      Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }, ArnEquals: { 'aws:SourceArn': alarmArns } },
+    });
+  });
 });
 
 describe('functions', () => {
   const functionsByName = () => Object.fromEntries(resourcesOf('AWS::Lambda::Function').filter(({ properties }) => properties.FunctionName).map(({ id, properties }) => [properties.FunctionName, { id, properties }]));
 
-  test.each(['analyzer', 'aggregator', 'remediator'])('%s: DESIGN.md defaults, its own dead-letter queue, retries, encrypted log group', (name) => {
+  test.each(['analyzer', 'aggregator', 'remediator'])('%s: nodejs24.x, arm64, 256 MB, tracing, its own dead-letter queue, retries, encrypted log group', (name) => {
     const { id, properties } = functionsByName()[`compliance-${name}-test`];
     expect(properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 256, TracingConfig: { Mode: 'Active' } });
     const queue = resourcesOf('AWS::SQS::Queue').find(({ properties: queueProperties }) => queueProperties.QueueName === `compliance-${name}-dlq-test`)!;
@@ -455,9 +562,8 @@ describe('functions', () => {
     const kmsUse = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
     expect(actions(defaults.monitor.aggregatorFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey', 's3:GetObject', 's3:PutObject'])].sort());
     expect(actions(defaults.monitor.analyzerFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, ...tableWrite, ...kmsUse,
-      'sns:Publish', 'lambda:InvokeFunction', 'config:PutEvaluations', 'config:GetResourceConfigHistory', 'cloudwatch:PutMetricData',
-      'config:ListDiscoveredResources', 'config:BatchGetResourceConfig',
-      'config:DescribeComplianceByConfigRule', 'config:GetComplianceDetailsByConfigRule'])].sort());
+      'sns:Publish', 'lambda:InvokeFunction', 'config:PutEvaluations', 'config:GetResourceConfigHistory',
+      'config:ListDiscoveredResources', 'config:BatchGetResourceConfig', 'config:GetComplianceDetailsByConfigRule'])].sort());
     // Without rules that opt in to remediation, the remediator reads no resource (see defaults › remediation).
     expect(actions(defaults.monitor.remediatorFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, ...tableWrite, ...kmsUse, 'sns:Publish'])].sort());
   });
@@ -467,24 +573,22 @@ describe('functions', () => {
       const wildcardActions = statementsOfRole(logicalId(fn.role!)).filter((statement) => statement.Resource === '*').flatMap((statement) => [statement.Action].flat());
       expect(wildcardActions.filter((action: string) => ![
         'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'config:PutEvaluations', 'config:GetResourceConfigHistory',
-        'config:ListDiscoveredResources', 'config:BatchGetResourceConfig',
-        'cloudwatch:PutMetricData', 'ec2:DescribeSecurityGroups', 'ec2:DescribeInstances',
+        'config:ListDiscoveredResources', 'config:BatchGetResourceConfig', 'ec2:DescribeSecurityGroups', 'ec2:DescribeInstances',
       ].includes(action))).toEqual([]);
     }
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({
-          Action: 'cloudwatch:PutMetricData', Condition: { StringEquals: { 'cloudwatch:namespace': 'ComplianceMonitor' } },
-        })]),
-      },
-    });
+  });
+
+  test('no grant that no handler uses: metrics are embedded in the logs (EMF), compliance is read by rule', () => {
+    const granted = resourcesOf('AWS::IAM::Policy').flatMap(({ properties }) => actionsOf(properties.PolicyDocument.Statement));
+    expect(granted).not.toContain('cloudwatch:PutMetricData');
+    expect(granted).not.toContain('config:DescribeComplianceByConfigRule');
   });
 
   test('the analyzer reads the compliance of this set\'s rules only, by their ARNs', () => {
     const ruleArns = Object.values(defaults.monitor.configRules).map((rule) => ({ 'Fn::GetAtt': [defaults.stack.getLogicalId(rule), 'Arn'] }));
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: logicalId(defaults.monitor.analyzerFunction.role!) }],
-      PolicyDocument: { Statement: [{ Sid: 'ComplianceOfThisSetsRules', Effect: 'Allow', Action: ['config:DescribeComplianceByConfigRule', 'config:GetComplianceDetailsByConfigRule'], Resource: ruleArns }] },
+      PolicyDocument: { Statement: [{ Sid: 'ComplianceOfThisSetsRules', Effect: 'Allow', Action: 'config:GetComplianceDetailsByConfigRule', Resource: ruleArns }] },
     });
   });
 
@@ -543,21 +647,36 @@ describe('Config', () => {
     });
   });
 
-  test('the delivery channel goes to the delivery bucket and the configuration-stream topic, after the recorder', () => {
+  test('the delivery channel goes to the delivery bucket, with no SNS topic: AWS Config does not support encrypted topics', () => {
     const channel = resourcesOf('AWS::Config::DeliveryChannel')[0];
-    const stream = logicalId(defaults.monitor.configurationStreamTopic!);
-    expect(channel.properties).toMatchObject({
-      S3BucketName: { Ref: logicalId(defaults.monitor.configBucket) },
-      SnsTopicARN: { Ref: stream },
+    expect(channel.properties).toEqual({
+      Name: 'compliance-delivery-test',
+      S3BucketName: { Ref: logicalId(defaults.monitor.configBucket!) },
+      S3KmsKeyArn: { 'Fn::GetAtt': [logicalId(defaults.monitor.encryptionKey as kms.Key), 'Arn'] },
       ConfigSnapshotDeliveryProperties: { DeliveryFrequency: 'Six_Hours' },
     });
-    expect(stream).not.toBe(logicalId(defaults.monitor.alertTopic));
-    expect(resourcesOf('AWS::SNS::Subscription').map(({ properties }) => properties.TopicArn)).not.toContainEqual({ Ref: stream });
-    expect(channel.resource.DependsOn).toEqual(expect.arrayContaining([defaults.stack.getLogicalId(defaults.monitor.configRecorder!)]));
-    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      Topics: [{ Ref: stream }],
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Sid: 'AWSConfigStream', Principal: { Service: 'config.amazonaws.com' }, Action: 'sns:Publish' })]) },
-    });
+    expect(resourcesOf('AWS::SNS::Topic').map(({ properties }) => properties.TopicName)).toEqual(['compliance-alerts-test']);
+  });
+
+  test('recorder and channel do not wait for each other, and both wait for the bucket policy and the recorder role\'s policy', () => {
+    const recorder = resourcesOf('AWS::Config::ConfigurationRecorder')[0];
+    const channel = resourcesOf('AWS::Config::DeliveryChannel')[0];
+    expect(channel.resource.DependsOn).not.toContain(recorder.id);
+    expect(recorder.resource.DependsOn).not.toContain(channel.id);
+    const bucketPolicy = resourcesOf('AWS::S3::BucketPolicy').find(({ properties }) => properties.Bucket.Ref === logicalId(defaults.monitor.configBucket!))!.id;
+    const rolePolicy = resourcesOf('AWS::IAM::Policy').find(({ properties }) => properties.Roles[0].Ref === logicalId(defaults.monitor.configRecorderRole!))!.id;
+    for (const { resource } of [recorder, channel]) {
+      expect(resource.DependsOn).toEqual(expect.arrayContaining([bucketPolicy, rolePolicy]));
+    }
+  });
+
+  test('only AWS Config of this account may assume the recorder role (confused deputy)', () => {
+    expect(resourcesOf('AWS::IAM::Role').find(({ id }) => id === logicalId(defaults.monitor.configRecorderRole!))!.properties.AssumeRolePolicyDocument.Statement).toEqual([{
+      Effect: 'Allow',
+      Principal: { Service: 'config.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+      Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+    }]);
   });
 
   test('one rule per rule of the set, named {rule}-{suffix}, each after the recorder', () => {
@@ -612,14 +731,18 @@ describe('Config', () => {
     expect(resourcesOf('AWS::Config::ConfigRule', engine)[0].resource.DependsOn).toContain(permission.id);
   });
 
-  test('with the account\'s existing recorder: no recorder, channel or stream topic, but the rules', () => {
+  test('with the account\'s existing recorder: no recorder, channel or delivery bucket, and no output naming them, but the rules', () => {
     const { template: existing, monitor } = synth({ recorder: { useExisting: true } });
     existing.resourceCountIs('AWS::Config::ConfigurationRecorder', 0);
     existing.resourceCountIs('AWS::Config::DeliveryChannel', 0);
     existing.resourceCountIs('AWS::Config::ConfigRule', RuleSet.recommended().rules.length);
-    expect(monitor.configurationStreamTopic).toBeUndefined();
+    expect(monitor.configBucket).toBeUndefined();
+    expect(resourcesOf('AWS::S3::Bucket', existing).map(({ properties }) => properties.BucketName['Fn::Join'][1][0]).sort())
+      .toEqual(['compliance-logs-test-', 'compliance-reports-test-']);
     expect(resourcesOf('AWS::Config::ConfigRule', existing)[0].resource.DependsOn).toBeUndefined();
-    existing.hasOutput('*', { Value: 'existing recorder of the account' });
+    const outputs = Object.keys(existing.findOutputs('*')).join(' ');
+    expect(outputs).not.toMatch(/ConfigRecorderName|ConfigBucketName/);
+    expect(outputs).toMatch(/ReportsBucketName/);
   });
 
   test('an account aggregator over every region', () => {

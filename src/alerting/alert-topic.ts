@@ -1,4 +1,4 @@
-import { aws_kms as kms, aws_sns as sns, aws_sns_subscriptions as subscriptions, aws_sqs as sqs } from 'aws-cdk-lib';
+import { Aws, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_kms as kms, aws_sns as sns, aws_sns_subscriptions as subscriptions, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { createDeadLetterQueue } from '../messaging/dead-letter-queue';
 import { resourceName } from '../naming';
@@ -36,4 +36,23 @@ export function createAlertTopic(scope: Construct, id: string, props: AlertTopic
     topic.addSubscription(new subscriptions.EmailSubscription(email, { deadLetterQueue }));
   }
   return { topic, deadLetterQueue };
+}
+
+/**
+ * Lets these alarms, and no other, publish to the topic. A topic policy replaces SNS's default
+ * policy, so without this statement CloudWatch's notifications are refused and no alarm reaches
+ * anyone (AWS Knowledge Center, "Why didn't I receive an SNS notification for my CloudWatch alarm
+ * trigger?").
+ */
+export function allowAlarmsToPublish(topic: sns.ITopic, alarms: readonly cloudwatch.IAlarm[]): void {
+  topic.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'CloudWatchAlarmsOfThisMonitor',
+    principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+    actions: ['sns:Publish'],
+    resources: [topic.topicArn],
+    conditions: {
+      StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+      ArnEquals: { 'aws:SourceArn': alarms.map((alarm) => alarm.alarmArn) },
+    },
+  }));
 }

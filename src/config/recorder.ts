@@ -1,4 +1,4 @@
-import { Aws, aws_config as config, aws_iam as iam, aws_kms as kms, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
+import { Aws, aws_config as config, aws_iam as iam, aws_kms as kms, aws_s3 as s3, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { RecorderOptions, RecordingFrequency } from '../compliance-monitor-props';
 import { resourceName } from '../naming';
@@ -28,8 +28,6 @@ export interface ConfigRecorder {
   readonly recorder: config.CfnConfigurationRecorder;
   readonly role: iam.Role;
   readonly deliveryChannel: config.CfnDeliveryChannel;
-  /** Config's configuration stream: every change; people subscribe to the alert topic instead. */
-  readonly configurationStreamTopic: sns.Topic;
 }
 
 function recordingGroup(props: ConfigRecorderProps): config.CfnConfigurationRecorder.RecordingGroupProperty {
@@ -76,14 +74,44 @@ function allowConfigDelivery(bucket: s3.IBucket): void {
   }
 }
 
+/** `account/region` of the stack; environment-agnostic stacks deploy to the same default, so they compare equal. */
+function deploymentTarget(scope: Construct): { key: string; description: string } {
+  const stack = Stack.of(scope);
+  const describe = (value: string, what: string) => (Token.isUnresolved(value) ? `the deploying ${what}` : value);
+  return { key: `${stack.account}/${stack.region}`, description: `${describe(stack.account, 'account')} in ${describe(stack.region, 'region')}` };
+}
+
 /**
- * A Config recorder (role with the AWS_ConfigRole managed policy), then its delivery channel to the
- * delivery bucket and to its own configuration-stream topic: the order Config requires.
+ * Throws when the app already holds a Config recorder for the account and region the scope deploys
+ * to: AWS allows one recorder and one delivery channel per account and region, and the second stack
+ * would fail at deploy (`MaxNumberOfConfigurationRecordersExceededException`).
+ */
+export function assertNoOtherRecorder(scope: Construct): void {
+  const target = deploymentTarget(scope);
+  const other = scope.node.root.node.findAll().find((construct) => CfnResource.isCfnResource(construct) &&
+    construct.cfnResourceType === config.CfnConfigurationRecorder.CFN_RESOURCE_TYPE_NAME && deploymentTarget(construct).key === target.key);
+  if (other) {
+    throw new Error(`recorder: ${other.node.path} already creates the AWS Config recorder for ${target.description}, and AWS allows one ` +
+      `recorder and one delivery channel per account and region: give ${scope.node.path} recorder: { useExisting: true }.`);
+  }
+}
+
+/**
+ * A Config recorder (role with the AWS_ConfigRole managed policy) and its delivery channel to the
+ * delivery bucket.
+ *
+ * The channel has no SNS topic: EventBridge carries the compliance changes to the analyzer, nothing
+ * would subscribe, and AWS Config does not support encrypted topics ("Permissions for the Amazon SNS
+ * Topic", AWS Config Developer Guide). Neither resource depends on the other: CloudFormation starts the
+ * recorder once a delivery channel exists, and a channel that waits for the recorder deadlocks the
+ * first deployment (`NoAvailableDeliveryChannelException`, aws/aws-cdk#9001). Both wait for what lets
+ * Config deliver: the bucket's policy and the role's policy.
  */
 export function createConfigRecorder(scope: Construct, props: ConfigRecorderProps): ConfigRecorder {
   const suffix = props.environmentSuffix;
   const role = new iam.Role(scope, 'ConfigRecorderRole', {
-    assumedBy: new iam.ServicePrincipal('config.amazonaws.com'),
+    // The confused-deputy guard AWS Config documents for the recorder's role.
+    assumedBy: new iam.ServicePrincipal('config.amazonaws.com').withConditions({ StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } }),
     description: `AWS Config recorder of compliance monitor ${suffix}`,
     managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWS_ConfigRole')],
   });
@@ -94,36 +122,23 @@ export function createConfigRecorder(scope: Construct, props: ConfigRecorderProp
     recordingMode: { recordingFrequency: props.options.recordingFrequency ?? RecordingFrequency.CONTINUOUS },
   });
 
-  const configurationStreamTopic = new sns.Topic(scope, 'ConfigurationStreamTopic', {
-    topicName: resourceName('config-stream', suffix),
-    masterKey: props.encryptionKey,
-    enforceSSL: true,
-  });
-  configurationStreamTopic.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'AWSConfigStream',
-    principals: [new iam.ServicePrincipal('config.amazonaws.com')],
-    actions: ['sns:Publish'],
-    resources: [configurationStreamTopic.topicArn],
-    conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
-  }));
   allowConfigDelivery(props.deliveryBucket);
   // Config delivers with the recorder's role when the role is not its service-linked role.
   role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetBucketAcl'], resources: [props.deliveryBucket.bucketArn] }));
   role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [props.deliveryBucket.arnForObjects(CONFIG_DELIVERY_OBJECTS)] }));
-  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [configurationStreamTopic.topicArn] }));
   props.encryptionKey.grant(role, 'kms:GenerateDataKey', 'kms:Decrypt');
 
   const deliveryChannel = new config.CfnDeliveryChannel(scope, 'ConfigDeliveryChannel', {
     name: resourceName('delivery', suffix),
     s3BucketName: props.deliveryBucket.bucketName,
     s3KmsKeyArn: props.encryptionKey.keyArn,
-    snsTopicArn: configurationStreamTopic.topicArn,
     configSnapshotDeliveryProperties: { deliveryFrequency: 'Six_Hours' },
   });
-  // The channel needs the recorder, and a bucket and topic that already admit Config.
-  deliveryChannel.addDependency(recorder);
-  deliveryChannel.node.addDependency(props.deliveryBucket, configurationStreamTopic);
-  return { recorder, role, deliveryChannel, configurationStreamTopic };
+  // The bucket's subtree holds its policy, the role's holds its default policy.
+  for (const resource of [recorder, deliveryChannel]) {
+    resource.node.addDependency(props.deliveryBucket, role);
+  }
+  return { recorder, role, deliveryChannel };
 }
 
 /** Aggregates this account's compliance across every region into one view. */

@@ -32,7 +32,7 @@ export interface ComplianceFunction {
 const ASYNC_RETRY_ATTEMPTS = 2;
 
 /**
- * One of the monitor's Lambda functions, with the defaults of DESIGN.md: nodejs24.x, arm64, 256 MB,
+ * One of the monitor's Lambda functions, with its defaults: nodejs24.x, arm64, 256 MB,
  * X-Ray tracing and source-mapped stack traces; a KMS-encrypted log group and dead-letter queue.
  */
 export function createComplianceFunction(scope: Construct, id: string, props: ComplianceFunctionProps): ComplianceFunction {

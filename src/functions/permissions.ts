@@ -1,6 +1,5 @@
 import { Aws, aws_config as config, aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { MONITOR_METRICS } from '../observability/metric-names';
 import { RemediationMode } from '../remediation-mode';
 import { RuleSet } from '../rules';
 import { REMEDIATION_FIXES, RemediationFix } from '../rules/remediation-catalog';
@@ -16,7 +15,7 @@ export interface AnalyzerAccess {
   readonly ruleSet: RuleSet;
 }
 
-/** Bucket ARNs carry neither account nor region; the handler touches only buckets Config reported for this account. */
+/** Bucket ARNs carry neither account nor region: `aws:ResourceAccount` keeps the grant to this account's buckets. */
 const ANY_BUCKET = `arn:${Aws.PARTITION}:s3:::*`;
 
 function account(service: string, resource: string): string {
@@ -24,8 +23,9 @@ function account(service: string, resource: string): string {
 }
 
 /**
- * The analyzer: findings in and out, alerts, its metrics, the remediator (asynchronously), the
- * compliance of this set's rules, and the two Config actions that accept no resource.
+ * The analyzer: findings in and out, alerts, the remediator (asynchronously), the compliance details
+ * of this set's rules, and the Config actions that accept no resource. Its metrics are embedded in
+ * its logs (EMF), so it needs no CloudWatch permission.
  */
 export function grantAnalyzer(scope: Construct, role: iam.IRole, access: AnalyzerAccess): void {
   access.findingsTable.grantReadWriteData(role);
@@ -36,7 +36,7 @@ export function grantAnalyzer(scope: Construct, role: iam.IRole, access: Analyze
     roles: [role],
     statements: [new iam.PolicyStatement({
       sid: 'ComplianceOfThisSetsRules',
-      actions: ['config:DescribeComplianceByConfigRule', 'config:GetComplianceDetailsByConfigRule'],
+      actions: ['config:GetComplianceDetailsByConfigRule'],
       resources: access.configRules.map((rule) => rule.attrArn),
     })],
   });
@@ -55,13 +55,6 @@ export function grantAnalyzer(scope: Construct, role: iam.IRole, access: Analyze
       resources: ['*'],
     }));
   }
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
-    // PutMetricData accepts no resource; the condition keeps it to the monitor's namespace.
-    sid: 'MetricsInTheMonitorsNamespace',
-    actions: ['cloudwatch:PutMetricData'],
-    resources: ['*'],
-    conditions: { StringEquals: { 'cloudwatch:namespace': MONITOR_METRICS.namespace } },
-  }));
 }
 
 /** The aggregator: reads findings and the latest report, writes report objects (nothing else in S3), encrypted with the key. */
@@ -102,6 +95,8 @@ interface FixPermissions {
   readonly read: readonly string[];
   readonly apply: readonly string[];
   readonly resources: readonly string[];
+  /** Narrows resources whose ARNs cannot. */
+  readonly conditions?: Record<string, unknown>;
 }
 
 const S3_ENCRYPTION: FixPermissions = {
@@ -109,6 +104,7 @@ const S3_ENCRYPTION: FixPermissions = {
   read: ['s3:GetEncryptionConfiguration', 's3:GetBucketTagging'],
   apply: ['s3:PutEncryptionConfiguration'],
   resources: [ANY_BUCKET],
+  conditions: { StringEquals: { 'aws:ResourceAccount': Aws.ACCOUNT_ID } },
 };
 
 const FIX_PERMISSIONS: Record<RemediationFix, FixPermissions> = {
@@ -134,7 +130,7 @@ const FIX_PERMISSIONS: Record<RemediationFix, FixPermissions> = {
 /**
  * The remediator: it audits to the findings table and announces on the alert topic in every mode. It
  * may read only what the fixes of its opted-in rules read, and only in APPLY mode change those
- * resources, in this account and region (bucket ARNs carry neither).
+ * resources, in this account and region (buckets: in this account, by condition).
  */
 export function grantRemediator(role: iam.IRole, access: RemediatorAccess): void {
   access.findingsTable.grantReadWriteData(role);
@@ -148,7 +144,7 @@ export function grantRemediator(role: iam.IRole, access: RemediatorAccess): void
   for (const permissions of needed) {
     const actions = [...permissions.read, ...(access.mode === RemediationMode.APPLY ? permissions.apply : [])];
     if (actions.length > 0) {
-      role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: permissions.sid, actions, resources: [...permissions.resources] }));
+      role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: permissions.sid, actions, resources: [...permissions.resources], conditions: permissions.conditions }));
     }
   }
 }

@@ -1,6 +1,7 @@
 import { aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as actions, aws_lambda as lambda, aws_sns as sns, aws_sqs as sqs, Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { compliancePercentageMetric } from './metrics';
+import { allowAlarmsToPublish } from '../alerting/alert-topic';
 import { resourceName } from '../naming';
 
 /** Properties of the monitor's alarms. */
@@ -15,7 +16,7 @@ export interface MonitorAlarmsProps {
   readonly alertTopic: sns.ITopic;
 }
 
-/** Each function's errors, any dead-lettered message, compliance below the threshold: each notifies the topic. */
+/** Each function's errors, any dead-lettered message, compliance below the threshold: each notifies the topic, whose policy admits them. */
 export function createMonitorAlarms(scope: Construct, props: MonitorAlarmsProps): cloudwatch.Alarm[] {
   const suffix = props.environmentSuffix;
   const alarms: cloudwatch.Alarm[] = [];
@@ -55,5 +56,6 @@ export function createMonitorAlarms(scope: Construct, props: MonitorAlarmsProps)
   for (const alarm of alarms) {
     alarm.addAlarmAction(notify);
   }
+  allowAlarmsToPublish(props.alertTopic, alarms);
   return alarms;
 }

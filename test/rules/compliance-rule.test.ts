@@ -107,9 +107,9 @@ describe('managed and custom rules', () => {
   });
 
   test.each([
-    ['', /configRuleName "" must be 1 to 111 letters, digits, hyphens or underscores/],
+    ['', /configRuleName "" must be 1 to 112 letters, digits, hyphens or underscores/],
     ['has space', /configRuleName "has space" must be/],
-    ['r'.repeat(112), /must be 1 to 111 /],
+    ['r'.repeat(113), /must be 1 to 112 /],
     ['required-tags', 'ComplianceRule.managed: configRuleName "required-tags" is a built-in rule\'s name; use its factory or another name.'],
   ])('rule name %j is refused', (configRuleName, message) => {
     expect(() => ComplianceRule.managed('REQUIRED_TAGS', { configRuleName })).toThrow(message);
