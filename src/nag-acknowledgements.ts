@@ -3,6 +3,9 @@ import { IConstruct } from 'constructs';
 import type { ComplianceMonitor } from './compliance-monitor';
 import { remediationFixes } from './functions/permissions';
 
+/** Where cdk-nag 2 reads a resource's suppressions. */
+const NAG_V2_METADATA_KEY = 'cdk_nag';
+
 /** A cdk-nag finding the monitor accepts by design, on the construct it concerns, with the reason. */
 interface Acknowledgement {
   readonly on: IConstruct | undefined;
@@ -142,14 +145,28 @@ export function acknowledgeFindings(monitor: ComplianceMonitor): void {
 }
 
 /**
- * `Validations.acknowledge`, which in aws-cdk-lib 2.257 refuses ids with more than one `::`, as
- * cdk-nag writes them for ARNs with pseudo parameters (`<AWS::Partition>`); those are recorded
- * directly under the metadata key that cdk-nag reads and `acknowledge` writes.
+ * Acknowledges a finding for both versions of cdk-nag, since users run either.
+ *
+ * cdk-nag 3 reads `Validations` acknowledgements. `Validations.acknowledge` in aws-cdk-lib 2.257
+ * refuses ids with more than one `::`, as cdk-nag writes them for ARNs with pseudo parameters
+ * (`<AWS::Partition>`); those are recorded directly under the metadata key that cdk-nag reads and
+ * `acknowledge` writes.
+ *
+ * cdk-nag 2 reads `NagSuppressions`: the `cdk_nag` template metadata of the very resource it flags
+ * (a role's finding is on its default policy), with `Rule[finding]` split into the rule id and
+ * `appliesTo`; written as `NagSuppressions.addResourceSuppressions(on, ..., true)` would, which this
+ * library cannot call without depending on cdk-nag.
  */
 function acknowledge(on: IConstruct, id: string, reason: string): void {
   if (id.split('::').length <= 2) {
     Validations.of(on).acknowledge({ id, reason });
   } else {
     on.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
+  }
+  const [, ruleId, finding] = /^([^[]+)(?:\[(.*)\])?$/.exec(id)!;
+  const suppression = { id: ruleId, reason, ...(finding === undefined ? {} : { appliesTo: [finding] }) };
+  for (const resource of on.node.findAll().filter(CfnResource.isCfnResource)) {
+    const suppressed = resource.getMetadata(NAG_V2_METADATA_KEY)?.rules_to_suppress ?? [];
+    resource.addMetadata(NAG_V2_METADATA_KEY, { rules_to_suppress: [...suppressed, suppression] });
   }
 }
