@@ -77,7 +77,8 @@ export interface FunctionOptions {
 /** Properties of a {@link ComplianceMonitor}. */
 export interface ComplianceMonitorProps {
   /**
-   * Suffix of every resource name, so several monitors (dev, staging, prod) can share an account.
+   * Suffix of every resource name, so several monitors (dev, staging, prod) can share an account:
+   * all but one of them then take `recorder.useExisting`, since AWS allows one recorder per account and region.
    *
    * Lowercase letters, digits and inner hyphens, at most 15 characters: the longest that keeps
    * `compliance-reports-{suffix}-{account}-{region}` within S3's 63-character bucket name limit
