@@ -94,14 +94,14 @@ export function acknowledgeFindings(monitor: ComplianceMonitor): void {
       reason: 'AWS\'s managed policy for Config recorders: AWS keeps it current with every resource type Config can record.',
     },
     {
-      on: monitor.configRecorderRole,
+      on: monitor.node.tryFindChild('ConfigRecorderDeliveryPolicy'),
       id: `AwsSolutions-IAM5[Resource::${monitor.configBucket && arnOf(monitor.configBucket)}/AWSLogs/<AWS::AccountId>/Config/*]`,
       reason: 'The objects Config delivers, under the prefix AWS Config writes for this account.',
     },
     {
-      on: monitor.configRecorderRole,
+      on: monitor.node.tryFindChild('ConfigRecorderDeliveryPolicy'),
       id: 'NIST.800.53.R5-IAMNoInlinePolicy',
-      reason: 'The recorder role\'s delivery permissions belong to that role alone.',
+      reason: 'The recorder role\'s delivery permissions, attached to that role alone.',
     },
     {
       on: monitor.node.tryFindChild('AnalyzerConfigRulesPolicy'),

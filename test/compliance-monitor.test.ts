@@ -664,7 +664,9 @@ describe('Config', () => {
     expect(channel.resource.DependsOn).not.toContain(recorder.id);
     expect(recorder.resource.DependsOn).not.toContain(channel.id);
     const bucketPolicy = resourcesOf('AWS::S3::BucketPolicy').find(({ properties }) => properties.Bucket.Ref === logicalId(defaults.monitor.configBucket!))!.id;
-    const rolePolicy = resourcesOf('AWS::IAM::Policy').find(({ properties }) => properties.Roles[0].Ref === logicalId(defaults.monitor.configRecorderRole!))!.id;
+    const rolePolicies = resourcesOf('AWS::IAM::Policy').filter(({ properties }) => properties.Roles[0].Ref === logicalId(defaults.monitor.configRecorderRole!));
+    expect(rolePolicies).toHaveLength(1);
+    const rolePolicy = rolePolicies[0].id;
     for (const { resource } of [recorder, channel]) {
       expect(resource.DependsOn).toEqual(expect.arrayContaining([bucketPolicy, rolePolicy]));
     }

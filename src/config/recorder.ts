@@ -123,10 +123,16 @@ export function createConfigRecorder(scope: Construct, props: ConfigRecorderProp
   });
 
   allowConfigDelivery(props.deliveryBucket);
-  // Config delivers with the recorder's role when the role is not its service-linked role.
-  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetBucketAcl'], resources: [props.deliveryBucket.bucketArn] }));
-  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [props.deliveryBucket.arnForObjects(CONFIG_DELIVERY_OBJECTS)] }));
-  props.encryptionKey.grant(role, 'kms:GenerateDataKey', 'kms:Decrypt');
+  // Config delivers with the recorder's role when the role is not its service-linked role. A policy of
+  // its own, so that the recorder and the channel can wait for it without waiting for the role twice.
+  const deliveryPolicy = new iam.Policy(scope, 'ConfigRecorderDeliveryPolicy', {
+    roles: [role],
+    statements: [
+      new iam.PolicyStatement({ actions: ['s3:GetBucketAcl'], resources: [props.deliveryBucket.bucketArn] }),
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [props.deliveryBucket.arnForObjects(CONFIG_DELIVERY_OBJECTS)] }),
+      new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [props.encryptionKey.keyArn] }),
+    ],
+  });
 
   const deliveryChannel = new config.CfnDeliveryChannel(scope, 'ConfigDeliveryChannel', {
     name: resourceName('delivery', suffix),
@@ -134,9 +140,8 @@ export function createConfigRecorder(scope: Construct, props: ConfigRecorderProp
     s3KmsKeyArn: props.encryptionKey.keyArn,
     configSnapshotDeliveryProperties: { deliveryFrequency: 'Six_Hours' },
   });
-  // The bucket's subtree holds its policy, the role's holds its default policy.
   for (const resource of [recorder, deliveryChannel]) {
-    resource.node.addDependency(props.deliveryBucket, role);
+    resource.node.addDependency(props.deliveryBucket.policy!, deliveryPolicy);
   }
   return { recorder, role, deliveryChannel };
 }

@@ -67,7 +67,7 @@ export function createComplianceFunction(scope: Construct, id: string, props: Co
     retryAttempts: ASYNC_RETRY_ATTEMPTS,
     environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
   });
-  // Logs exist before the function first runs, so Lambda never creates an unencrypted, unbounded group.
-  fn.node.addDependency(logGroup);
+  // The function's logging configuration refers to the log group, so the group exists before the
+  // function first runs and Lambda never creates an unencrypted, unbounded one.
   return { function: fn, role, logGroup, deadLetterQueue };
 }

@@ -144,7 +144,9 @@ export function grantRemediator(role: iam.IRole, access: RemediatorAccess): void
   for (const permissions of needed) {
     const actions = [...permissions.read, ...(access.mode === RemediationMode.APPLY ? permissions.apply : [])];
     if (actions.length > 0) {
-      role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: permissions.sid, actions, resources: [...permissions.resources], conditions: permissions.conditions }));
+      role.addToPrincipalPolicy(new iam.PolicyStatement({
+        sid: permissions.sid, actions, resources: [...permissions.resources], conditions: permissions.conditions,
+      }));
     }
   }
 }

@@ -3,6 +3,7 @@ import { MAX_ENVIRONMENT_SUFFIX_LENGTH } from '../naming';
 import { parameterProblems, RULE_CATALOG, RuleDefinition } from './catalog';
 import { EvaluationMode } from './evaluation-mode';
 import { Exemption } from './exemption';
+import { closestManagedRuleIdentifier, isManagedRuleIdentifier } from './managed-rule-identifiers';
 import { REMEDIATION_FIXES } from './remediation-catalog';
 import { RuleTrigger } from './rule-trigger';
 import { Severity } from './severity';
@@ -160,6 +161,12 @@ export interface ManagedRuleOptions {
    * @default none
    */
   readonly exemptions?: Exemption[];
+  /**
+   * Accept an identifier missing from the library's list of AWS Config managed rules: for a rule
+   * AWS published after this version of the library.
+   * @default false: an unknown identifier throws, suggesting the closest known one
+   */
+  readonly allowUnlistedIdentifier?: boolean;
 }
 
 /** Options of `ComplianceRule.custom`. */
@@ -326,6 +333,10 @@ export class ComplianceRule {
   public static managed(identifier: string, options: ManagedRuleOptions): ComplianceRule {
     if (!/^[A-Z0-9_]+$/.test(identifier)) {
       throw new Error(`ComplianceRule.managed: identifier "${identifier}" is not a managed rule identifier; use upper case, digits and underscores, e.g. "IAM_ROOT_ACCESS_KEY_CHECK".`);
+    }
+    if (!options.allowUnlistedIdentifier && !isManagedRuleIdentifier(identifier)) {
+      throw new Error(`ComplianceRule.managed: identifier "${identifier}" is not an AWS Config managed rule; did you mean "${closestManagedRuleIdentifier(identifier)}"? ` +
+        'For a rule newer than this library, set allowUnlistedIdentifier: true.');
     }
     return new ComplianceRule({
       configRuleName: validRuleName('ComplianceRule.managed', options.configRuleName),

@@ -1,6 +1,6 @@
 import { aws_config as config, aws_lambda as lambda, Stack } from 'aws-cdk-lib';
 import { ComplianceRule, EvaluationMode, ManagedRuleIdentifier, RuleSet, RuleTrigger, Severity } from '../../src';
-import { RECOMMENDED_RULES } from '../../src/rules/catalog';
+import { RECOMMENDED_RULES, RULE_CATALOG } from '../../src/rules/catalog';
 
 describe('built-in rules', () => {
   test.each([
@@ -96,6 +96,23 @@ describe('managed and custom rules', () => {
     expect(rule).toMatchObject({ identifier: 'IAM_ROOT_ACCESS_KEY_CHECK', parameters: {}, resourceTypes: [], severity: Severity.MEDIUM, evaluationMode: EvaluationMode.MANAGED });
     expect(rule.trigger).toMatchObject({ onConfigurationChange: false, frequency: config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS });
     expect(() => ComplianceRule.managed('iam root', { configRuleName: 'x' })).toThrow(/identifier "iam root" is not a managed rule identifier/);
+  });
+
+  test.each([
+    ['NOT_A_REAL_RULE_ID', /^ComplianceRule.managed: identifier "NOT_A_REAL_RULE_ID" is not an AWS Config managed rule; did you mean "[A-Z0-9_]+"\? For a rule newer than this library, set allowUnlistedIdentifier: true.$/],
+    ['IAM_ROOT_ACCES_KEY_CHECK', 'did you mean "IAM_ROOT_ACCESS_KEY_CHECK"?'],
+    ['S3_BUCKET_VERSIONING_ENABLE', 'did you mean "S3_BUCKET_VERSIONING_ENABLED"?'],
+    // The managed rule behind restricted-ssh is not named after it.
+    ['RESTRICTED_SSH', /did you mean "[A-Z_]+"\?/],
+  ])('managed: an identifier AWS Config does not have (%s) throws, suggesting the closest', (identifier, message) => {
+    expect(() => ComplianceRule.managed(identifier, { configRuleName: 'x' })).toThrow(message);
+  });
+
+  test('managed: every identifier the built-in rules deploy is in the list; an unlisted one passes on request', () => {
+    for (const { ruleName, identifier } of RULE_CATALOG.values()) {
+      expect(() => ComplianceRule.managed(identifier, { configRuleName: `${ruleName}-copy` })).not.toThrow();
+    }
+    expect(ComplianceRule.managed('A_RULE_AWS_ADDS_TOMORROW', { configRuleName: 'x', allowUnlistedIdentifier: true }).identifier).toBe('A_RULE_AWS_ADDS_TOMORROW');
   });
 
   test('custom: the user\'s function, on configuration changes by default', () => {
