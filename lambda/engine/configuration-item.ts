@@ -1,8 +1,16 @@
 import { ConfigurationItem } from './types';
 import { asArray, asRecord, asRecordOrJson, asString, asText, JsonRecord } from './values';
 
-/** Statuses of an item whose resource no longer exists: every rule answers NOT_APPLICABLE. */
-export const DELETED_STATUSES: ReadonlySet<string> = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded']);
+/**
+ * Statuses of an item that no rule judges, with why: the resource no longer exists, or Config did not
+ * record its configuration ("the recorder doesn't record resources of this type", as the
+ * ConfigurationItem API reference says of ResourceNotRecorded). Every rule answers NOT_APPLICABLE.
+ */
+export const UNJUDGED_STATUSES: ReadonlyMap<string, string> = new Map([
+  ['ResourceDeleted', 'Resource deleted'],
+  ['ResourceDeletedNotRecorded', 'Resource deleted'],
+  ['ResourceNotRecorded', 'Resource not recorded'],
+]);
 
 function allStrings(record: JsonRecord): boolean {
   for (const key in record) {
@@ -34,6 +42,34 @@ function tagsOf(raw: JsonRecord): Record<string, string> {
   return result;
 }
 
+/** A JSON value decoded, or the text as it is when it is not JSON. */
+function decodedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The supplementary configuration in the 1.3 shape. The API (get-resource-config-history, and what
+ * it returns) writes `configuration` as a JSON string and supplementaryConfiguration as a "string
+ * to string map" (ConfigurationItem API reference): each value is the JSON of the value a 1.3 item
+ * holds, an object, a boolean, or a string (AccessControlList is itself JSON text in 1.3, so twice
+ * encoded here). Each value of such an item is decoded once, here, so that no rule meets the API shape.
+ */
+function supplementaryConfigurationOf(record: JsonRecord): JsonRecord {
+  const supplementary = asRecordOrJson(record.supplementaryConfiguration) ?? {};
+  if (typeof record.configuration !== 'string') {
+    return supplementary;
+  }
+  const decoded: JsonRecord = {};
+  for (const [key, value] of Object.entries(supplementary)) {
+    decoded[key] = typeof value === 'string' ? decodedJson(value) : value;
+  }
+  return decoded;
+}
+
 /** Whether a record is already a 1.3 item the engine can read as it is: the shape of snapshots and events. */
 function isCanonical(record: JsonRecord): boolean {
   const tags = asRecord(record.tags);
@@ -46,9 +82,9 @@ function isCanonical(record: JsonRecord): boolean {
 
 /**
  * One configuration item from either shape Config writes: 1.3 (`awsAccountId`, `ARN`), used as it
- * is, without a copy (a snapshot holds many thousands); or the 1.2 history shape (`accountId`,
- * `arn`, `configuration` possibly a JSON string), converted to 1.3. Anything without a resource
- * type and id is not an item: undefined.
+ * is, without a copy (a snapshot holds many thousands); or the 1.2 history and API shape
+ * (`accountId`, `arn`, `configuration` and supplementary values possibly JSON strings), converted
+ * to 1.3. Anything without a resource type and id is not an item: undefined.
  */
 export function toConfigurationItem(raw: unknown): ConfigurationItem | undefined {
   const record = asRecord(raw);
@@ -73,7 +109,7 @@ export function toConfigurationItem(raw: unknown): ConfigurationItem | undefined
     configurationItemStatus: asString(record.configurationItemStatus) ?? 'OK',
     configurationItemCaptureTime: asString(record.configurationItemCaptureTime),
     configuration: asRecordOrJson(record.configuration) ?? {},
-    supplementaryConfiguration: asRecordOrJson(record.supplementaryConfiguration) ?? {},
+    supplementaryConfiguration: supplementaryConfigurationOf(record),
     tags: tagsOf(record),
   };
 }

@@ -1,4 +1,4 @@
-import { DELETED_STATUSES, toConfigurationItem } from './configuration-item';
+import { toConfigurationItem, UNJUDGED_STATUSES } from './configuration-item';
 import { RULE_IMPLEMENTATIONS } from './rules';
 import { ConfigurationItem, Evaluation, ItemCheck, RuleSpec, Verdict } from './types';
 import { notApplicable, sharedVerdicts } from './verdict';
@@ -38,12 +38,12 @@ function inScope(item: ConfigurationItem, rule: CompiledRule): boolean {
   return rule.resourceTypes.has(item.resourceType);
 }
 
-/** Deleted resources are NOT_APPLICABLE, as Config reports them. */
-const resourceDeleted = sharedVerdicts((status: string) => notApplicable(`Resource deleted (${status})`));
+/** Deleted and unrecorded resources are NOT_APPLICABLE, as Config reports them. */
+const unjudged = sharedVerdicts((status: string) => notApplicable(`${UNJUDGED_STATUSES.get(status)} (${status})`));
 
 /** The verdict of an in-scope item. */
 function judge(item: ConfigurationItem, rule: CompiledRule): Verdict {
-  return DELETED_STATUSES.has(item.configurationItemStatus) ? resourceDeleted(item.configurationItemStatus) : rule.check(item);
+  return UNJUDGED_STATUSES.has(item.configurationItemStatus) ? unjudged(item.configurationItemStatus) : rule.check(item);
 }
 
 /**
@@ -85,9 +85,9 @@ export function evaluateItems(items: Iterable<ConfigurationItem>, rules: readonl
     }
     // Read once per item, not once per rule: items of many shapes make every property read slow.
     const { resourceType, resourceId, configurationItemStatus } = item;
-    const deleted = DELETED_STATUSES.has(configurationItemStatus);
+    const judged = !UNJUDGED_STATUSES.has(configurationItemStatus);
     for (const rule of rulesOfType) {
-      const { complianceType, annotation } = deleted ? resourceDeleted(configurationItemStatus) : rule.check(item);
+      const { complianceType, annotation } = judged ? rule.check(item) : unjudged(configurationItemStatus);
       evaluations.push({ configRuleName: rule.ruleName, resourceType, resourceId, complianceType, annotation });
     }
   }

@@ -12,6 +12,8 @@ export type ParameterType = 'int' | 'port' | 'boolean' | 'string' | 'csv' | 'por
 export interface ParameterDefinition {
   readonly type: ParameterType;
   readonly required?: boolean;
+  /** The value the managed rule takes when the parameter is not given, as AWS documents it. */
+  readonly default?: string;
 }
 
 /** Severity names, most severe first. */
@@ -139,9 +141,13 @@ const DEFINITIONS: RuleDefinition[] = [
       counted: 'tags',
     },
     parameters: {
-      tag1Key: { type: 'string', required: true },
       ...numbered('tag', 'Key', MANAGED_REQUIRED_TAGS_LIMIT, { type: 'string' }),
       ...numbered('tag', 'Value', MANAGED_REQUIRED_TAGS_LIMIT, { type: 'csv' }),
+      // After the numbered keys, which would otherwise replace it with an optional one. AWS marks
+      // tag2Key to tag6Key "(Optional)", tag1Key not: without it the rule is refused, naming the
+      // parameter, rather than run with no required tag (an older page gave it a default, CostCenter,
+      // which the engine does not assume).
+      tag1Key: { type: 'string', required: true },
     },
   },
   {
@@ -172,8 +178,14 @@ const DEFINITIONS: RuleDefinition[] = [
       managedLimit: MANAGED_BLOCKED_PORTS_LIMIT,
       counted: 'blocked ports',
     },
+    // Each blockedPortN has a default of its own, so setting one keeps the others'. `blockedPorts` is
+    // on the current page only (not on the older one), with no default, and replaces none of them.
     parameters: {
-      ...numbered('blockedPort', '', MANAGED_BLOCKED_PORTS_LIMIT, { type: 'port' }),
+      blockedPort1: { type: 'port', default: '20' }, // FTP data transfer
+      blockedPort2: { type: 'port', default: '21' }, // FTP command control
+      blockedPort3: { type: 'port', default: '3389' }, // RDP
+      blockedPort4: { type: 'port', default: '3306' }, // MySQL
+      blockedPort5: { type: 'port', default: '4333' },
       blockedPorts: { type: 'portList' },
     },
   },
@@ -239,8 +251,16 @@ export function numberedParameterValues(ruleName: string, parameters: Readonly<R
     .sort((a, b) => a.number - b.number);
 }
 
-/** Blocked ports of restricted-common-ports when none are given, as AWS defaults them. */
-export const DEFAULT_BLOCKED_PORTS = [20, 21, 3389, 3306, 4333];
+/** A built-in rule's parameters with the managed rule's default in place of each parameter not given. */
+export function withDefaults(ruleName: string, parameters: Readonly<Record<string, string>>): Record<string, string> {
+  const defaults: Record<string, string> = {};
+  for (const [name, definition] of Object.entries(RULE_CATALOG.get(ruleName)?.parameters ?? {})) {
+    if (definition.default !== undefined) {
+      defaults[name] = definition.default;
+    }
+  }
+  return { ...defaults, ...parameters };
+}
 
 const INTEGER = /^[0-9]+$/;
 

@@ -25,7 +25,7 @@ describe('the real fixtures, rule by rule', () => {
       'Instance type t2.micro is desired'],
     ['RDK security group: SSH open to the world', RDK_SG, 'restricted-ssh', {}, 'NON_COMPLIANT', 'SSH (TCP 22) is open to 0.0.0.0/0 through TCP 22'],
     ['RDK security group: no common port open', RDK_SG, 'restricted-common-ports', {}, 'COMPLIANT',
-      'No blocked TCP port (20, 21, 3389, 3306, 4333) is open to 0.0.0.0/0'],
+      'No blocked TCP port (20, 21, 3389, 3306, 4333) is open to 0.0.0.0/0 or ::/0'],
     ['RDK security group: 22 is not an authorized port', RDK_SG, 'vpc-sg-open-only-to-authorized-ports', { authorizedTcpPorts: '443' },
       'NON_COMPLIANT', 'Unauthorized ports open to the world: TCP 22'],
     ['RDK security group: 22 inside an authorized range', RDK_SG, 'vpc-sg-open-only-to-authorized-ports', { authorizedTcpPorts: '443,20-25' },

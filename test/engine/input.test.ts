@@ -1,6 +1,6 @@
 import { gzipSync } from 'zlib';
 import { decodeJson, extractConfigurationItems, InputError, parseConfigurationItems, toConfigurationItem } from '../../lambda/engine';
-import { fixture } from '../support/fixtures';
+import { fixture, invokingEventItem } from '../support/fixtures';
 
 const items = (document: unknown) => [...extractConfigurationItems(document)];
 const ids = (document: unknown) => items(document).map((item) => `${item.resourceType} ${item.resourceId}`);
@@ -85,5 +85,20 @@ describe('configuration item shapes', () => {
     expect(item.configuration).toEqual({ instanceType: 't3.micro' });
     expect(item.tags).toEqual({ Owner: 'me', Team: '7' });
     expect(item.configurationItemStatus).toBe('OK');
+  });
+
+  test('API shape: each supplementary value, a JSON string, is decoded once into what the 1.3 item of an event holds', () => {
+    const history = toConfigurationItem(fixture('configuration-items/AWS-S3-Bucket.history.json').configurationItems[0])!.supplementaryConfiguration;
+    const event = invokingEventItem('configuration-items/AWS-S3-Bucket.create-event.json').supplementaryConfiguration;
+    const kinds = (supplementary: Record<string, unknown>) =>
+      Object.fromEntries(Object.keys(event).map((key) => [key, supplementary[key] === null ? 'null' : typeof supplementary[key]]));
+    expect(kinds(history)).toEqual(kinds(event));
+    expect(kinds(event)).toMatchObject({ AccessControlList: 'string', BucketPolicy: 'object', IsRequesterPaysEnabled: 'boolean' });
+    expect([history.BucketVersioningConfiguration, history.PublicAccessBlockConfiguration, history.IsRequesterPaysEnabled])
+      .toEqual([event.BucketVersioningConfiguration, event.PublicAccessBlockConfiguration, event.IsRequesterPaysEnabled]);
+    expect(JSON.parse((history.BucketPolicy as { policyText: string }).policyText).Statement[0]).toMatchObject({ Effect: 'Allow', Action: 's3:*' });
+    expect(JSON.parse(history.AccessControlList as string).grantList).toEqual([
+      { grantee: { id: '32b756591269409c14500e0e3618a6947452385b2e16cab13d39dc097da34fa9', displayName: null }, permission: 'FullControl' },
+    ]);
   });
 });

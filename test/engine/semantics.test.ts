@@ -52,10 +52,10 @@ describe('restricted-common-ports', () => {
     ['RDP 3389 from 0.0.0.0/0', { ipProtocol: 'tcp', fromPort: 3389, toPort: 3389, ...ipv4('0.0.0.0/0') }, {}, 'NON_COMPLIANT'],
     ['a range covering MySQL 3306', { ipProtocol: 'tcp', fromPort: 3000, toPort: 4000, ...ipv4('0.0.0.0/0') }, {}, 'NON_COMPLIANT'],
     ['all traffic', { ipProtocol: '-1', ...ipv4('0.0.0.0/0') }, {}, 'NON_COMPLIANT'],
-    ['RDP from ::/0 only (AWS checks IPv4)', { ipProtocol: 'tcp', fromPort: 3389, toPort: 3389, ...ipv6('::/0') }, {}, 'COMPLIANT'],
+    ['RDP from ::/0 only (the current page counts IPv6 too)', { ipProtocol: 'tcp', fromPort: 3389, toPort: 3389, ...ipv6('::/0') }, {}, 'NON_COMPLIANT'],
     ['UDP 3389 (TCP only)', { ipProtocol: 'udp', fromPort: 3389, toPort: 3389, ...ipv4('0.0.0.0/0') }, {}, 'COMPLIANT'],
     ['8080 with blockedPort1=8080', { ipProtocol: 'tcp', fromPort: 8080, toPort: 8080, ...ipv4('0.0.0.0/0') }, { blockedPort1: '8080' }, 'NON_COMPLIANT'],
-    ['3389 when only 8080 is blocked', { ipProtocol: 'tcp', fromPort: 3389, toPort: 3389, ...ipv4('0.0.0.0/0') }, { blockedPort1: '8080' }, 'COMPLIANT'],
+    ['a port no parameter blocks, with blockedPort1=8080', { ipProtocol: 'tcp', fromPort: 8081, toPort: 8081, ...ipv4('0.0.0.0/0') }, { blockedPort1: '8080' }, 'COMPLIANT'],
     ['9200 in the blockedPorts list', { ipProtocol: 'tcp', fromPort: 9200, toPort: 9200, ...ipv4('0.0.0.0/0') }, { blockedPorts: '9200, 5601' }, 'NON_COMPLIANT'],
   ])('%s', (_, permission, parameters, expected) => {
     expect(verdictOf(securityGroup(permission), 'restricted-common-ports', parameters)).toBe(expected);

@@ -1,7 +1,8 @@
 import { IpPermission } from '@aws-sdk/client-ec2';
+import { subtractRanges } from '../../lambda/engine/rules/security-group';
 import { requiredRetention } from '../../lambda/remediation/fixes/backup-retention';
 import { requiredEncryption } from '../../lambda/remediation/fixes/s3-encryption';
-import { forbiddenIngress, planIngressFix, subtractRanges } from '../../lambda/remediation/fixes/world-ingress';
+import { forbiddenIngress, planIngressFix } from '../../lambda/remediation/fixes/world-ingress';
 
 const world4 = (from: number, to: number, protocol = 'tcp', description?: string): IpPermission =>
   ({ IpProtocol: protocol, FromPort: from, ToPort: to, IpRanges: [{ CidrIp: '0.0.0.0/0', Description: description }] });
@@ -37,11 +38,17 @@ describe('closing world ingress', () => {
     expect(plan.authorize).toEqual([]);
   });
 
-  test('restricted-common-ports: the blocked ports, IPv4 only, as AWS\'s rule checks; other ports and protocols untouched', () => {
-    const ipv6Mysql: IpPermission = { IpProtocol: 'tcp', FromPort: 3306, ToPort: 3306, Ipv6Ranges: [{ CidrIpv6: '::/0' }] };
-    const plan = planIngressFix([world4(3306, 3306), world4(443, 443), world4(3306, 3306, 'udp'), ipv6Mysql], forbiddenIngress('restricted-common-ports', { blockedPort1: '3306' }));
-    expect(plan.revoke).toEqual([world4(3306, 3306)]);
+  test('restricted-common-ports: the blocked TCP ports from 0.0.0.0/0 and from ::/0, as the current AWS page counts both; other ports and protocols untouched', () => {
+    const ipv6Rdp: IpPermission = { IpProtocol: 'tcp', FromPort: 3389, ToPort: 3389, Ipv6Ranges: [{ CidrIpv6: '::/0', Description: 'rdp' }] };
+    const plan = planIngressFix([world4(3306, 3306), world4(443, 443), world4(3306, 3306, 'udp'), ipv6Rdp], forbiddenIngress('restricted-common-ports', {}));
+    expect(plan.revoke).toEqual([world4(3306, 3306), ipv6Rdp]);
     expect(plan.authorize).toEqual([]);
+    expect(plan.actions).toEqual(['revoke TCP 3306 from 0.0.0.0/0', 'revoke TCP 3389 from ::/0']);
+  });
+
+  test('restricted-common-ports: a blockedPortN given replaces its own default only, as the verdict reads it', () => {
+    const plan = planIngressFix([world4(3389, 3389), world4(8080, 8080), world4(20, 20)], forbiddenIngress('restricted-common-ports', { blockedPort1: '8080' }));
+    expect(plan.revoke).toEqual([world4(3389, 3389), world4(8080, 8080)]);
   });
 
   test('vpc-sg-open-only-to-authorized-ports: everything but the authorized ports, TCP and UDP', () => {

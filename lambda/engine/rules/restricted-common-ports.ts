@@ -1,29 +1,48 @@
-import { DEFAULT_BLOCKED_PORTS, numberedParameterValues } from '../../../src/rules/catalog';
+import { numberedParameterValues, withDefaults } from '../../../src/rules/catalog';
 import { RuleImplementation } from '../types';
 import { csv } from '../values';
 import { compliant, nonCompliant } from '../verdict';
-import { carries, coversPort, ingressPermissions } from './security-group';
+import { ForbiddenIngress, forbiddenRangesOpened, ingressPermissions, IPV4_WORLD, IPV6_WORLD, PortRange } from './security-group';
 
-/** blockedPort1, blockedPort2, ... and the newer `blockedPorts` list; AWS's five defaults when none is given. */
+/**
+ * blockedPort1 to blockedPort5, each its own default where not given (AWS's 20, 21, 3389, 3306, 4333),
+ * the engine's blockedPort6 and up, and the `blockedPorts` list; each port once.
+ */
 export function blockedPorts(parameters: Readonly<Record<string, string>>): number[] {
-  const numbered = numberedParameterValues('restricted-common-ports', parameters).map(({ value }) => Number(value));
-  const listed = csv(parameters.blockedPorts).map(Number);
-  const ports = [...numbered, ...listed].filter((port) => Number.isInteger(port));
-  return ports.length > 0 ? ports : DEFAULT_BLOCKED_PORTS;
+  const given = withDefaults('restricted-common-ports', parameters);
+  const numbered = numberedParameterValues('restricted-common-ports', given).map(({ value }) => Number(value));
+  const listed = csv(given.blockedPorts).map(Number);
+  return [...new Set([...numbered, ...listed])].filter((port) => Number.isInteger(port));
 }
 
-/** RESTRICTED_INCOMING_TRAFFIC: no ingress allows TCP to a blocked port from 0.0.0.0/0 (AWS checks IPv4 only). */
+/**
+ * RESTRICTED_INCOMING_TRAFFIC forbids TCP to each blocked port from 0.0.0.0/0 and from ::/0. The
+ * current AWS page counts both ("... which does not cover all IPv6 addresses ("::/0")"); an older
+ * one said "This rule applies only to IPv4": the current one is followed.
+ */
+export function commonPortsForbidden(parameters: Readonly<Record<string, string>>): ForbiddenIngress {
+  return { tcp: blockedPorts(parameters).map((port): PortRange => [port, port]), udp: [], worlds: [IPV4_WORLD, IPV6_WORLD] };
+}
+
+/** RESTRICTED_INCOMING_TRAFFIC: no ingress allows TCP to a blocked port from 0.0.0.0/0 or ::/0. */
 export const restrictedCommonPorts: RuleImplementation = {
   ruleName: 'restricted-common-ports',
   compile: (parameters) => {
-    const ports = blockedPorts(parameters);
-    const closed = compliant(`No blocked TCP port (${ports.join(', ')}) is open to 0.0.0.0/0`);
+    const forbidden = commonPortsForbidden(parameters);
+    const ports = forbidden.tcp.map(([port]) => port);
+    const worlds = forbidden.worlds.join(' or ');
+    const closed = compliant(`No blocked TCP port (${ports.join(', ')}) is open to ${worlds}`);
     return (item) => {
-      const permissions = ingressPermissions(item);
-      const open = ports.filter((port) => permissions.some((permission) =>
-        permission.openToIpv4World && carries(permission, 'tcp') && coversPort(permission, port)));
+      const opened = new Set<number>();
+      for (const permission of ingressPermissions(item)) {
+        for (const [port] of forbiddenRangesOpened(permission, forbidden)) {
+          opened.add(port);
+        }
+      }
+      // Named in the order of the parameters, whatever the order of the permissions.
+      const open = ports.filter((port) => opened.has(port));
       return open.length > 0
-        ? nonCompliant(`Blocked TCP port${open.length > 1 ? 's' : ''} ${open.join(', ')} open to 0.0.0.0/0`)
+        ? nonCompliant(`Blocked TCP port${open.length > 1 ? 's' : ''} ${open.join(', ')} open to ${worlds}`)
         : closed;
     };
   },

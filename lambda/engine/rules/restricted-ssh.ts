@@ -1,19 +1,19 @@
 import { RuleImplementation } from '../types';
 import { compliant, nonCompliant } from '../verdict';
-import { carries, coversPort, describePorts, ingressPermissions } from './security-group';
+import { describePorts, ForbiddenIngress, forbiddenRangesOpened, ingressPermissions, IPV4_WORLD, IPV6_WORLD, worldOpened } from './security-group';
 
-const SSH_PORT = 22;
+/** INCOMING_SSH_DISABLED forbids TCP 22 from 0.0.0.0/0 and from ::/0. */
+export const SSH_FORBIDDEN: ForbiddenIngress = { tcp: [[22, 22]], udp: [], worlds: [IPV4_WORLD, IPV6_WORLD] };
+
 const CLOSED = compliant('No ingress allows SSH from 0.0.0.0/0 or ::/0');
 
 /** INCOMING_SSH_DISABLED: no ingress allows TCP 22 from 0.0.0.0/0 or ::/0. */
 export const restrictedSsh: RuleImplementation = {
   ruleName: 'restricted-ssh',
   compile: () => (item) => {
-    const open = ingressPermissions(item).find((permission) =>
-      (permission.openToIpv4World || permission.openToIpv6World) && carries(permission, 'tcp') && coversPort(permission, SSH_PORT));
+    const open = ingressPermissions(item).find((permission) => forbiddenRangesOpened(permission, SSH_FORBIDDEN).length > 0);
     if (open) {
-      const world = open.openToIpv4World ? '0.0.0.0/0' : '::/0';
-      return nonCompliant(`SSH (TCP 22) is open to ${world} through ${describePorts(open)}`);
+      return nonCompliant(`SSH (TCP 22) is open to ${worldOpened(open, SSH_FORBIDDEN.worlds)} through ${describePorts(open)}`);
     }
     return CLOSED;
   },

@@ -1,22 +1,44 @@
 import { ConfigurationItem } from '../types';
 import { asArray, asNumber, asRecord, asText, csv } from '../values';
 
+/** An inclusive port range. */
+export type PortRange = readonly [number, number];
+
+export const ALL_PORTS: PortRange = [0, 65535];
+
+/** The sources that mean anyone on the internet. */
+export const IPV4_WORLD = '0.0.0.0/0';
+export const IPV6_WORLD = '::/0';
+export type World = typeof IPV4_WORLD | typeof IPV6_WORLD;
+
+/**
+ * The world ingress a security-group rule forbids: the TCP and UDP port ranges that must not be open,
+ * and the world sources it checks them from. A rule's verdict and its remediation fix both read this,
+ * so that what is judged and what is fixed are the same thing.
+ */
+export interface ForbiddenIngress {
+  readonly tcp: readonly PortRange[];
+  readonly udp: readonly PortRange[];
+  readonly worlds: readonly World[];
+}
+
 /** An ingress permission of a security group, reduced to what the port rules need. */
 export interface IngressPermission {
   /** `tcp`, `udp`, `all` (protocol -1), or another protocol name or number. */
   readonly protocol: string;
   readonly fromPort: number;
   readonly toPort: number;
-  /** Whether the source includes 0.0.0.0/0. */
-  readonly openToIpv4World: boolean;
-  /** Whether the source includes ::/0. */
-  readonly openToIpv6World: boolean;
+  /** The world sources among its sources, IPv4 first. */
+  readonly worlds: readonly World[];
 }
 
 const PROTOCOL_NAMES: ReadonlyMap<string, string> = new Map([['-1', 'all'], ['6', 'tcp'], ['17', 'udp']]);
 
-const IPV4_WORLD = '0.0.0.0/0';
-const IPV6_WORLD = '::/0';
+// Shared, so that reading a permission builds no list of its worlds.
+const NO_WORLD: readonly World[] = [];
+const IPV4_ONLY: readonly World[] = [IPV4_WORLD];
+const IPV6_ONLY: readonly World[] = [IPV6_WORLD];
+const BOTH_WORLDS: readonly World[] = [IPV4_WORLD, IPV6_WORLD];
 
 /** Whether a range list holds a CIDR: plain strings (1.2 history shape) or `{cidrIp}` / `{cidrIpv6}` objects (1.3). */
 function hasCidr(ranges: unknown, cidr: string): boolean {
@@ -40,6 +62,12 @@ function inAnyRangeList(permission: Record<string, unknown>, cidr: string): bool
   return hasCidr(permission.ipv4Ranges, cidr) || hasCidr(permission.ipRanges, cidr) || hasCidr(permission.ipv6Ranges, cidr);
 }
 
+function worldsOf(permission: Record<string, unknown>): readonly World[] {
+  const ipv4 = inAnyRangeList(permission, IPV4_WORLD);
+  const ipv6 = inAnyRangeList(permission, IPV6_WORLD);
+  return ipv4 ? (ipv6 ? BOTH_WORLDS : IPV4_ONLY) : (ipv6 ? IPV6_ONLY : NO_WORLD);
+}
+
 function toPermission(raw: unknown): IngressPermission | undefined {
   const permission = asRecord(raw);
   if (!permission) {
@@ -55,8 +83,7 @@ function toPermission(raw: unknown): IngressPermission | undefined {
     protocol,
     fromPort: allPorts ? 0 : fromPort,
     toPort: allPorts || toPort === undefined || toPort < 0 ? 65535 : toPort,
-    openToIpv4World: inAnyRangeList(permission, IPV4_WORLD),
-    openToIpv6World: inAnyRangeList(permission, IPV6_WORLD),
+    worlds: worldsOf(permission),
   };
 }
 
@@ -82,13 +109,38 @@ export function ingressPermissions(item: ConfigurationItem): readonly IngressPer
   return permissions;
 }
 
+/** The first of the worlds that the permission is open to. */
+export function worldOpened(permission: IngressPermission, worlds: readonly World[]): World | undefined {
+  return worlds.find((world) => permission.worlds.includes(world));
+}
+
 /** Whether the permission carries the protocol (`all` carries every protocol). */
-export function carries(permission: IngressPermission, protocol: 'tcp' | 'udp'): boolean {
+function carries(permission: IngressPermission, protocol: 'tcp' | 'udp'): boolean {
   return permission.protocol === protocol || permission.protocol === 'all';
 }
 
-export function coversPort(permission: IngressPermission, port: number): boolean {
-  return permission.fromPort <= port && port <= permission.toPort;
+function overlaps([from, to]: PortRange, [start, end]: PortRange): boolean {
+  return from <= end && start <= to;
+}
+
+/** The forbidden TCP ranges, then UDP ranges, that the permission opens to a forbidden world. */
+export function forbiddenRangesOpened(permission: IngressPermission, forbidden: ForbiddenIngress): PortRange[] {
+  if (worldOpened(permission, forbidden.worlds) === undefined) {
+    return [];
+  }
+  const ports: PortRange = [permission.fromPort, permission.toPort];
+  const opened: PortRange[] = [];
+  for (const protocol of ['tcp', 'udp'] as const) {
+    if (!carries(permission, protocol)) {
+      continue;
+    }
+    for (const range of forbidden[protocol]) {
+      if (overlaps(range, ports)) {
+        opened.push(range);
+      }
+    }
+  }
+  return opened;
 }
 
 export function describePorts(permission: IngressPermission): string {
@@ -100,9 +152,30 @@ export function describePorts(permission: IngressPermission): string {
 }
 
 /** Inclusive port ranges from `"443,1020-1025"`. */
-export function parsePortRanges(value: string | undefined): Array<[number, number]> {
+export function parsePortRanges(value: string | undefined): PortRange[] {
   return csv(value).map((item) => {
     const [from, to] = item.split('-').map((part) => Number(part.trim()));
     return [from, to ?? from];
   });
+}
+
+/** The ports of `outer` outside every range of `holes`, as ranges. */
+export function subtractRanges(outer: PortRange, holes: readonly PortRange[]): PortRange[] {
+  let pieces: PortRange[] = [outer];
+  for (const [from, to] of holes) {
+    pieces = pieces.flatMap(([start, end]): PortRange[] => {
+      if (to < start || from > end) {
+        return [[start, end]];
+      }
+      const kept: PortRange[] = [];
+      if (from > start) {
+        kept.push([start, from - 1]);
+      }
+      if (to < end) {
+        kept.push([to + 1, end]);
+      }
+      return kept;
+    });
+  }
+  return pieces;
 }

@@ -1,60 +1,22 @@
 import {
   AuthorizeSecurityGroupIngressCommand, DescribeSecurityGroupsCommand, EC2Client, IpPermission, RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
-import { blockedPorts } from '../../engine/rules/restricted-common-ports';
-import { parsePortRanges } from '../../engine/rules/security-group';
+import { commonPortsForbidden } from '../../engine/rules/restricted-common-ports';
+import { SSH_FORBIDDEN } from '../../engine/rules/restricted-ssh';
+import { ForbiddenIngress, PortRange, subtractRanges } from '../../engine/rules/security-group';
+import { authorizedPortsForbidden } from '../../engine/rules/vpc-sg-open-only-to-authorized-ports';
 import { isAwsError } from '../../runtime/aws-errors';
 import { Fix, nothingToDo, tagRecord } from '../fix';
 
-const IPV4_WORLD = '0.0.0.0/0';
-const IPV6_WORLD = '::/0';
-const ALL_PORTS: PortRange = [0, 65535];
-
-/** An inclusive port range. */
-export type PortRange = readonly [number, number];
-
-/** The ingress a rule forbids from the world: ports per protocol, and which world ranges it checks. */
-export interface ForbiddenIngress {
-  readonly tcp: readonly PortRange[];
-  readonly udp: readonly PortRange[];
-  readonly worlds: readonly string[];
-}
-
-/** The ports of `outer` outside every range of `holes`, as ranges. */
-export function subtractRanges(outer: PortRange, holes: readonly PortRange[]): PortRange[] {
-  let pieces: PortRange[] = [outer];
-  for (const [from, to] of holes) {
-    pieces = pieces.flatMap(([start, end]): PortRange[] => {
-      if (to < start || from > end) {
-        return [[start, end]];
-      }
-      const kept: PortRange[] = [];
-      if (from > start) {
-        kept.push([start, from - 1]);
-      }
-      if (to < end) {
-        kept.push([to + 1, end]);
-      }
-      return kept;
-    });
-  }
-  return pieces;
-}
-
-/** What each security-group rule forbids, read from its parameters as the engine reads them. */
+/** What each security-group rule forbids, from the rule itself: the fix closes exactly what the verdict finds open. */
 export function forbiddenIngress(ruleName: string, parameters: Readonly<Record<string, string>>): ForbiddenIngress {
   switch (ruleName) {
     case 'restricted-ssh':
-      return { tcp: [[22, 22]], udp: [], worlds: [IPV4_WORLD, IPV6_WORLD] };
+      return SSH_FORBIDDEN;
     case 'restricted-common-ports':
-      // AWS's rule checks 0.0.0.0/0 only; ::/0 is outside it and left alone.
-      return { tcp: blockedPorts(parameters).map((port): PortRange => [port, port]), udp: [], worlds: [IPV4_WORLD] };
+      return commonPortsForbidden(parameters);
     case 'vpc-sg-open-only-to-authorized-ports':
-      return {
-        tcp: subtractRanges(ALL_PORTS, parsePortRanges(parameters.authorizedTcpPorts)),
-        udp: subtractRanges(ALL_PORTS, parsePortRanges(parameters.authorizedUdpPorts)),
-        worlds: [IPV4_WORLD, IPV6_WORLD],
-      };
+      return authorizedPortsForbidden(parameters);
     default:
       throw new Error(`rule ${ruleName} has no security-group fix`);
   }
