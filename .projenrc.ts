@@ -9,15 +9,19 @@ const CLI_COMMAND = 'cdk-compliance-monitor';
 
 /**
  * esbuild target for the handlers: the Node.js version of the construct's default Lambda runtime
- * (nodejs24.x, see DESIGN.md).
+ * (lambda.Runtime.NODEJS_24_X in src/functions/compliance-function.ts).
  */
 const LAMBDA_NODE_TARGET = 'node24';
 
 /** The Config snapshot the demo evaluates offline: the real items of test/fixtures (build-tools/build-sample-snapshot.ts). */
 const SAMPLE_SNAPSHOT = 'samples/config-snapshot.json';
 
-/** Debian's Python interpreter: its build and twine packages are installed by `.ci/run`. */
-const DEBIAN_PYTHON = '/usr/bin/python3';
+/**
+ * The project's Python tools (cfn-lint, checkov, build, twine, pip-tools): a virtual environment
+ * in `.venv/`, made from the pinned `requirements-dev.txt` by `build-tools/python-env.sh`, which
+ * does nothing when the environment already matches the requirements.
+ */
+const VENV_BIN = '.venv/bin';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-compliance-monitor',
@@ -32,7 +36,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
 
-  // aws-cdk-lib 2.258+ writes cloud assembly schema 54, which integ-runner cannot read (DESIGN.md).
+  // aws-cdk-lib 2.258+ writes cloud assembly schema 54, which integ-runner (newest: reads up to 53) cannot read.
   cdkVersion: '2.257.0',
   // cdk-nag 3 (the tests' compliance checks) needs constructs 10.5.1.
   constructsVersion: '10.5.1',
@@ -59,17 +63,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
     tsconfigPath: './tsconfig.dev.json',
     dirs: ['src'],
     devdirs: ['test', 'lambda', 'cli', 'build-tools'],
+    // `npm test` changes no file: the eslint task only reports. `npx projen eslint --fix` fixes.
+    commandOptions: { fix: false },
   },
 
   devDeps: [
     'esbuild@^0.28',
     '@types/aws-lambda@^8.10',
     'fast-check@^4',
-    // validateScope over a stack; v3's Validations flow needs aws-cdk-lib 2.258+ (DESIGN.md).
+    // validateScope over a stack; v3's Validations flow needs aws-cdk-lib 2.258+, which integ-runner cannot read.
     'cdk-nag@^3.0.2',
     // Newest integ-tests-alpha; its peer range (^2.245.0) admits 2.257.
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
-    // Reads cloud assembly schema up to 53, the one aws-cdk-lib 2.257 writes (DESIGN.md).
+    // Reads cloud assembly schema up to 53, the one aws-cdk-lib 2.257 writes.
     '@aws-cdk/integ-runner@^2.197.10',
     // The handlers' AWS SDK v3 clients: provided by the Lambda runtime, so bundled as externals.
     '@aws-sdk/client-config-service@^3',
@@ -85,6 +91,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     's3rver@^3',
     'aws-sdk-client-mock@^4',
     'playwright-core@^1.65',
+    // The browser test's Chromium, shipped inside the package (unpacked on first use): no system
+    // browser, no download. 143 is the newest release whose engines admit Node.js 20.
+    '@sparticuz/chromium@~143.0.4',
+    // cdk-nag 2 beside 3: most users run v2's Aspects, which read NagSuppressions metadata, not v3's
+    // acknowledgements; test/deploy-lint checks the monitor under both.
+    'cdk-nag-v2@npm:cdk-nag@^2',
   ],
   bin: { [CLI_COMMAND]: 'assets/cli/index.js' },
 
@@ -150,8 +162,8 @@ bundleTask.exec([
 ].join(' '));
 bundleTask.exec('chmod +x assets/cli/index.js');
 project.preCompileTask.spawn(bundleTask);
-project.gitignore.addPatterns('/assets/', '/cdk.out/', '/demo-output/', '/test-artifacts/');
-project.npmignore?.addPatterns('/docs/', '/samples/', '/demo-output/', '/test-artifacts/');
+project.gitignore.addPatterns('/assets/', '/cdk.out/', '/demo-output/', '/test-artifacts/', '/.venv/');
+project.npmignore?.addPatterns('/docs/', '/samples/', '/demo-output/', '/test-artifacts/', '/.venv/');
 project.addPackageIgnore('!/assets/');
 
 // Only the compiled library, its jsii manifest and the bundled handlers ship in the npm package.
@@ -161,6 +173,26 @@ project.addPackageIgnore('/build-tools/');
 project.addPackageIgnore('/.ci/');
 project.addPackageIgnore('/cdk.out/');
 project.addPackageIgnore('/tsconfig.dev.json');
+project.addPackageIgnore('/requirements-dev.in');
+project.addPackageIgnore('/requirements-dev.txt');
+project.addPackageIgnore('/CONTRIBUTING.md');
+
+// ---- Python tools: one virtual environment, from the pinned requirements-dev.txt ----
+const pythonEnvTask = project.addTask('python:env', {
+  description: 'Create or update .venv/ from requirements-dev.txt (does nothing when it is up to date)',
+  exec: 'bash build-tools/python-env.sh',
+});
+project.addTask('python:lock', {
+  description: 'Re-pin requirements-dev.txt (every package, transitive ones too) from the direct pins in requirements-dev.in',
+  steps: [
+    { spawn: pythonEnvTask.name },
+    {
+      exec: `${VENV_BIN}/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links `
+        + '--output-file requirements-dev.txt requirements-dev.in',
+    },
+    { spawn: pythonEnvTask.name },
+  ],
+});
 
 // ---- Integration test: the example app's snapshot, verified offline by integ-runner ----
 const INTEG_RUNNER = 'integ-runner --directory test --language typescript';
@@ -171,20 +203,22 @@ project.addTask('integ:update', {
 project.testTask.exec(INTEG_RUNNER, { name: 'verify the integration test snapshot' });
 
 // ---- Test: the README's `npm test` works on a fresh clone, so it builds what the tests load ----
+project.testTask.prependSpawn(pythonEnvTask, { name: 'the Python tools the tests run (cfn-lint, checkov) in .venv/' });
 project.testTask.prependExec('tsc --project tsconfig.dev.json', { name: 'type-check src, lambda, test and build-tools' });
 project.testTask.prependSpawn(project.compileTask);
 project.testTask.prependSpawn(project.preCompileTask);
 
-// ---- Packaging: every target, in CI as locally; bindings without PyPI or Maven Central ----
+// ---- Packaging: every target, in CI as locally; the Java sources without Maven Central ----
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package-all')!);
 
 const packagePython = project.tasks.tryFind('package:python')!;
-packagePython.reset('jsii-pacmak --target python --code-only');
-packagePython.exec(
-  `${DEBIAN_PYTHON} -m build --no-isolation --skip-dependency-check --outdir dist/python dist/python`,
-);
-packagePython.exec(`${DEBIAN_PYTHON} -m twine check --strict dist/python/*.whl dist/python/*.tar.gz`);
+packagePython.reset();
+packagePython.spawn(pythonEnvTask);
+packagePython.exec('jsii-pacmak --target python --code-only');
+// PyPI's build, in an isolated environment with the build requirements jsii-pacmak's pyproject.toml names.
+packagePython.exec(`${VENV_BIN}/python -m build --outdir dist/python dist/python`);
+packagePython.exec(`${VENV_BIN}/twine check --strict dist/python/*.whl dist/python/*.tar.gz`);
 
 const packageJava = project.tasks.tryFind('package:java')!;
 packageJava.reset('jsii-pacmak --target java --code-only');

@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -5,10 +6,46 @@ import { chromium } from 'playwright-core';
 import { SAMPLE_SNAPSHOT } from '../../build-tools/build-sample-snapshot';
 import { main } from '../../cli/main';
 
-/** Debian's Chromium, which `.ci/run` installs with apt-get. */
-const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.join(__dirname, '..', '..');
 /** Where the page and its screenshot are kept after the run, for people to look at. */
-const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+/** The browser's executable and its launch flags, as @sparticuz/chromium gives them. */
+interface ShippedChromium {
+  readonly executablePath: string;
+  readonly args: string[];
+}
+
+/**
+ * The Chromium that @sparticuz/chromium ships inside its npm package, unpacked once into
+ * node_modules/.cache/ (per package version), so that a clone uses only its own browser. The
+ * package unpacks into `os.tmpdir()` (by default the shared /tmp) and reuses whatever it finds
+ * there, so it runs in a child process whose TMPDIR is the cache, or, the first time, a fresh
+ * directory renamed into place once complete: an interrupted run leaves nothing half-unpacked.
+ * (The child also keeps the package out of this test's imports: its exports name the ES module's
+ * typings first, which TypeScript refuses in a CommonJS file.)
+ */
+function shippedChromium(): ShippedChromium {
+  // The package's exports do not include its package.json.
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', '@sparticuz', 'chromium', 'package.json'), 'utf8'));
+  const dir = path.join(ROOT, 'node_modules', '.cache', `sparticuz-chromium-${version}`);
+  const unpacked = fs.existsSync(path.join(dir, 'chromium'));
+  if (!unpacked) {
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+  }
+  const into = unpacked ? dir : fs.mkdtempSync(`${dir}.unpacking-`);
+  const shipped: ShippedChromium = JSON.parse(execFileSync(process.execPath, ['-e', UNPACK], {
+    cwd: ROOT, env: { ...process.env, TMPDIR: into }, encoding: 'utf8',
+  }));
+  expect(shipped.executablePath).toBe(path.join(into, 'chromium'));
+  if (!unpacked) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(into, dir);
+  }
+  return { ...shipped, executablePath: path.join(dir, 'chromium') };
+}
+const UNPACK = `const chromium = require('@sparticuz/chromium');
+chromium.executablePath().then((executablePath) => process.stdout.write(JSON.stringify({ executablePath, args: chromium.args })));`;
 
 describe('the HTML report in a real browser', () => {
   test('shows the headline figure and every non-compliant row, and requests nothing', async () => {
@@ -21,7 +58,9 @@ describe('the HTML report in a real browser', () => {
     expect(summary.compliant).toBeGreaterThan(0);
     expect(summary.non_compliant).toBeGreaterThan(0);
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    // The package's own flags, among them --no-sandbox, which Chromium needs to run as root.
+    const { executablePath, args } = shippedChromium();
+    const browser = await chromium.launch({ executablePath, args, headless: true });
     try {
       const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const requests: string[] = [];
