@@ -543,6 +543,10 @@ describe('functions', () => {
     const logGroup = resourcesOf('AWS::Logs::LogGroup').find(({ properties: group }) => group.LogGroupName === `/aws/lambda/compliance-${name}-test`)!;
     expect(logGroup.properties.KmsKeyId).toBeDefined();
     expect(properties.LoggingConfig).toEqual({ LogGroup: { Ref: logGroup.id } });
+    // Its settings are encrypted with the monitor's key, which its role may decrypt with.
+    const keyArn = { 'Fn::GetAtt': [logicalId(defaults.monitor.encryptionKey as kms.Key), 'Arn'] };
+    expect(properties.KmsKeyArn).toEqual(keyArn);
+    expect(statementsOfRole(properties.Role['Fn::GetAtt'][0])).toContainEqual(expect.objectContaining({ Action: 'kms:Decrypt', Resource: keyArn }));
   });
 
   test('each function has its own role, with no managed policy', () => {

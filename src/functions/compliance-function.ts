@@ -33,7 +33,7 @@ const ASYNC_RETRY_ATTEMPTS = 2;
 
 /**
  * One of the monitor's Lambda functions, with its defaults: nodejs24.x, arm64, 256 MB,
- * X-Ray tracing and source-mapped stack traces; a KMS-encrypted log group and dead-letter queue.
+ * X-Ray tracing and source-mapped stack traces; KMS-encrypted settings, log group and dead-letter queue.
  */
 export function createComplianceFunction(scope: Construct, id: string, props: ComplianceFunctionProps): ComplianceFunction {
   const functionName = resourceName(props.handler, props.environmentSuffix);
@@ -66,7 +66,10 @@ export function createComplianceFunction(scope: Construct, id: string, props: Co
     deadLetterQueue,
     retryAttempts: ASYNC_RETRY_ATTEMPTS,
     environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+    // The settings name the monitor's resources and rules: encrypted at rest with the monitor's key.
+    environmentEncryption: props.encryptionKey,
   });
+  props.encryptionKey.grantDecrypt(role);
   // The function's logging configuration refers to the log group, so the group exists before the
   // function first runs and Lambda never creates an unencrypted, unbounded one.
   return { function: fn, role, logGroup, deadLetterQueue };
