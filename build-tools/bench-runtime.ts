@@ -139,7 +139,6 @@ const HANDLER_SETTINGS = {
   ALERT_DIGEST_THRESHOLD: '10',
   REMEDIATOR_FUNCTION: 'compliance-remediator-bench',
   REMEDIATION_MODE: 'DRY_RUN',
-  REMEDIATION_KMS_KEY_ARN: 'arn:aws:kms:eu-west-1:123456789012:key/bench',
   RULES: '[]',
   REPORTS_BUCKET: 'compliance-reports-bench',
   CONFIG_RULE_NAMES: 'restricted-ssh-bench',

@@ -145,7 +145,7 @@ export class ComplianceMonitor extends Construct {
       ...functionProps,
       handler: 'remediator',
       timeout: Duration.minutes(1),
-      environment: { ...rulesAndAlerts, REMEDIATION_MODE: remediationMode, REMEDIATION_KMS_KEY_ARN: this.encryptionKey.keyArn },
+      environment: { ...rulesAndAlerts, REMEDIATION_MODE: remediationMode },
     });
     const analyzer = createComplianceFunction(this, 'Analyzer', {
       ...functionProps,

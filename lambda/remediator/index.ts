@@ -17,11 +17,9 @@ function onFirstUse(load: () => Promise<Fix>): Fix {
   return async (request, rule) => (await (loaded ??= load()))(request, rule);
 }
 
-const monitorKeyArn = requiredSetting(process.env, 'REMEDIATION_KMS_KEY_ARN');
-
 async function s3EncryptionFix(kms: boolean): Promise<Fix> {
   const { s3EncryptionFix: fix } = await import('../remediation/fixes/s3-encryption.js');
-  return fix((await import('../runtime/clients/s3.js')).s3Client, kms, monitorKeyArn);
+  return fix((await import('../runtime/clients/s3.js')).s3Client, kms);
 }
 
 /** Entry point of the remediator Lambda function: settings read and clients created once per container. */

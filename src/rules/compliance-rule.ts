@@ -103,7 +103,10 @@ export interface RequiredTagsOptions extends RuleOptions {
 /** Options of `ComplianceRule.restrictedCommonPorts`. */
 export interface RestrictedCommonPortsOptions extends RuleOptions {
   /**
-   * TCP ports that must not be open to 0.0.0.0/0. More than five need `EvaluationMode.ENGINE`.
+   * TCP ports that must not be open to 0.0.0.0/0 or ::/0, as `blockedPort1`, `blockedPort2`...
+   * As in AWS's managed rule, each of the five numbered ports has its own default, so a list of
+   * fewer than five replaces the first defaults only: `[8080]` blocks 8080, 21, 3389, 3306 and 4333.
+   * More than five need `EvaluationMode.ENGINE`.
    * @default [20, 21, 3389, 3306, 4333], AWS's defaults
    */
   readonly blockedPorts?: number[];

@@ -27,7 +27,6 @@ describe('the remediator bundle', () => {
       FINDINGS_TTL_DAYS: '2557',
       ALERT_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test',
       REMEDIATION_MODE: 'DRY_RUN',
-      REMEDIATION_KMS_KEY_ARN: 'arn:aws:kms:eu-west-1:123456789012:key/test',
       RULES: JSON.stringify([{ configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: 'CRITICAL', evaluationMode: 'MANAGED', autoRemediate: true, parameters: {} }]),
     };
     const saved = { ...process.env };

@@ -38,7 +38,7 @@ describe('entry points', () => {
   });
 
   test('the remediator builds its handler from its settings, and refuses to start with a wrong mode', () => {
-    const settings = { ...SETTINGS, REMEDIATION_MODE: 'DRY_RUN', REMEDIATION_KMS_KEY_ARN: 'arn:aws:kms:eu-west-1:123456789012:key/1234' };
+    const settings = { ...SETTINGS, REMEDIATION_MODE: 'DRY_RUN' };
     expect(loadWith(settings, '../../lambda/remediator')).toEqual(expect.any(Function));
     expect(() => loadWith({ ...settings, REMEDIATION_MODE: 'YES' }, '../../lambda/remediator'))
       .toThrow('environment variable REMEDIATION_MODE must be one of DRY_RUN, APPLY (got "YES")');

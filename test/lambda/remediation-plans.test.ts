@@ -69,21 +69,20 @@ describe('closing world ingress', () => {
 });
 
 describe('S3 default encryption', () => {
-  const KEY = 'arn:aws:kms:eu-west-1:123456789012:key/monitor';
   const sse = (SSEAlgorithm: string, KMSMasterKeyID?: string) =>
     [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: SSEAlgorithm as any, KMSMasterKeyID } }];
 
   test('AES256 when a bucket has no default encryption, nothing when it has any', () => {
-    expect(requiredEncryption([], false, {}, KEY)).toEqual({ SSEAlgorithm: 'AES256' });
-    expect(requiredEncryption(sse('aws:kms'), false, {}, KEY)).toBeUndefined();
+    expect(requiredEncryption([], false, {})).toEqual({ SSEAlgorithm: 'AES256' });
+    expect(requiredEncryption(sse('aws:kms'), false, {})).toBeUndefined();
   });
 
-  test('SSE-KMS with the monitor\'s key, or the rule\'s first allowed key when the monitor\'s is not allowed', () => {
-    expect(requiredEncryption(sse('AES256'), true, {}, KEY)).toEqual({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY });
-    expect(requiredEncryption(sse('aws:kms', 'arn:other'), true, { kmsKeyArns: 'arn:allowed-1,arn:allowed-2' }, KEY))
+  test('SSE-KMS with the AWS managed key (no key id), or the rule\'s first allowed key: never a key of the monitor, deleted with its stack', () => {
+    expect(requiredEncryption(sse('AES256'), true, {})).toEqual({ SSEAlgorithm: 'aws:kms' });
+    expect(requiredEncryption(sse('aws:kms', 'arn:other'), true, { kmsKeyArns: 'arn:allowed-1,arn:allowed-2' }))
       .toEqual({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:allowed-1' });
-    expect(requiredEncryption(sse('aws:kms:dsse', 'arn:allowed-2'), true, { kmsKeyArns: 'arn:allowed-1,arn:allowed-2' }, KEY)).toBeUndefined();
-    expect(requiredEncryption(sse('aws:kms'), true, {}, KEY)).toBeUndefined();
+    expect(requiredEncryption(sse('aws:kms:dsse', 'arn:allowed-2'), true, { kmsKeyArns: 'arn:allowed-1,arn:allowed-2' })).toBeUndefined();
+    expect(requiredEncryption(sse('aws:kms'), true, {})).toBeUndefined();
   });
 });
 

@@ -24,7 +24,6 @@ import { Severity } from '../../src/rules/severity';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 
 const TABLE = 'compliance-findings-test';
-const KEY = 'arn:aws:kms:eu-west-1:123456789012:key/monitor';
 const context = { awsRequestId: 'req-remediation' } as Context;
 const ec2 = mockClient(EC2Client);
 const rds = mockClient(RDSClient);
@@ -51,8 +50,8 @@ function remediator(mode: `${RemediationMode}`, now = '2026-11-23T12:00:00Z') {
   const s3Client = new S3Client({ region: 'eu-west-1' });
   return createRemediator({
     fixes: {
-      S3_ENCRYPTION_KMS: s3EncryptionFix(s3Client, true, KEY),
-      S3_ENCRYPTION_AES256: s3EncryptionFix(s3Client, false, KEY),
+      S3_ENCRYPTION_KMS: s3EncryptionFix(s3Client, true),
+      S3_ENCRYPTION_AES256: s3EncryptionFix(s3Client, false),
       CLOSE_WORLD_INGRESS: worldIngressFix(ec2Client),
       REQUIRE_IMDSV2: imdsv2Fix(ec2Client),
       RAISE_BACKUP_RETENTION: backupRetentionFix(new RDSClient({ region: 'eu-west-1' })),
@@ -180,13 +179,13 @@ describe('apply', () => {
     }
   });
 
-  test('S3: SSE-KMS with the monitor\'s key for the KMS rule, AES256 for the other; buckets without tags are fine', async () => {
+  test('S3: SSE-KMS with the AWS managed key for the KMS rule, AES256 for the other; buckets without tags are fine', async () => {
     s3.on(GetBucketEncryptionCommand).rejects(Object.assign(new Error('none'), { name: 'ServerSideEncryptionConfigurationNotFoundError' }));
     s3.on(GetBucketTaggingCommand).rejects(Object.assign(new Error('no tags'), { name: 'NoSuchTagSet' }));
     await remediator('APPLY')(request('s3-default-encryption-kms-test', 'AWS::S3::Bucket', 'logs-bucket'), context);
     await remediator('APPLY')(request('s3-bucket-server-side-encryption-enabled-test', 'AWS::S3::Bucket', 'logs-bucket'), context);
     expect(s3.commandCalls(PutBucketEncryptionCommand).map((call) => call.args[0].input)).toEqual([
-      { Bucket: 'logs-bucket', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY }, BucketKeyEnabled: true }] } },
+      { Bucket: 'logs-bucket', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true }] } },
       { Bucket: 'logs-bucket', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] } },
     ]);
   });

@@ -5,9 +5,14 @@ import { csv } from '../../engine/values';
 import { isAwsError } from '../../runtime/aws-errors';
 import { Fix, nothingToDo, tagRecord } from '../fix';
 
-/** The default encryption a bucket needs, or undefined when it has it. */
+/**
+ * The default encryption a bucket needs, or undefined when it has it. SSE-KMS uses the rule's first
+ * allowed key, else the account's AWS managed key (`aws/s3`): never the monitor's own key, which is
+ * deleted with the monitor's stack and which the bucket's writers hold no grant on (KMS Developer
+ * Guide, "Deleting AWS KMS keys": what it encrypted cannot be read again).
+ */
 export function requiredEncryption(
-  current: readonly ServerSideEncryptionRule[], kms: boolean, parameters: Readonly<Record<string, string>>, monitorKeyArn: string,
+  current: readonly ServerSideEncryptionRule[], kms: boolean, parameters: Readonly<Record<string, string>>,
 ): ServerSideEncryptionByDefault | undefined {
   const defaults = current.flatMap((rule) => rule.ApplyServerSideEncryptionByDefault ?? []);
   if (!kms) {
@@ -19,8 +24,7 @@ export function requiredEncryption(
   if (compliant) {
     return undefined;
   }
-  const key = allowed.length === 0 || allowed.includes(monitorKeyArn) ? monitorKeyArn : allowed[0];
-  return { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key };
+  return allowed.length === 0 ? { SSEAlgorithm: 'aws:kms' } : { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: allowed[0] };
 }
 
 async function bucketTags(s3: S3Client, bucket: string): Promise<Record<string, string>> {
@@ -35,10 +39,10 @@ async function bucketTags(s3: S3Client, bucket: string): Promise<Record<string, 
 }
 
 /**
- * Sets a bucket's default encryption: SSE-KMS with the monitor's key (or the rule's first allowed
- * key), or SSE-S3 (AES256). The bucket's writers then need that key: see the README.
+ * Sets a bucket's default encryption: SSE-KMS (see requiredEncryption for the key), or SSE-S3
+ * (AES256). With a key of `kmsKeyArns`, the bucket's writers then need that key: see the README.
  */
-export function s3EncryptionFix(s3: S3Client, kms: boolean, monitorKeyArn: string): Fix {
+export function s3EncryptionFix(s3: S3Client, kms: boolean): Fix {
   return async (request, rule) => {
     const bucket = request.resourceId;
     let current: ServerSideEncryptionRule[] = [];
@@ -53,7 +57,7 @@ export function s3EncryptionFix(s3: S3Client, kms: boolean, monitorKeyArn: strin
       }
     }
     const tags = await bucketTags(s3, bucket);
-    const encryption = requiredEncryption(current, kms, rule.parameters ?? {}, monitorKeyArn);
+    const encryption = requiredEncryption(current, kms, rule.parameters ?? {});
     if (!encryption) {
       return nothingToDo('default encryption already meets the rule', tags);
     }
