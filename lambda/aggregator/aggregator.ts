@@ -30,8 +30,8 @@ function reportedEvaluation(finding: CurrentFinding): ReportedEvaluation {
 }
 
 /**
- * The aggregator's handler: each rule's current findings through the table's index, the report of
- * DESIGN.md with what changed since the previous one and the mean time to remediate per rule,
+ * The aggregator's handler: each rule's current findings through the table's index, the report
+ * with what changed since the previous one and the mean time to remediate per rule,
  * written to the reports bucket.
  */
 export function createAggregator(deps: AggregatorDependencies): (event: unknown, context: Context) => Promise<{ reportKey: string }> {

@@ -19,7 +19,7 @@ export interface ComplianceCounts {
   non_compliant: number;
 }
 
-/** The report summary; keys as DESIGN.md writes them, so existing consumers keep working. */
+/** The report summary; keys as the first report format wrote them, so existing consumers keep working. */
 export interface ReportSummary {
   /** Distinct resources with at least one evaluation. */
   readonly total_resources: number;
@@ -35,7 +35,7 @@ export interface ReportSummary {
   readonly compliance_percentage: number;
 }
 
-/** The compliance report of DESIGN.md, and what the deployed aggregator adds to it. */
+/** The compliance report (README, Reports), and what the deployed aggregator adds to it. */
 export interface ComplianceReport {
   readonly report_timestamp: string;
   readonly summary: ReportSummary;
