@@ -154,8 +154,8 @@ export function acknowledgeFindings(monitor: ComplianceMonitor): void {
  *
  * cdk-nag 2 reads `NagSuppressions`: the `cdk_nag` template metadata of the very resource it flags
  * (a role's finding is on its default policy), with `Rule[finding]` split into the rule id and
- * `appliesTo`; written as `NagSuppressions.addResourceSuppressions(on, ..., true)` would, which this
- * library cannot call without depending on cdk-nag.
+ * `applies_to`; written in the format `NagSuppressions.addResourceSuppressions(on, ..., true)` writes
+ * (ASCII reasons, so none is encoded), which this library cannot call without depending on cdk-nag.
  */
 function acknowledge(on: IConstruct, id: string, reason: string): void {
   if (id.split('::').length <= 2) {
@@ -164,7 +164,7 @@ function acknowledge(on: IConstruct, id: string, reason: string): void {
     on.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
   }
   const [, ruleId, finding] = /^([^[]+)(?:\[(.*)\])?$/.exec(id)!;
-  const suppression = { id: ruleId, reason, ...(finding === undefined ? {} : { appliesTo: [finding] }) };
+  const suppression = { id: ruleId, reason, ...(finding === undefined ? {} : { applies_to: [finding] }) };
   for (const resource of on.node.findAll().filter(CfnResource.isCfnResource)) {
     const suppressed = resource.getMetadata(NAG_V2_METADATA_KEY)?.rules_to_suppress ?? [];
     resource.addMetadata(NAG_V2_METADATA_KEY, { rules_to_suppress: [...suppressed, suppression] });
