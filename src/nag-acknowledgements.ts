@@ -165,8 +165,14 @@ function acknowledge(on: IConstruct, id: string, reason: string): void {
   }
   const [, ruleId, finding] = /^([^[]+)(?:\[(.*)\])?$/.exec(id)!;
   const suppression = { id: ruleId, reason, ...(finding === undefined ? {} : { applies_to: [finding] }) };
-  for (const resource of on.node.findAll().filter(CfnResource.isCfnResource)) {
+  for (const resource of flaggedResources(on)) {
     const suppressed = resource.getMetadata(NAG_V2_METADATA_KEY)?.rules_to_suppress ?? [];
     resource.addMetadata(NAG_V2_METADATA_KEY, { rules_to_suppress: [...suppressed, suppression] });
   }
+}
+
+/** The resources cdk-nag flags for a construct: its own, and for a role its default policy. */
+function flaggedResources(on: IConstruct): CfnResource[] {
+  return [on.node.defaultChild, on.node.tryFindChild('DefaultPolicy')?.node.defaultChild].filter(
+    (child): child is CfnResource => child !== undefined && CfnResource.isCfnResource(child));
 }
