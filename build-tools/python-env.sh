@@ -30,4 +30,4 @@ rm -f "$STAMP"
 "$VENV/bin/python" -m pip install --quiet --no-input --disable-pip-version-check --require-virtualenv -r "$REQUIREMENTS"
 "$VENV/bin/python" -m pip check --disable-pip-version-check >/dev/null
 echo "$wanted" >"$STAMP"
-echo "python-env: $VENV/ is up to date" >&2
+echo "python-env: $VENV/ is up to date (installed in $SECONDS s)" >&2
