@@ -6,7 +6,7 @@ const evaluation = (configRuleName: string, resourceType: string, resourceId: st
   ({ configRuleName, resourceType, resourceId, complianceType, annotation: '' });
 
 describe('buildReport', () => {
-  test('summarizes in the report format's keys: resources, evaluations, counts by type and by rule', () => {
+  test('summarizes in the report format keys: resources, evaluations, counts by type and by rule', () => {
     const evaluations = [
       evaluation('required-tags', 'AWS::EC2::Instance', 'i-1', 'NON_COMPLIANT'),
       evaluation('ec2-imdsv2-check', 'AWS::EC2::Instance', 'i-1', 'COMPLIANT'),
