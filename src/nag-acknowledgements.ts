@@ -38,7 +38,7 @@ export function acknowledgeFindings(monitor: ComplianceMonitor): void {
         on: role,
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason: 'Only actions that accept no resource-level permission: X-Ray PutTraceSegments/PutTelemetryRecords, ' +
-          'config:PutEvaluations, GetResourceConfigHistory, ListDiscoveredResources and BatchGetResourceConfig, cloudwatch:PutMetricData (conditioned on the monitor\'s namespace), ' +
+          'config:PutEvaluations, GetResourceConfigHistory, ListDiscoveredResources, BatchGetResourceConfig and SelectResourceConfig, ' +
           'ec2:DescribeSecurityGroups/DescribeInstances.',
       },
       { on: role, id: `AwsSolutions-IAM5[Resource::${table}/index/*]`, reason: 'The findings table\'s own indexes (the current-findings index).' },

@@ -5,7 +5,7 @@
 
 /** A fix the remediator applies to a violation. */
 export type RemediationFix =
-  /** S3 default encryption set to SSE-KMS with the monitor's key (or the rule's first allowed key). */
+  /** S3 default encryption set to SSE-KMS with the AWS managed key (or the rule's first allowed key). */
   | 'S3_ENCRYPTION_KMS'
   /** S3 default encryption set to SSE-S3 (AES256). */
   | 'S3_ENCRYPTION_AES256'
