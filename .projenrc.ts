@@ -124,6 +124,23 @@ project.eslint!.addRules({
   }],
 });
 
+// ---- The pure core: src/core holds the business logic that the construct, the handlers, the CLI
+// and the tests share. It imports nothing from aws-cdk-lib, constructs, the AWS SDK or the rest of
+// src/; lambda/ and cli/ import nothing from src/ but the core (test/lint-zones.test.ts proves each).
+const CORE_ZONES = [
+  { target: './src/core', from: './src', except: ['./core'], message: 'src/core is self-contained: move what it needs into src/core.' },
+  { target: ['./lambda', './cli'], from: './src', except: ['./core'], message: 'lambda/ and cli/ share only src/core with the construct.' },
+];
+project.eslint!.addRules({ 'import/no-restricted-paths': ['error', { zones: CORE_ZONES }] });
+project.eslint!.addOverride({
+  files: ['src/core/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', '@aws-sdk/*'], message: 'src/core is pure: no CDK, constructs or AWS SDK.' }],
+    }],
+  },
+});
+
 // Coverage can only rise: thresholds per source tree (projen's typed options know only `global`).
 project.package.file.addOverride('jest.coverageThreshold', {
   './src/': { branches: 90, lines: 95 },

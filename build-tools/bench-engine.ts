@@ -6,8 +6,8 @@
  * machine's speed (a shared VM) falls on both sides alike.
  * Target: ratio at most 1.25.
  */
-import { compileRule, evaluateItems, parseConfigurationItems } from '../lambda/engine';
-import { RECOMMENDED_RULES } from '../src/rules/catalog';
+import { compileRule, evaluateItems, parseConfigurationItems } from '../src/core/engine';
+import { RECOMMENDED_RULES } from '../src/core/rules/catalog';
 
 const ITEM_COUNT = Number(process.env.BENCH_ITEMS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);

@@ -17,7 +17,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { createAnalyzer } from '../lambda/analyzer/analyzer';
 import { FindingStore } from '../lambda/findings/finding-store';
 import { createLogger } from '../lambda/logging/logger';
-import { Severity } from '../src/rules/severity';
+import { Severity } from '../src/core/rules/severity';
 import { createFindingsTable, startDynalite } from '../test/support/dynalite';
 
 const FINDINGS = Number(process.env.BENCH_FINDINGS ?? 100_000);

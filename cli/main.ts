@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import { EvaluateArguments, OutputFormat, outputFormat, parseArguments, UsageError, USAGE } from './arguments';
 import { rulesFromDocument } from './rules-file';
 import { renderText } from './text-format';
-import { compileRule, CompiledRule, decodeJson, evaluateItems, extractConfigurationItems, InputError, RuleSpecError } from '../lambda/engine';
-import { REPORT_FORMATS } from '../lambda/report/formats';
-import { buildReport, ComplianceReport } from '../lambda/report/report';
-import { RECOMMENDED_RULES, RULE_CATALOG } from '../src/rules/catalog';
+import { compileRule, CompiledRule, decodeJson, evaluateItems, extractConfigurationItems, InputError, RuleSpecError } from '../src/core/engine';
+import { REPORT_FORMATS } from '../src/core/report/formats';
+import { buildReport, ComplianceReport } from '../src/core/report/report';
+import { RECOMMENDED_RULES, RULE_CATALOG } from '../src/core/rules/catalog';
 
 /** Exit codes: all compliant, something non-compliant, bad input or usage. */
 export const EXIT_COMPLIANT = 0;

@@ -1,5 +1,5 @@
-import { InputError, RuleSpec } from '../lambda/engine';
-import { asRecord } from '../lambda/engine/values';
+import { InputError, RuleSpec } from '../src/core/engine';
+import { asRecord } from '../src/core/engine/values';
 
 /**
  * The rules of a `--rules` file: `{"rules": [{"name": "required-tags", "parameters": {"tag1Key": "Owner"}}]}`,

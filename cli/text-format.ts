@@ -1,4 +1,4 @@
-import { ComplianceReport, ReportedEvaluation } from '../lambda/report/report';
+import { ComplianceReport, ReportedEvaluation } from '../src/core/report/report';
 
 const ORDER: Record<ReportedEvaluation['complianceType'], number> = { NON_COMPLIANT: 0, EXEMPT: 1, COMPLIANT: 2, NOT_APPLICABLE: 3, INSUFFICIENT_DATA: 4 };
 const COLUMNS = ['RESULT', 'RULE', 'RESOURCE TYPE', 'RESOURCE ID', 'ANNOTATION'];

@@ -1,5 +1,5 @@
 import { aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { RemediationMode } from './remediation-mode';
+import { RemediationMode } from './core/remediation-mode';
 import { RuleSet, Severity } from './rules';
 
 /** How long the monitor keeps what it produces. */

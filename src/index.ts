@@ -1,4 +1,4 @@
 export * from './compliance-monitor';
 export * from './compliance-monitor-props';
-export * from './remediation-mode';
+export * from './core/remediation-mode';
 export * from './rules';

@@ -1,11 +1,11 @@
 import type { Context } from 'aws-lambda';
 import { ReportStore } from './report-store';
-import { CurrentFinding } from '../findings/current-finding';
+import { CurrentFinding } from '../../src/core/findings/current-finding';
+import { changesSince } from '../../src/core/report/changes-since';
+import { buildReport, ReportedEvaluation } from '../../src/core/report/report';
+import { meanTimeToRemediate } from '../../src/core/report/time-to-remediate';
 import { FindingStore } from '../findings/finding-store';
 import { Logger } from '../logging/logger';
-import { changesSince } from '../report/changes-since';
-import { buildReport, ReportedEvaluation } from '../report/report';
-import { meanTimeToRemediate } from '../report/time-to-remediate';
 
 /** What the aggregator works with; the entry point builds them once per container. */
 export interface AggregatorDependencies {

@@ -1,10 +1,10 @@
 import { createAggregator } from './aggregator';
 import { ReportStore } from './report-store';
+import { requiredSetting } from '../../src/core/settings/settings';
 import { FindingStore } from '../findings/finding-store';
 import { createLogger } from '../logging/logger';
 import { documentClient } from '../runtime/clients/dynamodb';
 import { s3Client } from '../runtime/clients/s3';
-import { requiredSetting } from '../runtime/settings';
 
 /** Entry point of the aggregator Lambda function: settings read and clients created once per container. */
 export const handler = createAggregator({

@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { LATEST_REPORT_KEY, REPORTS_PREFIX } from '../../src/storage/report-layout';
-import { REPORT_FORMATS, ReportFormat } from '../report/formats';
-import { ComplianceReport } from '../report/report';
+import { REPORT_FORMATS, ReportFormat } from '../../src/core/report/formats';
+import { ComplianceReport } from '../../src/core/report/report';
+import { LATEST_REPORT_KEY, REPORTS_PREFIX } from '../../src/core/storage/report-layout';
 import { isAwsError } from '../runtime/aws-errors';
 
 /** `reports/YYYY/MM/DD/compliance-report-<timestamp>.<extension>`, in UTC. */

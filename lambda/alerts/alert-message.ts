@@ -1,4 +1,4 @@
-import { ComplianceChange } from '../findings/compliance-change';
+import { ComplianceChange } from '../../src/core/findings/compliance-change';
 import { RemediationAudit, RemediationOutcome } from '../remediation/remediation-audit';
 
 /** An SNS message: subject and body. */

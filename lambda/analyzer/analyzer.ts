@@ -2,25 +2,25 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
-import { severityRank } from '../../src/rules/catalog';
-import { Severity } from '../../src/rules/severity';
+import { compileRule } from '../../src/core/engine';
+import { asRecord } from '../../src/core/engine/values';
+import { ComplianceChange, complianceChangeOf, EventError, isNewViolation } from '../../src/core/findings/compliance-change';
+import { severityRank } from '../../src/core/rules/catalog';
+import { Severity } from '../../src/core/rules/severity';
+import { DeployedRule } from '../../src/core/settings/settings';
 import { alertsFor, violationAlert } from '../alerts/alert-message';
 import { alertPublisher } from '../alerts/publish';
-import { compileRule } from '../engine';
-import { asRecord } from '../engine/values';
 import { evaluateInvocation } from '../evaluations/evaluate-invocation';
 import { putEvaluations } from '../evaluations/put-evaluations';
 import { isRuleInvocation, ruleInvocationOf } from '../evaluations/rule-invocation';
 import { exemptionTags, HasTag, withExemptions } from '../exemptions/exemptions';
 import { TaggedResources } from '../exemptions/tagged-resources';
-import { ComplianceChange, complianceChangeOf, EventError, isNewViolation } from '../findings/compliance-change';
 import { reportedResults } from '../findings/config-compliance';
 import { FindingStore, SweepChange } from '../findings/finding-store';
 import { reconcile } from '../findings/reconcile';
 import { eventSource, Logger } from '../logging/logger';
 import { complianceMetricLines, RuleCompliance } from '../metrics/embedded-metrics';
 import { remediationEvent } from '../remediation/remediation-request';
-import { DeployedRule } from '../runtime/settings';
 
 /** What the analyzer works with; the entry point builds them once per container. */
 export interface AnalyzerDependencies {

@@ -1,12 +1,12 @@
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { createAnalyzer } from './analyzer';
+import { countSetting, deployedRules, requiredSetting, severitySetting } from '../../src/core/settings/settings';
 import { FindingStore } from '../findings/finding-store';
 import { createLogger } from '../logging/logger';
 import { documentClient } from '../runtime/clients/dynamodb';
 import { snsClient } from '../runtime/clients/sns';
 import { SDK_OPTIONS } from '../runtime/sdk-options';
-import { countSetting, deployedRules, requiredSetting, severitySetting } from '../runtime/settings';
 
 /** Entry point of the analyzer Lambda function: settings read and clients created once per container. */
 export const handler = createAnalyzer({

@@ -1,7 +1,7 @@
 import {
   BatchGetResourceConfigCommand, ConfigServiceClient, GetResourceConfigHistoryCommand, ListDiscoveredResourcesCommand, ResourceKey, ResourceType,
 } from '@aws-sdk/client-config-service';
-import { ConfigurationItem, toConfigurationItem } from '../engine';
+import { ConfigurationItem, toConfigurationItem } from '../../src/core/engine';
 
 /** BatchGetResourceConfig takes at most 100 resource keys. */
 const BATCH_GET_LIMIT = 100;

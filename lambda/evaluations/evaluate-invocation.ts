@@ -1,10 +1,10 @@
 import { ConfigServiceClient, Evaluation as ConfigEvaluation } from '@aws-sdk/client-config-service';
 import { currentItem, discoveredItems } from './config-source';
 import { RuleInvocation } from './rule-invocation';
-import { CompiledRule, ConfigurationItem, evaluate, evaluateItems, toConfigurationItem, Verdict } from '../engine';
-import { asRecord, asString } from '../engine/values';
-import { notApplicable } from '../engine/verdict';
-import { EventError } from '../findings/compliance-change';
+import { CompiledRule, ConfigurationItem, evaluate, evaluateItems, toConfigurationItem, Verdict } from '../../src/core/engine';
+import { asRecord, asString } from '../../src/core/engine/values';
+import { notApplicable } from '../../src/core/engine/verdict';
+import { EventError } from '../../src/core/findings/compliance-change';
 
 const LEFT_SCOPE = notApplicable('The resource left the rule\'s scope');
 

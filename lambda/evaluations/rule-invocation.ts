@@ -1,5 +1,5 @@
-import { asRecord, asString, asText } from '../engine/values';
-import { EventError } from '../findings/compliance-change';
+import { asRecord, asString, asText } from '../../src/core/engine/values';
+import { EventError } from '../../src/core/findings/compliance-change';
 
 /** What a Config custom-rule invocation asks: evaluate this item, this oversized item, or everything in scope. */
 export type InvocationKind = 'ConfigurationItemChangeNotification' | 'OversizedConfigurationItemChangeNotification' | 'ScheduledNotification';

@@ -1,5 +1,5 @@
-import type { DeployedExemption } from '../../src/functions/deployed-rules';
-import { ComplianceChange } from '../findings/compliance-change';
+import { ComplianceChange } from '../../src/core/findings/compliance-change';
+import type { DeployedExemption } from '../../src/core/settings/deployed-rule';
 
 /** The state of a violation an exemption accepts. */
 export const EXEMPT = 'EXEMPT';

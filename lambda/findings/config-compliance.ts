@@ -1,5 +1,5 @@
 import { ConfigServiceClient, GetComplianceDetailsByConfigRuleCommand } from '@aws-sdk/client-config-service';
-import { ComplianceChange } from './compliance-change';
+import { ComplianceChange } from '../../src/core/findings/compliance-change';
 
 /** Where the sweep runs: Config's results carry no account or region. */
 export interface SweepLocation {

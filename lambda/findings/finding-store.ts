@@ -1,8 +1,8 @@
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ComplianceChange, isNewViolation } from './compliance-change';
-import { CurrentFinding, nextClock } from './current-finding';
-import { Severity } from '../../src/rules/severity';
-import { FINDINGS_TABLE_SCHEMA } from '../../src/storage/findings-schema';
+import { ComplianceChange, isNewViolation } from '../../src/core/findings/compliance-change';
+import { CurrentFinding, nextClock } from '../../src/core/findings/current-finding';
+import { Severity } from '../../src/core/rules/severity';
+import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
 import { RemediationAudit, remediationKey } from '../remediation/remediation-audit';
 import { isAwsError } from '../runtime/aws-errors';
 

@@ -1,5 +1,5 @@
-import { ComplianceChange } from './compliance-change';
-import { CurrentFinding } from './current-finding';
+import { ComplianceChange } from '../../src/core/findings/compliance-change';
+import { CurrentFinding } from '../../src/core/findings/current-finding';
 import { EXEMPT } from '../exemptions/exemptions';
 
 export type { CurrentFinding };

@@ -1,5 +1,5 @@
-import { MONITOR_METRICS } from '../../src/observability/metric-names';
-import { compliancePercentage } from '../report/report';
+import { MONITOR_METRICS } from '../../src/core/observability/metric-names';
+import { compliancePercentage } from '../../src/core/report/report';
 
 /** One rule's counts after a sweep. */
 export interface RuleCompliance {

@@ -1,5 +1,5 @@
 import { RemediationRequest } from './remediation-request';
-import type { DeployedRule } from '../../src/functions/deployed-rules';
+import type { DeployedRule } from '../../src/core/settings/deployed-rule';
 
 /** What a fix found on the resource, and what it would change. */
 export interface RemediationPlan {

@@ -1,5 +1,5 @@
-import { asRecord, asString } from '../engine/values';
-import { EventError } from '../findings/compliance-change';
+import { asRecord, asString } from '../../src/core/engine/values';
+import { EventError } from '../../src/core/findings/compliance-change';
 
 /** What the analyzer asks the remediator to fix: one new violation. */
 export interface RemediationRequest {

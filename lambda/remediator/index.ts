@@ -1,11 +1,11 @@
 import { createRemediator } from './remediator';
-import { RemediationMode } from '../../src/remediation-mode';
+import { RemediationMode } from '../../src/core/remediation-mode';
+import { countSetting, deployedRules, oneOfSetting, requiredSetting } from '../../src/core/settings/settings';
 import { FindingStore } from '../findings/finding-store';
 import { createLogger } from '../logging/logger';
 import { Fix } from '../remediation/fix';
 import { documentClient } from '../runtime/clients/dynamodb';
 import { snsClient } from '../runtime/clients/sns';
-import { countSetting, deployedRules, oneOfSetting, requiredSetting } from '../runtime/settings';
 
 /**
  * A fix whose module and SDK client load on its first request: a container loads only what its

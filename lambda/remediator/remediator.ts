@@ -1,17 +1,17 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
-import { RemediationMode } from '../../src/remediation-mode';
-import { REMEDIATION_FIXES, RemediationFix } from '../../src/rules/remediation-catalog';
+import { EventError } from '../../src/core/findings/compliance-change';
+import { RemediationMode } from '../../src/core/remediation-mode';
+import { REMEDIATION_FIXES, RemediationFix } from '../../src/core/rules/remediation-catalog';
+import { DeployedRule } from '../../src/core/settings/settings';
 import { remediationMessage } from '../alerts/alert-message';
 import { alertPublisher } from '../alerts/publish';
 import { exemptionInForce } from '../exemptions/exemptions';
-import { EventError } from '../findings/compliance-change';
 import { FindingStore } from '../findings/finding-store';
 import { eventSource, Logger } from '../logging/logger';
 import { Fix, RemediationPlan } from '../remediation/fix';
 import { ANNOUNCED_OUTCOMES, RemediationAudit } from '../remediation/remediation-audit';
 import { remediationRequestOf } from '../remediation/remediation-request';
-import { DeployedRule } from '../runtime/settings';
 
 /** What the remediator works with; the entry point builds them once per container. */
 export interface RemediatorDependencies {

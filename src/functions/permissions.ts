@@ -1,9 +1,9 @@
 import { Aws, aws_config as config, aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { RemediationMode } from '../remediation-mode';
+import { RemediationMode } from '../core/remediation-mode';
+import { REMEDIATION_FIXES, RemediationFix } from '../core/rules/remediation-catalog';
+import { LATEST_REPORT_KEY, REPORTS_PREFIX } from '../core/storage/report-layout';
 import { RuleSet } from '../rules';
-import { REMEDIATION_FIXES, RemediationFix } from '../rules/remediation-catalog';
-import { LATEST_REPORT_KEY, REPORTS_PREFIX } from '../storage/report-layout';
 
 /** What the analyzer reads and writes. */
 export interface AnalyzerAccess {

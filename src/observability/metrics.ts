@@ -1,5 +1,5 @@
 import { aws_cloudwatch as cloudwatch, Duration } from 'aws-cdk-lib';
-import { MONITOR_METRICS } from './metric-names';
+import { MONITOR_METRICS } from '../core/observability/metric-names';
 
 /** The rule set's compliance percentage, as the analyzer's sweep records it. */
 export function compliancePercentageMetric(environmentSuffix: string): cloudwatch.Metric {

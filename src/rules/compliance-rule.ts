@@ -1,12 +1,12 @@
 import { aws_config as config, aws_lambda as lambda } from 'aws-cdk-lib';
-import { MAX_ENVIRONMENT_SUFFIX_LENGTH } from '../naming';
-import { parameterProblems, RULE_CATALOG, RuleDefinition } from './catalog';
 import { EvaluationMode } from './evaluation-mode';
 import { Exemption } from './exemption';
 import { closestManagedRuleIdentifier, isManagedRuleIdentifier } from './managed-rule-identifiers';
-import { REMEDIATION_FIXES } from './remediation-catalog';
 import { RuleTrigger } from './rule-trigger';
-import { Severity } from './severity';
+import { parameterProblems, RULE_CATALOG, RuleDefinition } from '../core/rules/catalog';
+import { REMEDIATION_FIXES } from '../core/rules/remediation-catalog';
+import { Severity } from '../core/rules/severity';
+import { MAX_ENVIRONMENT_SUFFIX_LENGTH } from '../naming';
 
 /** Options every built-in rule takes. */
 export interface RuleOptions {

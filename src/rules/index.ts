@@ -4,4 +4,4 @@ export * from './exemption';
 export * from './managed-rule-identifier';
 export * from './rule-set';
 export * from './rule-trigger';
-export * from './severity';
+export * from '../core/rules/severity';

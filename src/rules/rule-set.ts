@@ -1,5 +1,5 @@
-import { RECOMMENDED_RULES } from './catalog';
 import { ComplianceRule } from './compliance-rule';
+import { RECOMMENDED_RULES } from '../core/rules/catalog';
 
 /**
  * The rules a monitor deploys, at most one per Config rule name. Immutable: `withRules` and

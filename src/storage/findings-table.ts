@@ -1,6 +1,6 @@
 import { aws_dynamodb as dynamodb, aws_kms as kms, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { FINDINGS_TABLE_SCHEMA } from './findings-schema';
+import { FINDINGS_TABLE_SCHEMA } from '../core/storage/findings-schema';
 
 /** Properties of the findings table. */
 export interface FindingsTableProps {

@@ -3,9 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, aws_kms as kms, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, EvaluationMode, RemediationMode, RuleSet } from '../../src';
+import { RULE_CATALOG } from '../../src/core/rules/catalog';
+import { REMEDIATION_FIXES } from '../../src/core/rules/remediation-catalog';
 import { MAX_ENVIRONMENT_SUFFIX_LENGTH } from '../../src/naming';
-import { RULE_CATALOG } from '../../src/rules/catalog';
-import { REMEDIATION_FIXES } from '../../src/rules/remediation-catalog';
 
 /** The parameters a built-in rule cannot do without, with plausible values. */
 const REQUIRED_PARAMETERS: Readonly<Record<string, Record<string, string>>> = {

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { EXIT_BAD_INPUT, main } from '../../cli/main';
-import { compileRule, evaluate, evaluateItems, RuleSpecError, toConfigurationItem } from '../../lambda/engine';
-import { RULE_CATALOG } from '../../src/rules/catalog';
+import { compileRule, evaluate, evaluateItems, RuleSpecError, toConfigurationItem } from '../../src/core/engine';
+import { RULE_CATALOG } from '../../src/core/rules/catalog';
 import { fixture, invokingEventItem } from '../support/fixtures';
 
 /**

@@ -1,4 +1,4 @@
-import { evaluate } from '../../lambda/engine';
+import { evaluate } from '../../src/core/engine';
 import { fixture, invokingEventItem } from '../support/fixtures';
 
 const POWERTOOLS_EC2 = invokingEventItem('rule-invocation-events/powertools-awsConfigRuleConfigurationChanged.json');

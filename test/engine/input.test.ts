@@ -1,5 +1,5 @@
 import { gzipSync } from 'zlib';
-import { decodeJson, extractConfigurationItems, InputError, parseConfigurationItems, toConfigurationItem } from '../../lambda/engine';
+import { decodeJson, extractConfigurationItems, InputError, parseConfigurationItems, toConfigurationItem } from '../../src/core/engine';
 import { fixture, invokingEventItem } from '../support/fixtures';
 
 const items = (document: unknown) => [...extractConfigurationItems(document)];

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
-import { compileRule, evaluate, evaluateItems, toConfigurationItem } from '../../lambda/engine';
-import { ANNOTATION_MAX_LENGTH } from '../../lambda/engine/verdict';
-import { RULE_CATALOG } from '../../src/rules/catalog';
+import { compileRule, evaluate, evaluateItems, toConfigurationItem } from '../../src/core/engine';
+import { ANNOTATION_MAX_LENGTH } from '../../src/core/engine/verdict';
+import { RULE_CATALOG } from '../../src/core/rules/catalog';
 import { configurationItem } from '../support/fixtures';
 
 const RULES = [...RULE_CATALOG.keys()].map((ruleName) => compileRule({

@@ -1,5 +1,5 @@
-import { compileRule, evaluate, RuleSpecError } from '../../lambda/engine';
-import { ANNOTATION_MAX_LENGTH } from '../../lambda/engine/verdict';
+import { compileRule, evaluate, RuleSpecError } from '../../src/core/engine';
+import { ANNOTATION_MAX_LENGTH } from '../../src/core/engine/verdict';
 import { configurationItem } from '../support/fixtures';
 
 function securityGroup(...ipPermissions: unknown[]) {

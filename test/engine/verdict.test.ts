@@ -1,4 +1,4 @@
-import { compliant, sharedVerdicts } from '../../lambda/engine/verdict';
+import { compliant, sharedVerdicts } from '../../src/core/engine/verdict';
 
 describe('sharedVerdicts', () => {
   test('builds one verdict per key and returns that same verdict for the key afterwards', () => {

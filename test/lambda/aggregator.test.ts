@@ -3,9 +3,9 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { createAggregator } from '../../lambda/aggregator/aggregator';
 import { reportKey, ReportStore } from '../../lambda/aggregator/report-store';
-import { ComplianceChange } from '../../lambda/findings/compliance-change';
 import { FindingStore } from '../../lambda/findings/finding-store';
 import { createLogger } from '../../lambda/logging/logger';
+import { ComplianceChange } from '../../src/core/findings/compliance-change';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { LocalS3, startS3rver } from '../support/s3rver';
 

@@ -5,11 +5,11 @@ import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import * as fc from 'fast-check';
 import { createAnalyzer } from '../../lambda/analyzer/analyzer';
-import { RuleSpecError } from '../../lambda/engine';
-import { EventError } from '../../lambda/findings/compliance-change';
 import { FindingStore } from '../../lambda/findings/finding-store';
 import { createLogger } from '../../lambda/logging/logger';
-import { Severity } from '../../src/rules/severity';
+import { RuleSpecError } from '../../src/core/engine';
+import { EventError } from '../../src/core/findings/compliance-change';
+import { Severity } from '../../src/core/rules/severity';
 import { fixture } from '../support/fixtures';
 
 const config = mockClient(ConfigServiceClient);

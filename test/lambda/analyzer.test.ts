@@ -7,13 +7,13 @@ import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SUBJECT_MAX_LENGTH } from '../../lambda/alerts/alert-message';
 import { AnalyzerDependencies, createAnalyzer } from '../../lambda/analyzer/analyzer';
-import { complianceChangeOf, EventError } from '../../lambda/findings/compliance-change';
 import { FindingStore, historyKey } from '../../lambda/findings/finding-store';
 import { createLogger } from '../../lambda/logging/logger';
 import { remediationRequestOf } from '../../lambda/remediation/remediation-request';
-import type { DeployedExemption } from '../../src/functions/deployed-rules';
-import { Severity } from '../../src/rules/severity';
-import { FINDINGS_TABLE_SCHEMA } from '../../src/storage/findings-schema';
+import { complianceChangeOf, EventError } from '../../src/core/findings/compliance-change';
+import { Severity } from '../../src/core/rules/severity';
+import type { DeployedExemption } from '../../src/core/settings/deployed-rule';
+import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { fixture } from '../support/fixtures';
 

@@ -2,9 +2,9 @@ import { ConfigServiceClient, SelectResourceConfigCommand } from '@aws-sdk/clien
 import { mockClient } from 'aws-sdk-client-mock';
 import { exemptionInForce, withExemptions } from '../../lambda/exemptions/exemptions';
 import { TaggedResources } from '../../lambda/exemptions/tagged-resources';
-import { ComplianceChange } from '../../lambda/findings/compliance-change';
-import { nextClock } from '../../lambda/findings/current-finding';
 import { CurrentFinding, reconcile } from '../../lambda/findings/reconcile';
+import { ComplianceChange } from '../../src/core/findings/compliance-change';
+import { nextClock } from '../../src/core/findings/current-finding';
 import { SSH_VIOLATION } from '../support/findings';
 
 const violation = SSH_VIOLATION;

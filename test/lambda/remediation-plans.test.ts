@@ -1,8 +1,8 @@
 import { IpPermission } from '@aws-sdk/client-ec2';
-import { subtractRanges } from '../../lambda/engine/rules/security-group';
 import { requiredRetention } from '../../lambda/remediation/fixes/backup-retention';
 import { requiredEncryption } from '../../lambda/remediation/fixes/s3-encryption';
 import { forbiddenIngress, planIngressFix } from '../../lambda/remediation/fixes/world-ingress';
+import { subtractRanges } from '../../src/core/engine/rules/security-group';
 
 const world4 = (from: number, to: number, protocol = 'tcp', description?: string): IpPermission =>
   ({ IpProtocol: protocol, FromPort: from, ToPort: to, IpRanges: [{ CidrIp: '0.0.0.0/0', Description: description }] });

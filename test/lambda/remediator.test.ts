@@ -18,9 +18,9 @@ import { s3EncryptionFix } from '../../lambda/remediation/fixes/s3-encryption';
 import { worldIngressFix } from '../../lambda/remediation/fixes/world-ingress';
 import { remediationEvent } from '../../lambda/remediation/remediation-request';
 import { createRemediator } from '../../lambda/remediator/remediator';
-import { DeployedRule } from '../../lambda/runtime/settings';
-import { RemediationMode } from '../../src/remediation-mode';
-import { Severity } from '../../src/rules/severity';
+import { RemediationMode } from '../../src/core/remediation-mode';
+import { Severity } from '../../src/core/rules/severity';
+import { DeployedRule } from '../../src/core/settings/settings';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 
 const TABLE = 'compliance-findings-test';

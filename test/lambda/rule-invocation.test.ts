@@ -8,12 +8,12 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createAnalyzer } from '../../lambda/analyzer/analyzer';
-import { RuleSpecError } from '../../lambda/engine';
 import { ruleInvocationOf } from '../../lambda/evaluations/rule-invocation';
-import { EventError } from '../../lambda/findings/compliance-change';
 import { FindingStore } from '../../lambda/findings/finding-store';
 import { createLogger } from '../../lambda/logging/logger';
-import { Severity } from '../../src/rules/severity';
+import { RuleSpecError } from '../../src/core/engine';
+import { EventError } from '../../src/core/findings/compliance-change';
+import { Severity } from '../../src/core/rules/severity';
 import { fixture } from '../support/fixtures';
 
 const config = mockClient(ConfigServiceClient);

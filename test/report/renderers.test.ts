@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import { SAMPLE_SNAPSHOT, sampleSnapshot } from '../../build-tools/build-sample-snapshot';
-import { renderCsv } from '../../lambda/report/csv';
-import { escapeHtml, formatDuration, renderHtml } from '../../lambda/report/html';
-import { buildReport, ComplianceReport, ReportedEvaluation } from '../../lambda/report/report';
+import { renderCsv } from '../../src/core/report/csv';
+import { escapeHtml, formatDuration, renderHtml } from '../../src/core/report/html';
+import { buildReport, ComplianceReport, ReportedEvaluation } from '../../src/core/report/report';
 
 const evaluation = (configRuleName: string, resourceId: string, complianceType: ReportedEvaluation['complianceType'], annotation = '', severity?: string): ReportedEvaluation =>
   ({ configRuleName, resourceType: 'AWS::EC2::SecurityGroup', resourceId, complianceType, annotation, severity });

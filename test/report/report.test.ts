@@ -1,6 +1,6 @@
-import { Evaluation } from '../../lambda/engine';
-import { buildReport, compliancePercentage } from '../../lambda/report/report';
-import { meanTimeToRemediate } from '../../lambda/report/time-to-remediate';
+import { Evaluation } from '../../src/core/engine';
+import { buildReport, compliancePercentage } from '../../src/core/report/report';
+import { meanTimeToRemediate } from '../../src/core/report/time-to-remediate';
 
 const evaluation = (configRuleName: string, resourceType: string, resourceId: string, complianceType: Evaluation['complianceType']): Evaluation =>
   ({ configRuleName, resourceType, resourceId, complianceType, annotation: '' });

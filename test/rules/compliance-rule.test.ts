@@ -1,6 +1,6 @@
 import { aws_config as config, aws_lambda as lambda, Stack } from 'aws-cdk-lib';
 import { ComplianceRule, EvaluationMode, ManagedRuleIdentifier, RuleSet, RuleTrigger, Severity } from '../../src';
-import { RECOMMENDED_RULES, RULE_CATALOG } from '../../src/rules/catalog';
+import { RECOMMENDED_RULES, RULE_CATALOG } from '../../src/core/rules/catalog';
 
 describe('built-in rules', () => {
   test.each([

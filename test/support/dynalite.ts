@@ -2,7 +2,7 @@ import { AddressInfo } from 'net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite = require('dynalite'); // eslint-disable-line @typescript-eslint/no-require-imports
-import { FINDINGS_TABLE_SCHEMA } from '../../src/storage/findings-schema';
+import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
 
 /** A real DynamoDB protocol server on 127.0.0.1, on a free port, in memory. */
 export interface LocalDynamoDb {

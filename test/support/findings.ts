@@ -1,4 +1,4 @@
-import { ComplianceChange } from '../../lambda/findings/compliance-change';
+import { ComplianceChange } from '../../src/core/findings/compliance-change';
 
 /** A new violation of restricted-ssh by a security group, as the handlers read it from Config. */
 export const SSH_VIOLATION: ComplianceChange = {

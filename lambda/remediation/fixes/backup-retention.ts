@@ -1,5 +1,5 @@
 import { DescribeDBInstancesCommand, ModifyDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
-import { asNumber } from '../../engine/values';
+import { asNumber } from '../../../src/core/engine/values';
 import { Fix, nothingToDo, tagRecord } from '../fix';
 
 /** The retention the rule asks for: its exact period, else its minimum, else a day (backups on). */

@@ -1,7 +1,7 @@
 import {
   GetBucketEncryptionCommand, GetBucketTaggingCommand, PutBucketEncryptionCommand, S3Client, ServerSideEncryptionByDefault, ServerSideEncryptionRule,
 } from '@aws-sdk/client-s3';
-import { csv } from '../../engine/values';
+import { csv } from '../../../src/core/engine/values';
 import { isAwsError } from '../../runtime/aws-errors';
 import { Fix, nothingToDo, tagRecord } from '../fix';
 

@@ -1,10 +1,10 @@
 import {
   AuthorizeSecurityGroupIngressCommand, DescribeSecurityGroupsCommand, EC2Client, IpPermission, RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
-import { commonPortsForbidden } from '../../engine/rules/restricted-common-ports';
-import { SSH_FORBIDDEN } from '../../engine/rules/restricted-ssh';
-import { ForbiddenIngress, PortRange, subtractRanges } from '../../engine/rules/security-group';
-import { authorizedPortsForbidden } from '../../engine/rules/vpc-sg-open-only-to-authorized-ports';
+import { commonPortsForbidden } from '../../../src/core/engine/rules/restricted-common-ports';
+import { SSH_FORBIDDEN } from '../../../src/core/engine/rules/restricted-ssh';
+import { ForbiddenIngress, PortRange, subtractRanges } from '../../../src/core/engine/rules/security-group';
+import { authorizedPortsForbidden } from '../../../src/core/engine/rules/vpc-sg-open-only-to-authorized-ports';
 import { isAwsError } from '../../runtime/aws-errors';
 import { Fix, nothingToDo, tagRecord } from '../fix';
 

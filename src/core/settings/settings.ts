@@ -1,5 +1,5 @@
-import type { DeployedRule } from '../../src/functions/deployed-rules';
-import { Severity } from '../../src/rules/severity';
+import type { DeployedRule } from './deployed-rule';
+import { Severity } from '../rules/severity';
 
 export type { DeployedRule };
 

@@ -1,5 +1,5 @@
 import { ComplianceCounts, compliancePercentage, ComplianceReport, ReportedEvaluation } from './report';
-import { SEVERITY_NAMES, severityRank } from '../../src/rules/catalog';
+import { SEVERITY_NAMES, severityRank } from '../rules/catalog';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

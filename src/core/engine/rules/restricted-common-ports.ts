@@ -1,4 +1,4 @@
-import { numberedParameterValues, withDefaults } from '../../../src/rules/catalog';
+import { numberedParameterValues, withDefaults } from '../../rules/catalog';
 import { RuleImplementation } from '../types';
 import { csv } from '../values';
 import { compliant, nonCompliant } from '../verdict';

@@ -1,4 +1,4 @@
-import { numberedParameterValues } from '../../../src/rules/catalog';
+import { numberedParameterValues } from '../../rules/catalog';
 import { RuleImplementation } from '../types';
 import { csv } from '../values';
 import { compliant, nonCompliant, sharedVerdicts } from '../verdict';

@@ -2,7 +2,7 @@ import { toConfigurationItem, UNJUDGED_STATUSES } from './configuration-item';
 import { RULE_IMPLEMENTATIONS } from './rules';
 import { ConfigurationItem, Evaluation, ItemCheck, RuleSpec, Verdict } from './types';
 import { notApplicable, sharedVerdicts } from './verdict';
-import { parameterProblems, RULE_CATALOG } from '../../src/rules/catalog';
+import { parameterProblems, RULE_CATALOG } from '../rules/catalog';
 
 /** A rule ready to run: parameters parsed once, scope as a set. */
 export interface CompiledRule {
