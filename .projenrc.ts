@@ -86,6 +86,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-lambda@^3',
     '@aws-sdk/client-ec2@^3',
     '@aws-sdk/client-rds@^3',
+    // Powertools for AWS Lambda: the handlers' structured logs and X-Ray traces. Not in the Lambda
+    // runtime, so bundled into assets/ at build time (with the X-Ray SDK Tracer uses, which the
+    // tests also read segments from).
+    '@aws-lambda-powertools/logger@^2',
+    '@aws-lambda-powertools/tracer@^2',
+    'aws-xray-sdk-core@^3',
     // Handler tests: local DynamoDB and S3 servers, and mocks for the services that have none.
     'dynalite@^4',
     's3rver@^3',
