@@ -1,7 +1,7 @@
 import { CfnResource, IResolvable, Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import type { ComplianceMonitor } from './compliance-monitor';
-import { remediationFixes } from './functions/permissions';
+import { fixAcknowledgements } from './functions/permissions';
 
 /** Where cdk-nag 2 reads a resource's suppressions. */
 const NAG_V2_METADATA_KEY = 'cdk_nag';
@@ -30,8 +30,6 @@ const KMS_GRANT_ACTIONS = 'CDK grants for the monitor\'s one key: KMS names its 
 export function acknowledgeFindings(monitor: ComplianceMonitor): void {
   const functionRoles = [monitor.analyzerFunction, monitor.aggregatorFunction, monitor.remediatorFunction].map((fn) => fn.role!);
   const table = arnOf(monitor.findingsTable);
-  const fixes = new Set(remediationFixes(monitor.ruleSet));
-  const fixing = (...needed: string[]) => (needed.some((fix) => fixes.has(fix as never)) ? monitor.remediatorFunction.role : undefined);
   const acknowledgements: Acknowledgement[] = [
     ...functionRoles.flatMap((role): Acknowledgement[] => [
       {
@@ -63,26 +61,8 @@ export function acknowledgeFindings(monitor: ComplianceMonitor): void {
       id: `AwsSolutions-IAM5[Resource::${arnOf(monitor.reportsBucket)}/reports/*]`,
       reason: 'The report objects, named by date, under the reports/ prefix of the reports bucket.',
     },
-    {
-      on: fixing('RAISE_BACKUP_RETENTION'),
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:db:*]',
-      reason: 'The remediator fixes whichever DB instance of this account and region Config reports; RDS cannot scope by compliance.',
-    },
-    {
-      on: fixing('REQUIRE_IMDSV2'),
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:instance/*]',
-      reason: 'In APPLY mode the remediator requires IMDSv2 on whichever instance of this account and region Config reports.',
-    },
-    {
-      on: fixing('CLOSE_WORLD_INGRESS'),
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:security-group/*]',
-      reason: 'In APPLY mode the remediator closes world ingress on whichever security group of this account and region Config reports.',
-    },
-    {
-      on: fixing('S3_ENCRYPTION_KMS', 'S3_ENCRYPTION_AES256'),
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::*]',
-      reason: 'The remediator fixes whichever bucket Config reports non-compliant; bucket ARNs carry no account to scope by.',
-    },
+    // Each opted-in fix's wildcard resource, acknowledged beside its permissions (functions/permissions.ts).
+    ...fixAcknowledgements(monitor.ruleSet).map(({ id, reason }): Acknowledgement => ({ on: monitor.remediatorFunction.role, id, reason })),
     {
       on: monitor.alertDeadLetterQueue,
       id: 'AwsSolutions-SQS3',

@@ -261,7 +261,7 @@ describe('defaults', () => {
     expect(Object.keys(variables('compliance-remediator-test'))).not.toContain('REMEDIATION_KMS_KEY_ARN');
     expect(() => synth({ rules: RuleSet.of(ComplianceRule.requiredTags({ tags: { Owner: [] }, autoRemediate: true })) }))
       .toThrow('rule "required-tags": autoRemediate is only for the rules with a known fix (s3-bucket-server-side-encryption-enabled, s3-default-encryption-kms, ' +
-        'restricted-ssh, restricted-common-ports, vpc-sg-open-only-to-authorized-ports, ec2-imdsv2-check, db-instance-backup-enabled).');
+        'db-instance-backup-enabled, ec2-imdsv2-check, restricted-ssh, restricted-common-ports, vpc-sg-open-only-to-authorized-ports).');
   });
 
   test('alerts: HIGH and above, one digest past 10 new violations in a sweep; both can be changed', () => {

@@ -97,6 +97,8 @@ interface FixPermissions {
   readonly resources: readonly string[];
   /** Narrows resources whose ARNs cannot. */
   readonly conditions?: Record<string, unknown>;
+  /** The cdk-nag finding (AwsSolutions-IAM5) its wildcard resource raises, and why the monitor accepts it. */
+  readonly acknowledgement: { readonly id: string; readonly reason: string };
 }
 
 const S3_ENCRYPTION: FixPermissions = {
@@ -105,6 +107,10 @@ const S3_ENCRYPTION: FixPermissions = {
   apply: ['s3:PutEncryptionConfiguration'],
   resources: [ANY_BUCKET],
   conditions: { StringEquals: { 'aws:ResourceAccount': Aws.ACCOUNT_ID } },
+  acknowledgement: {
+    id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::*]',
+    reason: 'The remediator fixes whichever bucket of this account Config reports non-compliant; bucket ARNs carry no account to scope by.',
+  },
 };
 
 const FIX_PERMISSIONS: Record<RemediationFix, FixPermissions> = {
@@ -116,6 +122,10 @@ const FIX_PERMISSIONS: Record<RemediationFix, FixPermissions> = {
     read: [],
     apply: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'],
     resources: [account('ec2', 'security-group/*')],
+    acknowledgement: {
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:security-group/*]',
+      reason: 'In APPLY mode the remediator closes world ingress on whichever security group of this account and region Config reports.',
+    },
   },
   REQUIRE_IMDSV2: {
     sid: 'FixImdsV2',
@@ -123,9 +133,27 @@ const FIX_PERMISSIONS: Record<RemediationFix, FixPermissions> = {
     read: [],
     apply: ['ec2:ModifyInstanceMetadataOptions'],
     resources: [account('ec2', 'instance/*')],
+    acknowledgement: {
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:instance/*]',
+      reason: 'In APPLY mode the remediator requires IMDSv2 on whichever instance of this account and region Config reports.',
+    },
   },
-  RAISE_BACKUP_RETENTION: { sid: 'FixBackupRetention', read: ['rds:DescribeDBInstances'], apply: ['rds:ModifyDBInstance'], resources: [account('rds', 'db:*')] },
+  RAISE_BACKUP_RETENTION: {
+    sid: 'FixBackupRetention',
+    read: ['rds:DescribeDBInstances'],
+    apply: ['rds:ModifyDBInstance'],
+    resources: [account('rds', 'db:*')],
+    acknowledgement: {
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:db:*]',
+      reason: 'The remediator fixes whichever DB instance of this account and region Config reports; RDS cannot scope by compliance.',
+    },
+  },
 };
+
+/** The cdk-nag findings that the permissions of the set's opted-in fixes raise, each once, with the reason. */
+export function fixAcknowledgements(ruleSet: RuleSet): Array<{ readonly id: string; readonly reason: string }> {
+  return [...new Set(remediationFixes(ruleSet).map((fix) => FIX_PERMISSIONS[fix].acknowledgement))];
+}
 
 /**
  * The remediator: it audits to the findings table and announces on the alert topic in every mode. It

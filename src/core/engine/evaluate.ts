@@ -2,7 +2,7 @@ import { toConfigurationItem, UNJUDGED_STATUSES } from './configuration-item';
 import { RULE_IMPLEMENTATIONS } from './rules';
 import { ConfigurationItem, Evaluation, ItemCheck, RuleSpec, Verdict } from './types';
 import { notApplicable, sharedVerdicts } from './verdict';
-import { parameterProblems, RULE_CATALOG } from '../rules/catalog';
+import { isBuiltInRuleName, parameterProblems, RULE_CATALOG } from '../rules/catalog';
 
 /** A rule ready to run: parameters parsed once, scope as a set. */
 export interface CompiledRule {
@@ -18,10 +18,11 @@ export class RuleSpecError extends Error {}
 export function compileRule(spec: RuleSpec): CompiledRule {
   const parameters = spec.parameters ?? {};
   const problems = parameterProblems(spec.ruleName, parameters, true);
-  if (problems.length > 0) {
+  // parameterProblems names an unknown rule too; the guard tells the compiler.
+  if (problems.length > 0 || !isBuiltInRuleName(spec.ruleName)) {
     throw new RuleSpecError(problems.join('; '));
   }
-  const implementation = RULE_IMPLEMENTATIONS.get(spec.ruleName)!;
+  const implementation = RULE_IMPLEMENTATIONS[spec.ruleName];
   return {
     ruleName: spec.ruleName,
     resourceTypes: new Set(spec.resourceTypes ?? RULE_CATALOG.get(spec.ruleName)!.resourceTypes),

@@ -1,3 +1,5 @@
+import type { BuiltInRuleName } from '../rules/catalog';
+
 /** A verdict, with AWS Config's names. */
 export type ComplianceType = 'COMPLIANT' | 'NON_COMPLIANT' | 'NOT_APPLICABLE';
 
@@ -48,6 +50,6 @@ export type ItemCheck = (item: ConfigurationItem) => Verdict;
 
 /** One built-in rule's semantics: parameters in, a check out. */
 export interface RuleImplementation {
-  readonly ruleName: string;
+  readonly ruleName: BuiltInRuleName;
   compile(parameters: Readonly<Record<string, string>>): ItemCheck;
 }

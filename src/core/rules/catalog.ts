@@ -1,9 +1,10 @@
 /**
  * The built-in rules as plain data: names, identifiers, scopes and parameters as AWS documents them.
  *
- * No aws-cdk-lib import here: the construct, the Lambda rule engine and the CLI all read this one
- * catalog, and the engine is bundled without the CDK.
+ * The construct, the Lambda rule engine and the CLI all read this one catalog (src/core: no CDK).
  */
+
+import type { RemediationFix } from './remediation-catalog';
 
 /** How a parameter value is written, as a string, in a Config rule's input parameters. */
 export type ParameterType = 'int' | 'port' | 'boolean' | 'string' | 'csv' | 'portList' | 'portRanges';
@@ -29,7 +30,7 @@ export function severityRank(severity: string | undefined): number {
 /** A built-in rule: an AWS managed rule that this project's engine also evaluates. */
 export interface RuleDefinition {
   /** The AWS Config rule name, e.g. `required-tags`. */
-  readonly ruleName: string;
+  readonly ruleName: BuiltInRuleName;
   /** The managed rule identifier, e.g. `REQUIRED_TAGS`. */
   readonly identifier: string;
   /** Resource types in the rule's scope. */
@@ -41,6 +42,8 @@ export interface RuleDefinition {
   readonly parameters: Readonly<Record<string, ParameterDefinition>>;
   /** Numbered parameters whose count the managed rule limits and the engine does not. */
   readonly numberedParameters?: NumberedParameters;
+  /** What the remediator does to a violation, for the rules it can fix. */
+  readonly fix?: RemediationFix;
 }
 
 /**
@@ -82,37 +85,41 @@ const REQUIRED_TAGS_RESOURCE_TYPES = [
   'AWS::Redshift::ClusterSnapshot', 'AWS::Redshift::ClusterSubnetGroup', 'AWS::S3::Bucket',
 ];
 
-const DEFINITIONS: RuleDefinition[] = [
-  {
-    ruleName: 's3-bucket-server-side-encryption-enabled',
+/**
+ * Every built-in rule, by its AWS Config rule name: the one place a rule's name, identifier, scope,
+ * parameters and fix are written. `BuiltInRuleName` is derived from it, so a registry over rule
+ * names (the engine's implementations) that misses a rule fails to compile.
+ */
+const DEFINITIONS = {
+  's3-bucket-server-side-encryption-enabled': {
     identifier: 'S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED',
     resourceTypes: ['AWS::S3::Bucket'],
     periodic: false,
     defaultSeverity: 'HIGH',
+    fix: 'S3_ENCRYPTION_AES256',
     parameters: {},
   },
-  {
-    ruleName: 's3-default-encryption-kms',
+  's3-default-encryption-kms': {
     identifier: 'S3_DEFAULT_ENCRYPTION_KMS',
     resourceTypes: ['AWS::S3::Bucket'],
     periodic: false,
     defaultSeverity: 'HIGH',
+    fix: 'S3_ENCRYPTION_KMS',
     parameters: { kmsKeyArns: { type: 'csv' } },
   },
-  {
-    ruleName: 'rds-storage-encrypted',
+  'rds-storage-encrypted': {
     identifier: 'RDS_STORAGE_ENCRYPTED',
     resourceTypes: ['AWS::RDS::DBInstance'],
     periodic: false,
     defaultSeverity: 'HIGH',
     parameters: { kmsKeyId: { type: 'string' } },
   },
-  {
-    ruleName: 'db-instance-backup-enabled',
+  'db-instance-backup-enabled': {
     identifier: 'DB_INSTANCE_BACKUP_ENABLED',
     resourceTypes: ['AWS::RDS::DBInstance'],
     periodic: false,
     defaultSeverity: 'MEDIUM',
+    fix: 'RAISE_BACKUP_RETENTION',
     parameters: {
       backupRetentionPeriod: { type: 'int' },
       backupRetentionMinimum: { type: 'int' },
@@ -120,16 +127,15 @@ const DEFINITIONS: RuleDefinition[] = [
       checkReadReplicas: { type: 'boolean' },
     },
   },
-  {
-    ruleName: 'ec2-imdsv2-check',
+  'ec2-imdsv2-check': {
     identifier: 'EC2_IMDSV2_CHECK',
     resourceTypes: ['AWS::EC2::Instance'],
     periodic: false,
     defaultSeverity: 'HIGH',
+    fix: 'REQUIRE_IMDSV2',
     parameters: {},
   },
-  {
-    ruleName: 'required-tags',
+  'required-tags': {
     identifier: 'REQUIRED_TAGS',
     resourceTypes: REQUIRED_TAGS_RESOURCE_TYPES,
     periodic: false,
@@ -150,28 +156,27 @@ const DEFINITIONS: RuleDefinition[] = [
       tag1Key: { type: 'string', required: true },
     },
   },
-  {
-    ruleName: 'desired-instance-type',
+  'desired-instance-type': {
     identifier: 'DESIRED_INSTANCE_TYPE',
     resourceTypes: ['AWS::EC2::Instance'],
     periodic: false,
     defaultSeverity: 'LOW',
     parameters: { instanceType: { type: 'csv', required: true } },
   },
-  {
-    ruleName: 'restricted-ssh',
+  'restricted-ssh': {
     identifier: 'INCOMING_SSH_DISABLED',
     resourceTypes: ['AWS::EC2::SecurityGroup'],
     periodic: true,
     defaultSeverity: 'CRITICAL',
+    fix: 'CLOSE_WORLD_INGRESS',
     parameters: {},
   },
-  {
-    ruleName: 'restricted-common-ports',
+  'restricted-common-ports': {
     identifier: 'RESTRICTED_INCOMING_TRAFFIC',
     resourceTypes: ['AWS::EC2::SecurityGroup'],
     periodic: true,
     defaultSeverity: 'CRITICAL',
+    fix: 'CLOSE_WORLD_INGRESS',
     numberedParameters: {
       pattern: /^blockedPort([1-9][0-9]*)$/,
       typeOf: () => 'port',
@@ -189,26 +194,34 @@ const DEFINITIONS: RuleDefinition[] = [
       blockedPorts: { type: 'portList' },
     },
   },
-  {
-    ruleName: 'vpc-sg-open-only-to-authorized-ports',
+  'vpc-sg-open-only-to-authorized-ports': {
     identifier: 'VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS',
     resourceTypes: ['AWS::EC2::SecurityGroup'],
     periodic: true,
     defaultSeverity: 'CRITICAL',
+    fix: 'CLOSE_WORLD_INGRESS',
     parameters: { authorizedTcpPorts: { type: 'portRanges' }, authorizedUdpPorts: { type: 'portRanges' } },
   },
-  {
-    ruleName: 'encrypted-volumes',
+  'encrypted-volumes': {
     identifier: 'ENCRYPTED_VOLUMES',
     resourceTypes: ['AWS::EC2::Volume'],
     periodic: false,
     defaultSeverity: 'HIGH',
     parameters: { kmsId: { type: 'string' } },
   },
-];
+} satisfies Record<string, Omit<RuleDefinition, 'ruleName'>>;
+
+/** The name of a built-in rule, e.g. `required-tags`. */
+export type BuiltInRuleName = keyof typeof DEFINITIONS;
+
+/** Whether the name is a built-in rule's. */
+export function isBuiltInRuleName(name: string): name is BuiltInRuleName {
+  return Object.prototype.hasOwnProperty.call(DEFINITIONS, name);
+}
 
 /** The built-in rules by Config rule name. */
-export const RULE_CATALOG: ReadonlyMap<string, RuleDefinition> = new Map(DEFINITIONS.map((d) => [d.ruleName, d]));
+export const RULE_CATALOG: ReadonlyMap<string, RuleDefinition> = new Map(Object.entries(DEFINITIONS).map(
+  ([ruleName, definition]): [string, RuleDefinition] => [ruleName, { ruleName: ruleName as BuiltInRuleName, ...definition }]));
 
 /** A built-in rule with parameters under AWS's names: what the CLI's `--rules` file lists. */
 export interface RuleParameters {

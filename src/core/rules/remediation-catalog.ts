@@ -1,7 +1,9 @@
 /**
- * The fixes the remediator knows, by built-in rule: plain data shared by the construct (which rules
- * may opt in, which permissions the fixes need) and the remediator (what to do).
+ * The fixes the remediator knows: plain data shared by the construct (which rules may opt in, which
+ * permissions the fixes need) and the remediator (what to do). Which rule has which fix is written
+ * in the rule's catalog entry.
  */
+import { RULE_CATALOG } from './catalog';
 
 /** A fix the remediator applies to a violation. */
 export type RemediationFix =
@@ -16,13 +18,6 @@ export type RemediationFix =
   /** RDS backup retention raised to the rule's minimum. */
   | 'RAISE_BACKUP_RETENTION';
 
-/** The built-in rules with a fix, and the fix. */
-export const REMEDIATION_FIXES: ReadonlyMap<string, RemediationFix> = new Map([
-  ['s3-bucket-server-side-encryption-enabled', 'S3_ENCRYPTION_AES256'],
-  ['s3-default-encryption-kms', 'S3_ENCRYPTION_KMS'],
-  ['restricted-ssh', 'CLOSE_WORLD_INGRESS'],
-  ['restricted-common-ports', 'CLOSE_WORLD_INGRESS'],
-  ['vpc-sg-open-only-to-authorized-ports', 'CLOSE_WORLD_INGRESS'],
-  ['ec2-imdsv2-check', 'REQUIRE_IMDSV2'],
-  ['db-instance-backup-enabled', 'RAISE_BACKUP_RETENTION'],
-]);
+/** The built-in rules with a fix, and the fix: the `fix` of their catalog entries. */
+export const REMEDIATION_FIXES: ReadonlyMap<string, RemediationFix> = new Map(
+  [...RULE_CATALOG.values()].flatMap(({ ruleName, fix }): Array<[string, RemediationFix]> => (fix ? [[ruleName, fix]] : [])));

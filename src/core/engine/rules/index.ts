@@ -1,3 +1,4 @@
+import type { BuiltInRuleName } from '../../rules/catalog';
 import { RuleImplementation } from '../types';
 import { dbInstanceBackupEnabled } from './db-instance-backup-enabled';
 import { desiredInstanceType } from './desired-instance-type';
@@ -11,17 +12,20 @@ import { s3BucketServerSideEncryptionEnabled } from './s3-bucket-server-side-enc
 import { s3DefaultEncryptionKms } from './s3-default-encryption-kms';
 import { vpcSgOpenOnlyToAuthorizedPorts } from './vpc-sg-open-only-to-authorized-ports';
 
-/** The engine's implementation of every built-in rule, by Config rule name. */
-export const RULE_IMPLEMENTATIONS: ReadonlyMap<string, RuleImplementation> = new Map([
-  s3BucketServerSideEncryptionEnabled,
-  s3DefaultEncryptionKms,
-  rdsStorageEncrypted,
-  dbInstanceBackupEnabled,
-  ec2Imdsv2Check,
-  requiredTagsRule,
-  desiredInstanceType,
-  restrictedSsh,
-  restrictedCommonPorts,
-  vpcSgOpenOnlyToAuthorizedPorts,
-  encryptedVolumes,
-].map((rule) => [rule.ruleName, rule]));
+/**
+ * The engine's implementation of every built-in rule, by Config rule name: a record over the
+ * catalog's names, so a rule without an implementation fails to compile.
+ */
+export const RULE_IMPLEMENTATIONS: Readonly<Record<BuiltInRuleName, RuleImplementation>> = {
+  's3-bucket-server-side-encryption-enabled': s3BucketServerSideEncryptionEnabled,
+  's3-default-encryption-kms': s3DefaultEncryptionKms,
+  'rds-storage-encrypted': rdsStorageEncrypted,
+  'db-instance-backup-enabled': dbInstanceBackupEnabled,
+  'ec2-imdsv2-check': ec2Imdsv2Check,
+  'required-tags': requiredTagsRule,
+  'desired-instance-type': desiredInstanceType,
+  'restricted-ssh': restrictedSsh,
+  'restricted-common-ports': restrictedCommonPorts,
+  'vpc-sg-open-only-to-authorized-ports': vpcSgOpenOnlyToAuthorizedPorts,
+  'encrypted-volumes': encryptedVolumes,
+};
