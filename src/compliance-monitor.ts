@@ -8,12 +8,11 @@ import { createAlertTopic } from './alerting/alert-topic';
 import { ComplianceMonitorProps } from './compliance-monitor-props';
 import { assertNoOtherRecorder, createAccountAggregator, createConfigRecorder } from './config/recorder';
 import { createConfigRules, deployedRuleName } from './config/rules';
-import { MONITOR_METRICS } from './core/observability/metric-names';
 import { RemediationMode } from './core/remediation-mode';
-import { FINDINGS_TABLE_SCHEMA } from './core/storage/findings-schema';
+import { AGGREGATOR_SETTINGS, ANALYZER_SETTINGS, REMEDIATOR_SETTINGS } from './core/settings/handler-settings';
 import { createMonitorEvents } from './events/schedules';
 import { ComplianceFunction, createComplianceFunction } from './functions/compliance-function';
-import { rulesSetting } from './functions/deployed-rules';
+import { toDeployedRules } from './functions/deployed-rules';
 import { grantAggregator, grantAnalyzer, grantRemediator } from './functions/permissions';
 import { acknowledgeFindings } from './nag-acknowledgements';
 import { bucketName, resourceName } from './naming';
@@ -122,17 +121,12 @@ export class ComplianceMonitor extends Construct {
 
     const deployedRuleNames = this.ruleSet.rules.map((rule) => deployedRuleName(rule, suffix));
     const remediationMode = props.remediation ?? RemediationMode.DRY_RUN;
-    const findings = {
-      ENVIRONMENT_SUFFIX: suffix,
-      FINDINGS_TABLE: this.findingsTable.tableName,
-      CURRENT_FINDINGS_INDEX: FINDINGS_TABLE_SCHEMA.currentFindingsIndex,
-    };
     // The analyzer and the remediator both apply the rules' exemptions and record findings.
     const rulesAndAlerts = {
-      ...findings,
-      ALERT_TOPIC_ARN: this.alertTopic.topicArn,
-      FINDINGS_TTL_DAYS: String((retention.findings ?? SEVEN_YEARS).toDays()),
-      RULES: rulesSetting(this.ruleSet, suffix),
+      findingsTable: this.findingsTable.tableName,
+      findingsTtlDays: (retention.findings ?? SEVEN_YEARS).toDays(),
+      alertTopicArn: this.alertTopic.topicArn,
+      rules: toDeployedRules(this.ruleSet, suffix),
     };
     const functionProps = {
       environmentSuffix: suffix,
@@ -145,25 +139,27 @@ export class ComplianceMonitor extends Construct {
       ...functionProps,
       handler: 'remediator',
       timeout: Duration.minutes(1),
-      environment: { ...rulesAndAlerts, REMEDIATION_MODE: remediationMode },
+      environment: REMEDIATOR_SETTINGS.encode({ ...rulesAndAlerts, remediationMode }),
     });
     const analyzer = createComplianceFunction(this, 'Analyzer', {
       ...functionProps,
       handler: 'analyzer',
       timeout: Duration.minutes(5),
-      environment: {
+      environment: ANALYZER_SETTINGS.encode({
         ...rulesAndAlerts,
-        REMEDIATOR_FUNCTION: remediator.function.functionName,
-        METRICS_NAMESPACE: MONITOR_METRICS.namespace,
-        ALERT_SEVERITY: props.alertSeverity ?? Severity.HIGH,
-        ALERT_DIGEST_THRESHOLD: String(props.alertDigestThreshold ?? 10),
-      },
+        environmentSuffix: suffix,
+        remediatorFunction: remediator.function.functionName,
+        alertSeverity: props.alertSeverity ?? Severity.HIGH,
+        alertDigestThreshold: props.alertDigestThreshold ?? 10,
+      }),
     });
     const aggregator = createComplianceFunction(this, 'Aggregator', {
       ...functionProps,
       handler: 'aggregator',
       timeout: Duration.minutes(5),
-      environment: { ...findings, REPORTS_BUCKET: this.reportsBucket.bucketName, CONFIG_RULE_NAMES: deployedRuleNames.join(',') },
+      environment: AGGREGATOR_SETTINGS.encode({
+        findingsTable: this.findingsTable.tableName, reportsBucket: this.reportsBucket.bucketName, configRuleNames: deployedRuleNames,
+      }),
     });
     this.analyzerFunction = analyzer.function;
     this.aggregatorFunction = aggregator.function;

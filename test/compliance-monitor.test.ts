@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, EvaluationMode, Exemption, RecordingFrequency, RemediationMode, RuleSet, Severity } from '../src';
+import { FINDINGS_TABLE_SCHEMA } from '../src/core/storage/findings-schema';
 import { handlerCode } from '../src/functions/handler-code';
 
 /*
@@ -495,7 +496,8 @@ describe('findings table', () => {
     const actions = actionsOf(statementsOfRole(logicalId(defaults.monitor.aggregatorFunction.role!)));
     expect(actions).toContain('dynamodb:Query');
     expect(actions).not.toContain('dynamodb:PutItem');
-    template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'compliance-aggregator-test', Environment: { Variables: Match.objectLike({ CURRENT_FINDINGS_INDEX: 'current-findings' }) } });
+    // The index the aggregator's store queries (the core's findings schema) is the table's.
+    template.hasResourceProperties('AWS::DynamoDB::Table', { GlobalSecondaryIndexes: [Match.objectLike({ IndexName: FINDINGS_TABLE_SCHEMA.currentFindingsIndex })] });
   });
 });
 

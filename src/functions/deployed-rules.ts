@@ -1,5 +1,5 @@
 import { deployedRuleName } from '../config/rules';
-import { DeployedExemption, DeployedRule, encodeRulesSetting } from '../core/settings/deployed-rule';
+import { DeployedExemption, DeployedRule } from '../core/settings/deployed-rule';
 import { RuleSet } from '../rules';
 import { Exemption } from '../rules/exemption';
 
@@ -12,10 +12,10 @@ function deployedExemption(exemption: Exemption): DeployedExemption {
 }
 
 /**
- * The rule set as the `RULES` variable carries it: what the handlers need, no more, since Lambda
- * allows 4 KB of variables in all.
+ * The rule set as the handlers' `RULES` setting carries it: what the handlers need, no more, since
+ * Lambda allows 4 KB of variables in all.
  */
-export function deployedRules(ruleSet: RuleSet, environmentSuffix: string): DeployedRule[] {
+export function toDeployedRules(ruleSet: RuleSet, environmentSuffix: string): DeployedRule[] {
   return ruleSet.rules.map((rule) => ({
     configRuleName: deployedRuleName(rule, environmentSuffix),
     ruleName: rule.configRuleName,
@@ -24,9 +24,4 @@ export function deployedRules(ruleSet: RuleSet, environmentSuffix: string): Depl
     ...(rule.exemptions.length > 0 ? { exemptions: rule.exemptions.map(deployedExemption) } : {}),
     ...(rule.autoRemediate ? { autoRemediate: true, parameters: rule.parameters } : {}),
   }));
-}
-
-/** The `RULES` variable of the handlers, in the core's encoding. */
-export function rulesSetting(ruleSet: RuleSet, environmentSuffix: string): string {
-  return encodeRulesSetting(deployedRules(ruleSet, environmentSuffix));
 }

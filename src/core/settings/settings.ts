@@ -7,7 +7,7 @@ export type { DeployedRule };
 export class SettingsError extends Error {}
 
 /** One required environment variable. */
-export function requiredSetting(env: NodeJS.ProcessEnv, name: string): string {
+export function requiredSetting(env: Readonly<Record<string, string | undefined>>, name: string): string {
   const value = env[name];
   if (!value) {
     throw new SettingsError(`environment variable ${name} is not set: the function was not deployed by ComplianceMonitor`);
@@ -17,22 +17,22 @@ export function requiredSetting(env: NodeJS.ProcessEnv, name: string): string {
 
 const SEVERITIES = new Set<string>(Object.values(Severity));
 
-/** The rule set from `RULES`, as the construct writes it. */
-export function deployedRules(env: NodeJS.ProcessEnv): DeployedRule[] {
+/** The rule set from `RULES` (or another variable), as the construct writes it. */
+export function deployedRules(env: Readonly<Record<string, string | undefined>>, name = 'RULES'): DeployedRule[] {
   let rules: unknown;
   try {
-    rules = JSON.parse(requiredSetting(env, 'RULES'));
+    rules = JSON.parse(requiredSetting(env, name));
   } catch (error) {
-    throw error instanceof SettingsError ? error : new SettingsError(`environment variable RULES is not JSON (${(error as Error).message})`);
+    throw error instanceof SettingsError ? error : new SettingsError(`environment variable ${name} is not JSON (${(error as Error).message})`);
   }
   if (!Array.isArray(rules) || !rules.every((rule) => typeof rule?.configRuleName === 'string' && SEVERITIES.has(rule?.severity))) {
-    throw new SettingsError('environment variable RULES must be a list of {configRuleName, ruleName, severity, evaluationMode}');
+    throw new SettingsError(`environment variable ${name} must be a list of {configRuleName, ruleName, severity, evaluationMode}`);
   }
   return rules as DeployedRule[];
 }
 
 /** A whole positive number: days, a threshold. */
-export function countSetting(env: NodeJS.ProcessEnv, name: string): number {
+export function countSetting(env: Readonly<Record<string, string | undefined>>, name: string): number {
   const count = Number(requiredSetting(env, name));
   if (!Number.isInteger(count) || count < 1) {
     throw new SettingsError(`environment variable ${name} must be a whole number, at least 1 (got "${env[name]}")`);
@@ -41,7 +41,7 @@ export function countSetting(env: NodeJS.ProcessEnv, name: string): number {
 }
 
 /** One of a few values. */
-export function oneOfSetting<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[]): T {
+export function oneOfSetting<T extends string>(env: Readonly<Record<string, string | undefined>>, name: string, values: readonly T[]): T {
   const value = requiredSetting(env, name);
   if (!(values as readonly string[]).includes(value)) {
     throw new SettingsError(`environment variable ${name} must be one of ${values.join(', ')} (got "${value}")`);
@@ -50,6 +50,6 @@ export function oneOfSetting<T extends string>(env: NodeJS.ProcessEnv, name: str
 }
 
 /** One of the severities. */
-export function severitySetting(env: NodeJS.ProcessEnv, name: string): Severity {
+export function severitySetting(env: Readonly<Record<string, string | undefined>>, name: string): Severity {
   return oneOfSetting(env, name, Object.values(Severity));
 }
