@@ -503,10 +503,11 @@ describe('findings table', () => {
 
 describe('alerts', () => {
   test('the topic is KMS-encrypted and each address is subscribed with the encrypted dead-letter queue', () => {
-    const { template: two } = synth({ alertEmails: ['a@example.com', 'b@example.com'] });
-    two.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'compliance-alerts-test', KmsMasterKeyId: Match.anyValue() });
+    const { template: two, monitor, stack } = synth({ alertEmails: ['a@example.com', 'b@example.com'] });
+    const keyArn = { 'Fn::GetAtt': [logicalId(monitor.encryptionKey as kms.Key, stack), 'Arn'] };
+    two.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'compliance-alerts-test', KmsMasterKeyId: keyArn });
     const queue = resourcesOf('AWS::SQS::Queue', two).find(({ properties }) => properties.QueueName === 'compliance-alerts-dlq-test')!;
-    expect(queue.properties.KmsMasterKeyId).toBeDefined();
+    expect(queue.properties.KmsMasterKeyId).toEqual(keyArn);
     expect(resourcesOf('AWS::SNS::Subscription', two).map(({ properties }) => [properties.Protocol, properties.Endpoint, properties.RedrivePolicy]))
       .toEqual(['a@example.com', 'b@example.com'].map((email) => ['email', email, { deadLetterTargetArn: { 'Fn::GetAtt': [queue.id, 'Arn'] } }]));
   });
@@ -539,15 +540,15 @@ describe('functions', () => {
   test.each(['analyzer', 'aggregator', 'remediator'])('%s: nodejs24.x, arm64, 256 MB, tracing, its own dead-letter queue, retries, encrypted log group', (name) => {
     const { id, properties } = functionsByName()[`compliance-${name}-test`];
     expect(properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 256, TracingConfig: { Mode: 'Active' } });
+    const keyArn = { 'Fn::GetAtt': [logicalId(defaults.monitor.encryptionKey as kms.Key), 'Arn'] };
     const queue = resourcesOf('AWS::SQS::Queue').find(({ properties: queueProperties }) => queueProperties.QueueName === `compliance-${name}-dlq-test`)!;
-    expect(queue.properties.KmsMasterKeyId).toBeDefined();
+    expect(queue.properties.KmsMasterKeyId).toEqual(keyArn);
     expect(properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queue.id, 'Arn'] } });
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: id }, MaximumRetryAttempts: 2 });
     const logGroup = resourcesOf('AWS::Logs::LogGroup').find(({ properties: group }) => group.LogGroupName === `/aws/lambda/compliance-${name}-test`)!;
-    expect(logGroup.properties.KmsKeyId).toBeDefined();
+    expect(logGroup.properties.KmsKeyId).toEqual(keyArn);
     expect(properties.LoggingConfig).toEqual({ LogGroup: { Ref: logGroup.id } });
     // Its settings are encrypted with the monitor's key, which its role may decrypt with.
-    const keyArn = { 'Fn::GetAtt': [logicalId(defaults.monitor.encryptionKey as kms.Key), 'Arn'] };
     expect(properties.KmsKeyArn).toEqual(keyArn);
     expect(statementsOfRole(properties.Role['Fn::GetAtt'][0])).toContainEqual(expect.objectContaining({ Action: 'kms:Decrypt', Resource: keyArn }));
   });
