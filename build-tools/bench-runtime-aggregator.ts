@@ -5,15 +5,16 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { createAggregator } from '../lambda/aggregator/aggregator';
 import { ReportStore } from '../lambda/aggregator/report-store';
 import { FindingStore } from '../lambda/findings/finding-store';
-import { createLogger } from '../lambda/logging/logger';
+import { Logger } from '../lambda/observability/logger';
+import { Tracer } from '../lambda/observability/tracer';
+import { documentClientOf } from '../lambda/runtime/clients/dynamodb';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: 'eu-west-1', credentials }));
+const documents = documentClientOf(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: 'eu-west-1', credentials }));
 /** Keeps nothing: there is no previous report, and each write is dropped. */
 const discardingS3 = {
   send: async (command: object) => {
@@ -28,7 +29,8 @@ const aggregator = createAggregator({
   findings: new FindingStore(documents, process.env.TABLE!, 1),
   reports: new ReportStore(discardingS3, 'bench'),
   configRuleNames: process.env.RULES!.split(','),
-  logger: createLogger('aggregator', () => undefined),
+  logger: new Logger({ serviceName: 'aggregator', logLevel: 'SILENT' }),
+  tracer: new Tracer({ enabled: false }),
 });
 
 const start = process.hrtime.bigint();

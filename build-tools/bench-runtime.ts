@@ -16,7 +16,8 @@ import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createAnalyzer } from '../lambda/analyzer/analyzer';
 import { FindingStore } from '../lambda/findings/finding-store';
-import { createLogger } from '../lambda/logging/logger';
+import { Logger } from '../lambda/observability/logger';
+import { Tracer } from '../lambda/observability/tracer';
 import { Severity } from '../src/core/rules/severity';
 import { createFindingsTable, startDynalite } from '../test/support/dynalite';
 
@@ -115,7 +116,8 @@ async function sweepMs(): Promise<number> {
       digestThreshold: 10,
       environmentSuffix: 'bench',
       emitMetrics: () => undefined,
-      logger: createLogger('analyzer', () => undefined),
+      logger: new Logger({ serviceName: 'analyzer', logLevel: 'SILENT' }),
+      tracer: new Tracer({ enabled: false }),
     });
     const start = process.hrtime.bigint();
     await analyzer({ 'source': 'aws.events', 'detail-type': 'Scheduled Event' }, {

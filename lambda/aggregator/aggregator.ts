@@ -5,7 +5,8 @@ import { changesSince } from '../../src/core/report/changes-since';
 import { buildReport, ReportedEvaluation } from '../../src/core/report/report';
 import { meanTimeToRemediate } from '../../src/core/report/time-to-remediate';
 import { FindingStore } from '../findings/finding-store';
-import { Logger } from '../logging/logger';
+import { Logger } from '../observability/logger';
+import { observed, traced, Tracer } from '../observability/tracer';
 
 /** What the aggregator works with; the entry point builds them once per container. */
 export interface AggregatorDependencies {
@@ -14,6 +15,7 @@ export interface AggregatorDependencies {
   /** The deployed names of the set's rules. */
   readonly configRuleNames: readonly string[];
   readonly logger: Logger;
+  readonly tracer: Tracer;
   readonly now?: () => Date;
 }
 
@@ -35,22 +37,24 @@ function reportedEvaluation(finding: CurrentFinding): ReportedEvaluation {
  * written to the reports bucket.
  */
 export function createAggregator(deps: AggregatorDependencies): (event: unknown, context: Context) => Promise<{ reportKey: string }> {
-  return async (_event, context) => {
+  return observed(deps, async () => {
     const timestamp = (deps.now ?? (() => new Date()))();
-    let findings: CurrentFinding[] = [];
-    for (const configRuleName of deps.configRuleNames) {
-      findings = findings.concat(await deps.findings.currentFindings(configRuleName));
-    }
+    const findings = await traced(deps.tracer, 'read current findings', async () => {
+      let current: CurrentFinding[] = [];
+      for (const configRuleName of deps.configRuleNames) {
+        current = current.concat(await deps.findings.currentFindings(configRuleName));
+      }
+      return current;
+    });
     const evaluations = findings.map(reportedEvaluation);
+    const previous = await traced(deps.tracer, 'read previous report', () => deps.reports.latest());
     const report = {
       ...buildReport(evaluations, timestamp),
-      changes_since_previous: changesSince(await deps.reports.latest(), evaluations),
+      changes_since_previous: changesSince(previous, evaluations),
       mean_time_to_remediate: meanTimeToRemediate(findings),
     };
-    const reportKey = await deps.reports.write(report, timestamp);
-    deps.logger.log('INFO', 'report written', {
-      correlationId: context.awsRequestId, reportKey, evaluations: evaluations.length, compliancePercentage: report.summary.compliance_percentage,
-    });
+    const reportKey = await traced(deps.tracer, 'write report', () => deps.reports.write(report, timestamp));
+    deps.logger.info('report written', { reportKey, evaluations: evaluations.length, compliancePercentage: report.summary.compliance_percentage });
     return { reportKey };
-  };
+  });
 }

@@ -18,8 +18,9 @@ import { TaggedResources } from '../exemptions/tagged-resources';
 import { reportedResults } from '../findings/config-compliance';
 import { FindingStore, SweepChange } from '../findings/finding-store';
 import { reconcile } from '../findings/reconcile';
-import { eventSource, Logger } from '../logging/logger';
 import { complianceMetricLines, RuleCompliance } from '../metrics/embedded-metrics';
+import { eventSource, Logger } from '../observability/logger';
+import { observed, traced, Tracer } from '../observability/tracer';
 import { remediationEvent } from '../remediation/remediation-request';
 
 /** What the analyzer works with; the entry point builds them once per container. */
@@ -35,6 +36,7 @@ export interface AnalyzerDependencies {
   /** New violations of rules at or above this severity are alerted. */
   readonly alertSeverity: Severity;
   readonly logger: Logger;
+  readonly tracer: Tracer;
   /** A sweep that finds more new violations than this sends one digest instead. */
   readonly digestThreshold: number;
   readonly environmentSuffix: string;
@@ -66,18 +68,16 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
   const now = deps.now ?? (() => new Date());
 
   /** An ENGINE rule's invocation: evaluated with the engine, answered with PutEvaluations. */
-  async function answerRuleInvocation(event: unknown, correlationId: string): Promise<void> {
+  async function answerRuleInvocation(event: unknown): Promise<void> {
     const invocation = ruleInvocationOf(event);
     const deployed = rulesByName.get(invocation.configRuleName);
     if (!deployed) {
       throw new EventError(`rule invocation: "${invocation.configRuleName}" is not a rule of this monitor`);
     }
     const rule = compileRule({ ruleName: deployed.ruleName, parameters: invocation.ruleParameters });
-    const evaluations = await evaluateInvocation(deps.config, invocation, rule);
-    await putEvaluations(deps.config, invocation.resultToken, evaluations);
-    deps.logger.log('INFO', 'rule evaluated', {
-      correlationId, configRuleName: invocation.configRuleName, kind: invocation.kind, evaluations: evaluations.length,
-    });
+    const evaluations = await traced(deps.tracer, 'evaluate', () => evaluateInvocation(deps.config, invocation, rule));
+    await traced(deps.tracer, 'put evaluations', () => putEvaluations(deps.config, invocation.resultToken, evaluations));
+    deps.logger.info('rule evaluated', { configRuleName: invocation.configRuleName, kind: invocation.kind, evaluations: evaluations.length });
   }
 
   const publish = alertPublisher(deps.sns, deps.alertTopicArn, deps.logger);
@@ -115,7 +115,7 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
         Payload: new TextEncoder().encode(JSON.stringify(remediationEvent(request))),
       }));
     } catch (error) {
-      deps.logger.log('ERROR', 'remediation not requested', { correlationId, error: (error as Error).message, request });
+      deps.logger.error('remediation not requested', { error: error as Error, request });
     }
   }
 
@@ -133,33 +133,38 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
     let toRemediate: ComplianceChange[] = [];
     const compliance: RuleCompliance[] = [];
     let written = 0;
-    for (const rule of deps.rules) {
-      const reported = await exemptionsApplied(rule, await reportedResults(deps.config, rule.configRuleName, location), tagged, at);
-      const { changes, resolved } = reconcile(await deps.store.currentFindings(rule.configRuleName), reported, at);
-      const sweepChanges = changes.map(({ change, previous }) => ({ change, previous, severity: rule.severity }));
-      await deps.store.writeSweep(sweepChanges, resolved, at);
-      written += changes.length + resolved.length;
-      const newViolations = sweepChanges.filter(({ change }) => isNewViolation(change.oldComplianceType, change.newComplianceType));
-      if (alerted(rule.severity)) {
-        alertedViolations = alertedViolations.concat(newViolations);
+    await traced(deps.tracer, 'reconcile', async () => {
+      for (const rule of deps.rules) {
+        const reported = await exemptionsApplied(rule, await reportedResults(deps.config, rule.configRuleName, location), tagged, at);
+        const { changes, resolved } = reconcile(await deps.store.currentFindings(rule.configRuleName), reported, at);
+        const sweepChanges = changes.map(({ change, previous }) => ({ change, previous, severity: rule.severity }));
+        await deps.store.writeSweep(sweepChanges, resolved, at);
+        written += changes.length + resolved.length;
+        const newViolations = sweepChanges.filter(({ change }) => isNewViolation(change.oldComplianceType, change.newComplianceType));
+        if (alerted(rule.severity)) {
+          alertedViolations = alertedViolations.concat(newViolations);
+        }
+        if (rule.autoRemediate) {
+          toRemediate = toRemediate.concat(newViolations.map(({ change }) => change));
+        }
+        const count = (type: string) => reported.filter((result) => result.newComplianceType === type).length;
+        compliance.push({ configRuleName: rule.configRuleName, compliant: count('COMPLIANT'), nonCompliant: count('NON_COMPLIANT') });
       }
-      if (rule.autoRemediate) {
-        toRemediate = toRemediate.concat(newViolations.map(({ change }) => change));
+    });
+    await traced(deps.tracer, 'alert', async () => {
+      for (const message of alertsFor(alertedViolations, deps.digestThreshold)) {
+        await publish(message);
       }
-      const count = (type: string) => reported.filter((result) => result.newComplianceType === type).length;
-      compliance.push({ configRuleName: rule.configRuleName, compliant: count('COMPLIANT'), nonCompliant: count('NON_COMPLIANT') });
-    }
-    for (const message of alertsFor(alertedViolations, deps.digestThreshold)) {
-      await publish(message, correlationId);
-    }
-    for (const change of toRemediate) {
-      await requestRemediation(change, correlationId);
-    }
+    });
+    await traced(deps.tracer, 'request remediations', async () => {
+      for (const change of toRemediate) {
+        await requestRemediation(change, correlationId);
+      }
+    });
     for (const line of complianceMetricLines(deps.environmentSuffix, compliance, written, at)) {
       deps.emitMetrics(line);
     }
-    deps.logger.log('INFO', 'sweep done', {
-      correlationId,
+    deps.logger.info('sweep done', {
       rules: deps.rules.length,
       findingsWritten: written,
       alertedViolations: alertedViolations.length,
@@ -172,29 +177,27 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
     const rule = rulesByName.get(reported.configRuleName);
     const [change] = await exemptionsApplied(rule, [reported], new TaggedResources(deps.config), now());
     const severity = rule?.severity ?? Severity.LOW;
-    const recorded = await deps.store.recordChange(change, severity);
-    deps.logger.log('INFO', 'compliance change recorded', {
-      correlationId,
+    const recorded = await traced(deps.tracer, 'record change', () => deps.store.recordChange(change, severity));
+    deps.logger.info('compliance change recorded', {
       configRuleName: change.configRuleName,
       resourceId: change.resourceId,
       complianceType: change.newComplianceType,
       applied: recorded.applied,
     });
     if (recorded.newlyNonCompliant && alerted(severity)) {
-      await publish(violationAlert(change, severity), correlationId);
+      await traced(deps.tracer, 'alert', () => publish(violationAlert(change, severity)));
     }
     if (recorded.newlyNonCompliant && rule?.autoRemediate) {
-      await requestRemediation(change, correlationId);
+      await traced(deps.tracer, 'request remediation', () => requestRemediation(change, correlationId));
     }
   }
 
-  return async (event, context) => {
-    const correlationId = context.awsRequestId;
+  return observed(deps, async (event, context) => {
     try {
       if (isRuleInvocation(event)) {
-        await answerRuleInvocation(event, correlationId);
+        await answerRuleInvocation(event);
       } else if (isComplianceChange(event)) {
-        await recordComplianceChange(event, correlationId);
+        await recordComplianceChange(event, context.awsRequestId);
       } else if (isScheduledSweep(event)) {
         await sweep(context);
       } else {
@@ -202,8 +205,8 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
       }
     } catch (error) {
       // Thrown on: Lambda retries the event, then sends it to the dead-letter queue.
-      deps.logger.log('ERROR', 'event failed', { correlationId, source: eventSource(event), error: (error as Error).message });
+      deps.logger.error('event failed', { source: eventSource(event), error: error as Error });
       throw error;
     }
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import {
-  BatchGetResourceConfigCommand, ConfigServiceClient, GetResourceConfigHistoryCommand, ListDiscoveredResourcesCommand, ResourceKey, ResourceType,
+  BatchGetResourceConfigCommand, ConfigServiceClient, GetResourceConfigHistoryCommand, paginateListDiscoveredResources, ResourceKey, ResourceType,
 } from '@aws-sdk/client-config-service';
 import { ConfigurationItem, toConfigurationItem } from '../../src/core/engine';
 
@@ -41,16 +41,13 @@ async function batchGet(config: ConfigServiceClient, keys: ResourceKey[]): Promi
  */
 export async function* discoveredItems(config: ConfigServiceClient, resourceTypes: readonly string[]): AsyncGenerator<ConfigurationItem[]> {
   for (const resourceType of resourceTypes) {
-    let nextToken: string | undefined;
-    do {
-      const page = await config.send(new ListDiscoveredResourcesCommand({ resourceType: resourceType as ResourceType, nextToken }));
+    for await (const page of paginateListDiscoveredResources({ client: config }, { resourceType: resourceType as ResourceType })) {
       const keys = (page.resourceIdentifiers ?? [])
         .filter((resource) => resource.resourceId)
         .map((resource) => ({ resourceType: resourceType as ResourceType, resourceId: resource.resourceId! }));
       for (let start = 0; start < keys.length; start += BATCH_GET_LIMIT) {
         yield await batchGet(config, keys.slice(start, start + BATCH_GET_LIMIT));
       }
-      nextToken = page.nextToken;
-    } while (nextToken);
+    }
   }
 }

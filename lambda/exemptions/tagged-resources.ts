@@ -1,4 +1,4 @@
-import { ConfigServiceClient, SelectResourceConfigCommand } from '@aws-sdk/client-config-service';
+import { ConfigServiceClient, paginateSelectResourceConfig } from '@aws-sdk/client-config-service';
 import { ExemptionTag, HasTag } from './exemptions';
 
 /** SelectResourceConfig returns at most 100 results a page. */
@@ -11,17 +11,14 @@ function tagQuery(tag: ExemptionTag): string {
 
 async function resourceIdsTagged(config: ConfigServiceClient, tag: ExemptionTag): Promise<Set<string>> {
   const ids = new Set<string>();
-  let nextToken: string | undefined;
-  do {
-    const page = await config.send(new SelectResourceConfigCommand({ Expression: tagQuery(tag), Limit: PAGE_LIMIT, NextToken: nextToken }));
+  for await (const page of paginateSelectResourceConfig({ client: config, pageSize: PAGE_LIMIT }, { Expression: tagQuery(tag) })) {
     for (const result of page.Results ?? []) {
       const resourceId = (JSON.parse(result) as { resourceId?: string }).resourceId;
       if (resourceId) {
         ids.add(resourceId);
       }
     }
-    nextToken = page.NextToken;
-  } while (nextToken);
+  }
   return ids;
 }
 

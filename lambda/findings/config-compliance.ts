@@ -1,4 +1,4 @@
-import { ConfigServiceClient, GetComplianceDetailsByConfigRuleCommand } from '@aws-sdk/client-config-service';
+import { ConfigServiceClient, paginateGetComplianceDetailsByConfigRule } from '@aws-sdk/client-config-service';
 import { ComplianceChange } from '../../src/core/findings/compliance-change';
 
 /** Where the sweep runs: Config's results carry no account or region. */
@@ -10,11 +10,10 @@ export interface SweepLocation {
 /** Every COMPLIANT and NON_COMPLIANT result Config holds now for a rule, page by page. */
 export async function reportedResults(config: ConfigServiceClient, configRuleName: string, location: SweepLocation): Promise<ComplianceChange[]> {
   const results: ComplianceChange[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await config.send(new GetComplianceDetailsByConfigRuleCommand({
-      ConfigRuleName: configRuleName, ComplianceTypes: ['COMPLIANT', 'NON_COMPLIANT'], Limit: 100, NextToken: nextToken,
-    }));
+  const pages = paginateGetComplianceDetailsByConfigRule({ client: config, pageSize: 100 }, {
+    ConfigRuleName: configRuleName, ComplianceTypes: ['COMPLIANT', 'NON_COMPLIANT'],
+  });
+  for await (const page of pages) {
     for (const result of page.EvaluationResults ?? []) {
       const qualifier = result.EvaluationResultIdentifier?.EvaluationResultQualifier;
       if (!qualifier?.ResourceType || !qualifier.ResourceId || !result.ComplianceType) {
@@ -30,7 +29,6 @@ export async function reportedResults(config: ConfigServiceClient, configRuleNam
         recordedAt: (result.ResultRecordedTime ?? new Date()).toISOString(),
       });
     }
-    nextToken = page.NextToken;
-  } while (nextToken);
+  }
   return results;
 }

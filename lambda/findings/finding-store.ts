@@ -1,4 +1,4 @@
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, paginateQuery, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ComplianceChange, isNewViolation } from '../../src/core/findings/compliance-change';
 import { CurrentFinding, nextClock } from '../../src/core/findings/current-finding';
 import { Severity } from '../../src/core/rules/severity';
@@ -48,25 +48,25 @@ export function historyKey(change: ComplianceChange): string {
 export const RESOLVED = 'RESOLVED';
 
 function historyRow(change: ComplianceChange, severity: string, expiresAt: number): Record<string, unknown> {
-  return withoutUndefined({
+  return {
     [FINDINGS_TABLE_SCHEMA.partitionKey]: change.resourceId,
     [FINDINGS_TABLE_SCHEMA.sortKey]: historyKey(change),
     ...findingAttributes(change, severity, expiresAt),
     oldComplianceType: change.oldComplianceType,
     newComplianceType: change.newComplianceType,
-  });
+  };
 }
 
 /** The current state after a change; the remediation clock carries on from the state it replaces. */
 function currentRow(change: ComplianceChange, severity: string, expiresAt: number, previous: CurrentFinding | undefined): Record<string, unknown> {
-  return withoutUndefined({
+  return {
     [FINDINGS_TABLE_SCHEMA.partitionKey]: change.resourceId,
     [FINDINGS_TABLE_SCHEMA.sortKey]: currentStateKey(change.configRuleName),
     ...findingAttributes(change, severity, expiresAt),
     ...nextClock(previous, change),
     [FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey]: change.configRuleName,
     complianceType: change.newComplianceType,
-  });
+  };
 }
 
 function findingAttributes(change: ComplianceChange, severity: string, expiresAt: number): Record<string, unknown> {
@@ -83,11 +83,6 @@ function findingAttributes(change: ComplianceChange, severity: string, expiresAt
   };
 }
 
-/** DynamoDB stores no undefined: an absent annotation is an absent attribute. */
-function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
-}
-
 function isConditionFailure(error: unknown): boolean {
   return isAwsError(error, 'ConditionalCheckFailedException');
 }
@@ -95,7 +90,9 @@ function isConditionFailure(error: unknown): boolean {
 /**
  * The findings table: one history row per change, and one current-state row per resource and rule.
  * Writes are conditional, so that redelivered events write nothing twice and late events never
- * overwrite a newer state.
+ * overwrite a newer state: no library has these rules (they are the table's), so they stay here.
+ * Undefined attributes are left out by the document client (`removeUndefinedValues`, see
+ * runtime/clients/dynamodb.ts).
  */
 export class FindingStore {
   constructor(
@@ -108,21 +105,18 @@ export class FindingStore {
   /** A rule's current findings, read through the sparse current-findings index (a Query, never a Scan). */
   async currentFindings(configRuleName: string): Promise<CurrentFinding[]> {
     const findings: CurrentFinding[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(new QueryCommand({
-        TableName: this.tableName,
-        IndexName: FINDINGS_TABLE_SCHEMA.currentFindingsIndex,
-        KeyConditionExpression: '#rule = :rule',
-        ExpressionAttributeNames: { '#rule': FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey },
-        ExpressionAttributeValues: { ':rule': configRuleName },
-        ExclusiveStartKey: startKey,
-      }));
+    const pages = paginateQuery({ client: this.documents }, {
+      TableName: this.tableName,
+      IndexName: FINDINGS_TABLE_SCHEMA.currentFindingsIndex,
+      KeyConditionExpression: '#rule = :rule',
+      ExpressionAttributeNames: { '#rule': FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey },
+      ExpressionAttributeValues: { ':rule': configRuleName },
+    });
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         findings.push(item as CurrentFinding);
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return findings;
   }
 
@@ -216,7 +210,7 @@ export class FindingStore {
     const { request } = audit;
     await this.documents.send(new PutCommand({
       TableName: this.tableName,
-      Item: withoutUndefined({
+      Item: {
         [FINDINGS_TABLE_SCHEMA.partitionKey]: request.resourceId,
         [FINDINGS_TABLE_SCHEMA.sortKey]: remediationKey(audit),
         resourceType: request.resourceType,
@@ -228,7 +222,7 @@ export class FindingStore {
         reason: audit.reason,
         recordedAt: audit.at,
         [FINDINGS_TABLE_SCHEMA.timeToLiveAttribute]: Math.floor(Date.parse(audit.at) / 1000) + this.retentionDays * SECONDS_PER_DAY,
-      }),
+      },
     }));
   }
 

@@ -1,11 +1,22 @@
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createRemediator } from './remediator';
 import { RemediationMode } from '../../src/core/remediation-mode';
 import { countSetting, deployedRules, oneOfSetting, requiredSetting } from '../../src/core/settings/settings';
 import { FindingStore } from '../findings/finding-store';
-import { createLogger } from '../logging/logger';
+import { createLogger } from '../observability/logger';
+import { createTracer } from '../observability/tracer';
 import { Fix } from '../remediation/fix';
 import { documentClient } from '../runtime/clients/dynamodb';
 import { snsClient } from '../runtime/clients/sns';
+
+const tracer = createTracer('remediator');
+
+/** Runs `load` once, on first use, and gives its result ever after. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
 
 /**
  * A fix whose module and SDK client load on its first request: a container loads only what its
@@ -13,13 +24,17 @@ import { snsClient } from '../runtime/clients/sns';
  * as modules initialized on first use.
  */
 function onFirstUse(load: () => Promise<Fix>): Fix {
-  let loaded: Promise<Fix> | undefined;
-  return async (request, rule) => (await (loaded ??= load()))(request, rule);
+  const fix = once(load);
+  return async (request, rule) => (await fix())(request, rule);
 }
+
+/** One client per service and container, shared by the fixes that use it. */
+const s3 = once(async (): Promise<S3Client> => (await import('../runtime/clients/s3.js')).s3Client(tracer));
+const ec2 = once(async (): Promise<EC2Client> => (await import('../runtime/clients/ec2.js')).ec2Client(tracer));
 
 async function s3EncryptionFix(kms: boolean): Promise<Fix> {
   const { s3EncryptionFix: fix } = await import('../remediation/fixes/s3-encryption.js');
-  return fix((await import('../runtime/clients/s3.js')).s3Client, kms);
+  return fix(await s3(), kms);
 }
 
 /** Entry point of the remediator Lambda function: settings read and clients created once per container. */
@@ -27,19 +42,18 @@ export const handler = createRemediator({
   fixes: {
     S3_ENCRYPTION_KMS: onFirstUse(() => s3EncryptionFix(true)),
     S3_ENCRYPTION_AES256: onFirstUse(() => s3EncryptionFix(false)),
-    CLOSE_WORLD_INGRESS: onFirstUse(async () =>
-      (await import('../remediation/fixes/world-ingress.js')).worldIngressFix((await import('../runtime/clients/ec2.js')).ec2Client)),
-    REQUIRE_IMDSV2: onFirstUse(async () =>
-      (await import('../remediation/fixes/imdsv2.js')).imdsv2Fix((await import('../runtime/clients/ec2.js')).ec2Client)),
+    CLOSE_WORLD_INGRESS: onFirstUse(async () => (await import('../remediation/fixes/world-ingress.js')).worldIngressFix(await ec2())),
+    REQUIRE_IMDSV2: onFirstUse(async () => (await import('../remediation/fixes/imdsv2.js')).imdsv2Fix(await ec2())),
     RAISE_BACKUP_RETENTION: onFirstUse(async () =>
-      (await import('../remediation/fixes/backup-retention.js')).backupRetentionFix((await import('../runtime/clients/rds.js')).rdsClient)),
+      (await import('../remediation/fixes/backup-retention.js')).backupRetentionFix((await import('../runtime/clients/rds.js')).rdsClient(tracer))),
   },
   store: new FindingStore(
-    documentClient, requiredSetting(process.env, 'FINDINGS_TABLE'), countSetting(process.env, 'FINDINGS_TTL_DAYS'),
+    documentClient(tracer), requiredSetting(process.env, 'FINDINGS_TABLE'), countSetting(process.env, 'FINDINGS_TTL_DAYS'),
   ),
-  sns: snsClient,
+  sns: snsClient(tracer),
   alertTopicArn: requiredSetting(process.env, 'ALERT_TOPIC_ARN'),
   mode: oneOfSetting(process.env, 'REMEDIATION_MODE', Object.values(RemediationMode)),
   rules: deployedRules(process.env),
   logger: createLogger('remediator'),
+  tracer,
 });

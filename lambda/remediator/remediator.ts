@@ -8,7 +8,8 @@ import { remediationMessage } from '../alerts/alert-message';
 import { alertPublisher } from '../alerts/publish';
 import { exemptionInForce } from '../exemptions/exemptions';
 import { FindingStore } from '../findings/finding-store';
-import { eventSource, Logger } from '../logging/logger';
+import { eventSource, Logger } from '../observability/logger';
+import { observed, traced, Tracer } from '../observability/tracer';
 import { Fix, RemediationPlan } from '../remediation/fix';
 import { ANNOUNCED_OUTCOMES, RemediationAudit } from '../remediation/remediation-audit';
 import { remediationRequestOf } from '../remediation/remediation-request';
@@ -22,6 +23,7 @@ export interface RemediatorDependencies {
   readonly mode: RemediationMode;
   readonly rules: readonly DeployedRule[];
   readonly logger: Logger;
+  readonly tracer: Tracer;
   /** The clock exemptions expire by. */
   readonly now?: () => Date;
 }
@@ -49,30 +51,32 @@ export function createRemediator(deps: RemediatorDependencies): (event: unknown,
       return { outcome: 'WOULD_APPLY', actions: plan.actions };
     }
     try {
-      await plan.apply();
+      await traced(deps.tracer, 'apply fix', () => plan.apply());
       return { outcome: 'APPLIED', actions: plan.actions };
     } catch (error) {
+      // Recorded and announced with its message; logged here with its stack.
+      deps.logger.error('fix failed', { error: error as Error, resourceId });
       return { outcome: 'FAILED', actions: plan.actions, reason: (error as Error).message };
     }
   }
 
-  return async (event, context) => {
+  return observed(deps, async (event) => {
     try {
       const request = remediationRequestOf(event);
+      // The analyzer's request id: one correlation id from the violation to its fix.
+      deps.logger.appendKeys({ correlationId: request.correlationId });
       const rule = rulesByName.get(request.configRuleName);
       const fix = rule?.autoRemediate ? REMEDIATION_FIXES.get(rule.ruleName) : undefined;
       if (!rule || !fix) {
         throw new EventError(`remediation request: "${request.configRuleName}" is not a rule of this monitor that opts in to remediation`);
       }
-      const plan = await deps.fixes[fix](request, rule);
+      const plan = await traced(deps.tracer, 'plan fix', () => deps.fixes[fix](request, rule));
       const audit: RemediationAudit = { request, mode: deps.mode, ...await decide(plan, rule, request.resourceId), at: now().toISOString() };
-      await deps.store.recordRemediation(audit);
+      await traced(deps.tracer, 'record remediation', () => deps.store.recordRemediation(audit));
       if (ANNOUNCED_OUTCOMES.has(audit.outcome)) {
-        await publish(remediationMessage(audit), request.correlationId);
+        await traced(deps.tracer, 'announce remediation', () => publish(remediationMessage(audit)));
       }
-      deps.logger.log(audit.outcome === 'FAILED' ? 'ERROR' : 'INFO', 'remediation decided', {
-        correlationId: request.correlationId,
-        requestId: context.awsRequestId,
+      deps.logger[audit.outcome === 'FAILED' ? 'error' : 'info']('remediation decided', {
         configRuleName: request.configRuleName,
         resourceId: request.resourceId,
         outcome: audit.outcome,
@@ -85,8 +89,8 @@ export function createRemediator(deps: RemediatorDependencies): (event: unknown,
       }
       return audit;
     } catch (error) {
-      deps.logger.log('ERROR', 'event failed', { correlationId: context.awsRequestId, source: eventSource(event), error: (error as Error).message });
+      deps.logger.error('event failed', { source: eventSource(event), error: error as Error });
       throw error;
     }
-  };
+  });
 }

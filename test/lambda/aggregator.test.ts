@@ -4,9 +4,9 @@ import type { Context } from 'aws-lambda';
 import { createAggregator } from '../../lambda/aggregator/aggregator';
 import { reportKey, ReportStore } from '../../lambda/aggregator/report-store';
 import { FindingStore } from '../../lambda/findings/finding-store';
-import { createLogger } from '../../lambda/logging/logger';
 import { ComplianceChange } from '../../src/core/findings/compliance-change';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
+import { silentLogger, untraced } from '../support/observability';
 import { LocalS3, startS3rver } from '../support/s3rver';
 
 const TABLE = 'compliance-findings-test';
@@ -35,7 +35,8 @@ function aggregator(now: string) {
     findings: new FindingStore(dynamo.documents, TABLE, 1),
     reports: new ReportStore(s3.client, BUCKET),
     configRuleNames: RULES,
-    logger: createLogger('aggregator', () => undefined),
+    logger: silentLogger('aggregator'),
+    tracer: untraced(),
     now: () => new Date(now),
   });
 }

@@ -6,11 +6,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import * as fc from 'fast-check';
 import { createAnalyzer } from '../../lambda/analyzer/analyzer';
 import { FindingStore } from '../../lambda/findings/finding-store';
-import { createLogger } from '../../lambda/logging/logger';
 import { RuleSpecError } from '../../src/core/engine';
 import { EventError } from '../../src/core/findings/compliance-change';
 import { Severity } from '../../src/core/rules/severity';
 import { fixture } from '../support/fixtures';
+import { silentLogger, untraced } from '../support/observability';
 
 const config = mockClient(ConfigServiceClient);
 const sns = mockClient(SNSClient);
@@ -37,7 +37,8 @@ const analyzer = createAnalyzer({
   digestThreshold: 10,
   environmentSuffix: 'test',
   emitMetrics: () => undefined,
-  logger: createLogger('analyzer', () => undefined),
+  logger: silentLogger('analyzer'),
+  tracer: untraced(),
 });
 
 const invocation = fixture('rule-invocation-events/powertools-awsConfigRuleConfigurationChanged.json');

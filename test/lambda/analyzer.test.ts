@@ -8,7 +8,6 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { SUBJECT_MAX_LENGTH } from '../../lambda/alerts/alert-message';
 import { AnalyzerDependencies, createAnalyzer } from '../../lambda/analyzer/analyzer';
 import { FindingStore, historyKey } from '../../lambda/findings/finding-store';
-import { createLogger } from '../../lambda/logging/logger';
 import { remediationRequestOf } from '../../lambda/remediation/remediation-request';
 import { complianceChangeOf, EventError } from '../../src/core/findings/compliance-change';
 import { Severity } from '../../src/core/rules/severity';
@@ -16,6 +15,7 @@ import type { DeployedExemption } from '../../src/core/settings/deployed-rule';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { fixture } from '../support/fixtures';
+import { capturedLogger, untraced } from '../support/observability';
 
 const TABLE = 'compliance-findings-test';
 const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test';
@@ -83,7 +83,8 @@ let logLines: any[];
 let metricLines: any[];
 
 function analyzer(store: FindingStore = new FindingStore(dynamo.documents, TABLE, 2557), overrides: Partial<AnalyzerDependencies> = {}) {
-  logLines = [];
+  const { logger, lines } = capturedLogger('analyzer');
+  logLines = lines;
   metricLines = [];
   return createAnalyzer({
     store,
@@ -97,7 +98,8 @@ function analyzer(store: FindingStore = new FindingStore(dynamo.documents, TABLE
     digestThreshold: 10,
     environmentSuffix: 'test',
     emitMetrics: (line) => metricLines.push(JSON.parse(line)),
-    logger: createLogger('analyzer', (line) => logLines.push(JSON.parse(line))),
+    logger,
+    tracer: untraced(),
     ...overrides,
   });
 }
@@ -239,7 +241,7 @@ describe('compliance change events', () => {
       level: 'ERROR',
       message: 'alert not published',
       correlationId: 'req-1',
-      error: 'Service Unavailable',
+      error: expect.objectContaining({ message: 'Service Unavailable', stack: expect.stringMatching(/^Error: Service Unavailable\n\s+at /) }),
       subject: '[CRITICAL] AWS::EC2::SecurityGroup sg-0123456789abcdef0 violates restricted-ssh-test',
     }));
   });
@@ -253,7 +255,11 @@ describe('compliance change events', () => {
       message: 'event failed',
       source: 'aws.config',
       correlationId: 'req-1',
-      error: 'compliance change event: detail.newEvaluationResult.complianceType is missing',
+      error: expect.objectContaining({
+        name: 'Error',
+        message: 'compliance change event: detail.newEvaluationResult.complianceType is missing',
+        stack: expect.stringContaining('compliance-change.ts'),
+      }),
     }));
   });
 });
@@ -319,7 +325,8 @@ describe('the scheduled sweep', () => {
     configReports('restricted-ssh-test', Array.from({ length: 30 }, (_, i): [string, string] => [`sg-${i}`, 'COMPLIANT']));
     let batchCalls = 0;
     let injected = false;
-    const flaky = {
+    // The real client underneath (the SDK's paginators take only a document client), its writes intercepted.
+    const flaky: DynamoDBDocumentClient = Object.assign(Object.create(dynamo.documents), {
       send: async (command: any) => {
         if (command instanceof BatchWriteCommand) {
           batchCalls++;
@@ -332,7 +339,7 @@ describe('the scheduled sweep', () => {
         }
         return dynamo.documents.send(command);
       },
-    } as unknown as DynamoDBDocumentClient;
+    });
     await analyzer(new FindingStore(flaky, TABLE, 2557, async () => undefined))(sweepEvent, sweepContext);
     expect(await currentFindings('restricted-ssh-test')).toHaveLength(30);
     expect(batchCalls).toBe(Math.ceil(60 / 25) + 1);
@@ -340,11 +347,11 @@ describe('the scheduled sweep', () => {
 
   test('items never written fail the sweep loudly', async () => {
     configReports('restricted-ssh-test', [['sg-1', 'COMPLIANT']]);
-    const refusing = {
+    const refusing: DynamoDBDocumentClient = Object.assign(Object.create(dynamo.documents), {
       send: async (command: any) => command instanceof BatchWriteCommand
         ? { UnprocessedItems: command.input.RequestItems }
         : dynamo.documents.send(command),
-    } as unknown as DynamoDBDocumentClient;
+    });
     await expect(analyzer(new FindingStore(refusing, TABLE, 2557, async () => undefined))(sweepEvent, sweepContext))
       .rejects.toThrow('BatchWriteItem left 2 findings unwritten after 8 attempts');
   });
@@ -458,7 +465,7 @@ describe('remediation requests', () => {
     await analyzer(undefined, remediating)(complianceChangeEvent(), context);
     expect(await currentFindings('restricted-ssh-test')).toHaveLength(1);
     expect(logLines).toContainEqual(expect.objectContaining({
-      level: 'ERROR', message: 'remediation not requested', error: 'Rate exceeded', request: expect.objectContaining({ resourceId: 'sg-0123456789abcdef0' }),
+      level: 'ERROR', message: 'remediation not requested', error: expect.objectContaining({ message: 'Rate exceeded', stack: expect.stringMatching(/^Error: Rate exceeded\n\s+at /) }), request: expect.objectContaining({ resourceId: 'sg-0123456789abcdef0' }),
     }));
   });
 });

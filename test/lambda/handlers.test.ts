@@ -1,4 +1,4 @@
-import { createLogger, eventSource } from '../../lambda/logging/logger';
+import { eventSource } from '../../lambda/observability/logger';
 
 describe('entry points', () => {
   const SETTINGS = {
@@ -53,17 +53,6 @@ describe('entry points', () => {
     [{ RULES: '[{"configRuleName":"x","severity":"SEVERE"}]' }, 'environment variable RULES must be a list of {configRuleName, ruleName, severity, evaluationMode}'],
   ])('refuses to start with a wrong setting, naming it (%#)', (override, message) => {
     expect(() => loadWith({ ...SETTINGS, ...override })).toThrow(message);
-  });
-});
-
-describe('createLogger', () => {
-  test('writes the level, handler, message and fields as one JSON line', () => {
-    const lines: string[] = [];
-    createLogger('analyzer', (line) => lines.push(line)).log('ERROR', 'boom', { ruleName: 'required-tags' });
-    expect(lines).toHaveLength(1);
-    const parsed = JSON.parse(lines[0]);
-    expect(parsed).toMatchObject({ level: 'ERROR', handler: 'analyzer', message: 'boom', ruleName: 'required-tags' });
-    expect(new Date(parsed.timestamp).toISOString()).toBe(parsed.timestamp);
   });
 });
 

@@ -11,7 +11,6 @@ import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SUBJECT_MAX_LENGTH } from '../../lambda/alerts/alert-message';
 import { FindingStore } from '../../lambda/findings/finding-store';
-import { createLogger } from '../../lambda/logging/logger';
 import { backupRetentionFix } from '../../lambda/remediation/fixes/backup-retention';
 import { imdsv2Fix } from '../../lambda/remediation/fixes/imdsv2';
 import { s3EncryptionFix } from '../../lambda/remediation/fixes/s3-encryption';
@@ -22,6 +21,7 @@ import { RemediationMode } from '../../src/core/remediation-mode';
 import { Severity } from '../../src/core/rules/severity';
 import { DeployedRule } from '../../src/core/settings/settings';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
+import { capturedLogger, untraced } from '../support/observability';
 
 const TABLE = 'compliance-findings-test';
 const context = { awsRequestId: 'req-remediation' } as Context;
@@ -45,7 +45,8 @@ let dynamo: LocalDynamoDb;
 let logLines: any[];
 
 function remediator(mode: `${RemediationMode}`, now = '2026-11-23T12:00:00Z') {
-  logLines = [];
+  const { logger, lines } = capturedLogger('remediator');
+  logLines = lines;
   const ec2Client = new EC2Client({ region: 'eu-west-1' });
   const s3Client = new S3Client({ region: 'eu-west-1' });
   return createRemediator({
@@ -61,7 +62,8 @@ function remediator(mode: `${RemediationMode}`, now = '2026-11-23T12:00:00Z') {
     alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test',
     mode: mode as RemediationMode,
     rules: RULES,
-    logger: createLogger('remediator', (line) => logLines.push(JSON.parse(line))),
+    logger,
+    tracer: untraced(),
     now: () => new Date(now),
   });
 }
@@ -197,6 +199,14 @@ describe('apply', () => {
     expect(ec2.commandCalls(RevokeSecurityGroupIngressCommand)).toHaveLength(0);
     expect(await audits('sg-1')).toEqual([expect.objectContaining({ outcome: 'FAILED', reason: 'You are not authorized' })]);
     expect(subjects()).toEqual(['[REMEDIATION FAILED] AWS::EC2::SecurityGroup sg-1 (restricted-ssh-test)']);
+    // The audit keeps the message; the log keeps the stack of the error the fix swallowed.
+    expect(logLines).toContainEqual(expect.objectContaining({
+      level: 'ERROR',
+      message: 'fix failed',
+      resourceId: 'sg-1',
+      correlationId: 'req-analyzer',
+      error: expect.objectContaining({ name: 'UnauthorizedOperation', stack: expect.stringContaining('You are not authorized\n    at ') }),
+    }));
   });
 });
 
@@ -253,7 +263,9 @@ describe('bad requests', () => {
     [request('unknown-test', 'AWS::EC2::Instance', 'i-1'), 'remediation request: "unknown-test" is not a rule of this monitor that opts in to remediation'],
   ])('are refused, logged with their source, for the dead-letter queue (%#)', async (event, message) => {
     await expect(remediator('APPLY')(event, context)).rejects.toThrow(message);
-    expect(logLines).toContainEqual(expect.objectContaining({ level: 'ERROR', message: 'event failed', error: message }));
+    expect(logLines).toContainEqual(expect.objectContaining({
+      level: 'ERROR', message: 'event failed', error: expect.objectContaining({ message, stack: expect.stringContaining(`Error: ${message}\n    at `) }),
+    }));
   });
 
   test('with SNS down the remediation is still recorded, and the message logged', async () => {
@@ -261,6 +273,11 @@ describe('bad requests', () => {
     ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [openSsh] });
     expect(await remediator('DRY_RUN')(sshRequest, context)).toMatchObject({ outcome: 'WOULD_APPLY' });
     expect(await audits('sg-1')).toHaveLength(1);
-    expect(logLines).toContainEqual(expect.objectContaining({ level: 'ERROR', message: 'alert not published', error: 'SNS unavailable' }));
+    expect(logLines).toContainEqual(expect.objectContaining({
+      level: 'ERROR',
+      message: 'alert not published',
+      correlationId: 'req-analyzer',
+      error: expect.objectContaining({ message: 'SNS unavailable', stack: expect.stringContaining('Error: SNS unavailable\n    at ') }),
+    }));
   });
 });

@@ -10,11 +10,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { createAnalyzer } from '../../lambda/analyzer/analyzer';
 import { ruleInvocationOf } from '../../lambda/evaluations/rule-invocation';
 import { FindingStore } from '../../lambda/findings/finding-store';
-import { createLogger } from '../../lambda/logging/logger';
 import { RuleSpecError } from '../../src/core/engine';
 import { EventError } from '../../src/core/findings/compliance-change';
 import { Severity } from '../../src/core/rules/severity';
 import { fixture } from '../support/fixtures';
+import { silentLogger, untraced } from '../support/observability';
 
 const config = mockClient(ConfigServiceClient);
 const context = { awsRequestId: 'req-2' } as Context;
@@ -39,7 +39,8 @@ function analyzer() {
     digestThreshold: 10,
     environmentSuffix: 'test',
     emitMetrics: (line) => metricLines.push(JSON.parse(line)),
-    logger: createLogger('analyzer', () => undefined),
+    logger: silentLogger('analyzer'),
+    tracer: untraced(),
   });
 }
 

@@ -2,6 +2,7 @@ import { AddressInfo } from 'net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite = require('dynalite'); // eslint-disable-line @typescript-eslint/no-require-imports
+import { documentClientOf } from '../../lambda/runtime/clients/dynamodb';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
 
 /** A real DynamoDB protocol server on 127.0.0.1, on a free port, in memory. */
@@ -22,7 +23,8 @@ export async function startDynalite(): Promise<LocalDynamoDb> {
   });
   return {
     client,
-    documents: DynamoDBDocumentClient.from(client),
+    // The handlers' document client: undefined attributes left out.
+    documents: documentClientOf(client),
     close: async () => {
       client.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,5 +1,8 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
+import type { Tracer } from '../../observability/tracer';
 import { SDK_OPTIONS } from '../sdk-options';
 
-/** The container's EC2 client, created when a handler first imports this module. */
-export const ec2Client = new EC2Client(SDK_OPTIONS);
+/** A EC2 client with the container's options, each call traced. */
+export function ec2Client(tracer: Tracer): EC2Client {
+  return tracer.captureAWSv3Client(new EC2Client(SDK_OPTIONS));
+}

@@ -1,5 +1,8 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import type { Tracer } from '../../observability/tracer';
 import { SDK_OPTIONS } from '../sdk-options';
 
-/** The container's S3 client, created when a handler first imports this module. */
-export const s3Client = new S3Client(SDK_OPTIONS);
+/** A S3 client with the container's options, each call traced. */
+export function s3Client(tracer: Tracer): S3Client {
+  return tracer.captureAWSv3Client(new S3Client(SDK_OPTIONS));
+}
