@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, EvaluationMode, Exemption, RecordingFrequency, RemediationMode, RuleSet, Severity } from '../src';
+import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, Evaluator, Exemption, RecordingFrequency, RemediationMode, RuleSet, Severity } from '../src';
 import { FINDINGS_TABLE_SCHEMA } from '../src/core/storage/findings-schema';
 import { handlerCode } from '../src/functions/handler-code';
 
@@ -714,7 +714,7 @@ describe('Config', () => {
   });
 
   test('ENGINE rules are custom Lambda rules on the analyzer, which only Config rules of this account may invoke', () => {
-    const engineRules = RuleSet.of(ComplianceRule.restrictedSsh({ evaluationMode: EvaluationMode.ENGINE }));
+    const engineRules = RuleSet.of(ComplianceRule.restrictedSsh({ evaluator: Evaluator.ENGINE }));
     const { template: engine, monitor, stack } = synth({ rules: engineRules });
     const analyzerArn = { 'Fn::GetAtt': [logicalId(monitor.analyzerFunction, stack), 'Arn'] };
     engine.hasResourceProperties('AWS::Config::ConfigRule', {

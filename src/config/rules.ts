@@ -1,6 +1,6 @@
 import { Aws, aws_config as config, aws_iam as iam, aws_lambda as lambda, CfnResource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ComplianceRule, EvaluationMode, RuleSet, RuleTrigger } from '../rules';
+import { ComplianceRule, Evaluator, RuleSet, RuleTrigger } from '../rules';
 
 /** Properties of the monitor's Config rules. */
 export interface ConfigRulesProps {
@@ -48,13 +48,13 @@ function sourceDetails(trigger: RuleTrigger): config.CfnConfigRule.SourceDetailP
   return details;
 }
 
-function ruleSource(rule: ComplianceRule, evaluator: lambda.IFunction | undefined): config.CfnConfigRule.SourceProperty {
-  if (rule.evaluationMode === EvaluationMode.MANAGED) {
+function ruleSource(rule: ComplianceRule, evaluatingFunction: lambda.IFunction | undefined): config.CfnConfigRule.SourceProperty {
+  if (rule.evaluator === Evaluator.MANAGED) {
     return { owner: 'AWS', sourceIdentifier: rule.identifier! };
   }
   return {
     owner: 'CUSTOM_LAMBDA',
-    sourceIdentifier: evaluator!.functionArn,
+    sourceIdentifier: evaluatingFunction!.functionArn,
     sourceDetails: sourceDetails(rule.trigger ?? RuleTrigger.configurationChanges()),
   };
 }
@@ -68,20 +68,20 @@ export function createConfigRules(scope: Construct, props: ConfigRulesProps): Ma
   const rules = new Map<string, config.CfnConfigRule>();
   const invokePermissions = new Map<lambda.IFunction, CfnResource[]>();
   for (const rule of props.ruleSet.rules) {
-    const evaluator = rule.evaluationMode === EvaluationMode.ENGINE ? props.analyzer : rule.lambdaFunction;
-    if (evaluator && !invokePermissions.has(evaluator)) {
-      invokePermissions.set(evaluator, allowConfigToInvoke(evaluator, `ConfigInvoke${invokePermissions.size}`));
+    const evaluatingFunction = rule.evaluator === Evaluator.ENGINE ? props.analyzer : rule.lambdaFunction;
+    if (evaluatingFunction && !invokePermissions.has(evaluatingFunction)) {
+      invokePermissions.set(evaluatingFunction, allowConfigToInvoke(evaluatingFunction, `ConfigInvoke${invokePermissions.size}`));
     }
     const cfnRule = new config.CfnConfigRule(scope, `Rule-${rule.configRuleName}`, {
       configRuleName: deployedRuleName(rule, props.environmentSuffix),
-      description: `${rule.configRuleName} (${rule.severity}), evaluated by ${rule.evaluationMode}`,
-      source: ruleSource(rule, evaluator),
+      description: `${rule.configRuleName} (${rule.severity}), evaluated by ${rule.evaluator}`,
+      source: ruleSource(rule, evaluatingFunction),
       inputParameters: Object.keys(rule.parameters).length > 0 ? rule.parameters : undefined,
       scope: rule.resourceTypes.length > 0 ? { complianceResourceTypes: rule.resourceTypes } : undefined,
       // A custom rule's schedule is in its source details.
-      maximumExecutionFrequency: rule.evaluationMode === EvaluationMode.MANAGED ? rule.trigger?.frequency : undefined,
+      maximumExecutionFrequency: rule.evaluator === Evaluator.MANAGED ? rule.trigger?.frequency : undefined,
     });
-    for (const dependency of [...props.dependencies, ...(evaluator ? invokePermissions.get(evaluator)! : [])]) {
+    for (const dependency of [...props.dependencies, ...(evaluatingFunction ? invokePermissions.get(evaluatingFunction)! : [])]) {
       cfnRule.addDependency(dependency);
     }
     rules.set(rule.configRuleName, cfnRule);

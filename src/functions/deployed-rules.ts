@@ -20,7 +20,7 @@ export function toDeployedRules(ruleSet: RuleSet, environmentSuffix: string): De
     configRuleName: deployedRuleName(rule, environmentSuffix),
     ruleName: rule.configRuleName,
     severity: rule.severity,
-    evaluationMode: rule.evaluationMode,
+    evaluationMode: rule.evaluator,
     ...(rule.exemptions.length > 0 ? { exemptions: rule.exemptions.map(deployedExemption) } : {}),
     ...(rule.autoRemediate ? { autoRemediate: true, parameters: rule.parameters } : {}),
   }));

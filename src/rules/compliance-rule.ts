@@ -1,5 +1,5 @@
 import { aws_config as config, aws_lambda as lambda } from 'aws-cdk-lib';
-import { EvaluationMode } from './evaluation-mode';
+import { Evaluator } from './evaluator';
 import { Exemption } from './exemption';
 import { closestManagedRuleIdentifier, isManagedRuleIdentifier } from './managed-rule-identifiers';
 import { RuleTrigger } from './rule-trigger';
@@ -18,9 +18,9 @@ export interface RuleOptions {
   readonly severity?: Severity;
   /**
    * Who evaluates the rule: AWS, or this project's engine in the monitor's analyzer.
-   * @default EvaluationMode.MANAGED
+   * @default Evaluator.MANAGED
    */
-  readonly evaluationMode?: EvaluationMode;
+  readonly evaluator?: Evaluator;
   /**
    * Resource types to evaluate, a subset of the managed rule's.
    * @default every resource type the managed rule evaluates
@@ -95,9 +95,15 @@ export interface RdsBackupEnabledOptions extends RuleOptions {
 export interface RequiredTagsOptions extends RuleOptions {
   /**
    * Tag keys (case-sensitive) to their allowed values; an empty list allows any value.
-   * More than six tags need `EvaluationMode.ENGINE`.
+   * More than six tags need `Evaluator.ENGINE`.
    */
   readonly tags: { [key: string]: string[] };
+}
+
+/** Options of `ComplianceRule.desiredInstanceTypes`. */
+export interface DesiredInstanceTypesOptions extends RuleOptions {
+  /** The EC2 instance types allowed, e.g. `['t3.micro', 'm5.large']` (the managed rule's `instanceType`). */
+  readonly instanceTypes: string[];
 }
 
 /** Options of `ComplianceRule.restrictedCommonPorts`. */
@@ -106,7 +112,7 @@ export interface RestrictedCommonPortsOptions extends RuleOptions {
    * TCP ports that must not be open to 0.0.0.0/0 or ::/0, as `blockedPort1`, `blockedPort2`...
    * As in AWS's managed rule, each of the five numbered ports has its own default, so a list of
    * fewer than five replaces the first defaults only: `[8080]` blocks 8080, 21, 3389, 3306 and 4333.
-   * More than five need `EvaluationMode.ENGINE`.
+   * More than five need `Evaluator.ENGINE`.
    * @default [20, 21, 3389, 3306, 4333], AWS's defaults
    */
   readonly blockedPorts?: number[];
@@ -219,7 +225,7 @@ interface ComplianceRuleSpec {
   readonly resourceTypes: string[];
   readonly trigger?: RuleTrigger;
   readonly severity: Severity;
-  readonly evaluationMode: EvaluationMode;
+  readonly evaluator: Evaluator;
   readonly lambdaFunction?: lambda.IFunction;
   readonly exemptions: Exemption[];
   readonly autoRemediate: boolean;
@@ -293,11 +299,11 @@ export class ComplianceRule {
   }
 
   /** `desired-instance-type`: EC2 instances are of one of the given types, e.g. `t3.micro`. */
-  public static desiredInstanceTypes(instanceTypes: string[], options: RuleOptions = {}): ComplianceRule {
-    if (instanceTypes.length === 0) {
+  public static desiredInstanceTypes(options: DesiredInstanceTypesOptions): ComplianceRule {
+    if (options.instanceTypes.length === 0) {
       throw new Error('ComplianceRule.desiredInstanceTypes: instanceTypes is empty; list the allowed types, e.g. ["t3.micro"].');
     }
-    return ComplianceRule.fromCatalog('desired-instance-type', { instanceType: instanceTypes.join(',') }, options);
+    return ComplianceRule.fromCatalog('desired-instance-type', { instanceType: options.instanceTypes.join(',') }, options);
   }
 
   /** `restricted-ssh`: no security group allows SSH (TCP 22) from 0.0.0.0/0 or ::/0. */
@@ -331,7 +337,7 @@ export class ComplianceRule {
   /**
    * Any other AWS managed rule, evaluated by AWS.
    *
-   * @param identifier the managed rule identifier, e.g. `ManagedRuleIdentifier.EC2_IMDSV2_CHECK` or `"IAM_ROOT_ACCESS_KEY_CHECK"`
+   * @param identifier the managed rule identifier, e.g. `"IAM_ROOT_ACCESS_KEY_CHECK"` or aws-cdk-lib's `aws_config.ManagedRuleIdentifiers.IAM_ROOT_ACCESS_KEY_CHECK`
    */
   public static managed(identifier: string, options: ManagedRuleOptions): ComplianceRule {
     if (!/^[A-Z0-9_]+$/.test(identifier)) {
@@ -348,7 +354,7 @@ export class ComplianceRule {
       resourceTypes: [...(options.resourceTypes ?? [])],
       trigger: options.trigger,
       severity: options.severity ?? Severity.MEDIUM,
-      evaluationMode: EvaluationMode.MANAGED,
+      evaluator: Evaluator.MANAGED,
       exemptions: [...(options.exemptions ?? [])],
       autoRemediate: false,
     });
@@ -362,7 +368,7 @@ export class ComplianceRule {
       resourceTypes: [...(options.resourceTypes ?? [])],
       trigger: options.trigger ?? RuleTrigger.configurationChanges(),
       severity: options.severity ?? Severity.MEDIUM,
-      evaluationMode: EvaluationMode.CUSTOM,
+      evaluator: Evaluator.CUSTOM,
       lambdaFunction: options.lambdaFunction,
       exemptions: [...(options.exemptions ?? [])],
       autoRemediate: false,
@@ -380,11 +386,11 @@ export class ComplianceRule {
   }
 
   private static fromCatalog(ruleName: string, parameters: Record<string, string>, options: RuleOptions): ComplianceRule {
-    const evaluationMode = options.evaluationMode ?? EvaluationMode.MANAGED;
-    if (evaluationMode === EvaluationMode.CUSTOM) {
-      throw new Error(`rule "${ruleName}": evaluationMode CUSTOM is for ComplianceRule.custom; use MANAGED or ENGINE.`);
+    const evaluator = options.evaluator ?? Evaluator.MANAGED;
+    if (evaluator === Evaluator.CUSTOM) {
+      throw new Error(`rule "${ruleName}": evaluator CUSTOM is for ComplianceRule.custom; use MANAGED or ENGINE.`);
     }
-    const problems = parameterProblems(ruleName, parameters, evaluationMode === EvaluationMode.ENGINE);
+    const problems = parameterProblems(ruleName, parameters, evaluator === Evaluator.ENGINE);
     if (problems.length > 0) {
       throw new Error(problems.join('; '));
     }
@@ -407,7 +413,7 @@ export class ComplianceRule {
         ? RuleTrigger.configurationChangesAndPeriodic(PERIODIC_FREQUENCY)
         : RuleTrigger.configurationChanges(),
       severity: options.severity ?? Severity[definition.defaultSeverity],
-      evaluationMode,
+      evaluator,
       exemptions: [...(options.exemptions ?? [])],
       autoRemediate: options.autoRemediate ?? false,
     });
@@ -426,7 +432,7 @@ export class ComplianceRule {
   /** How serious a violation is. */
   public readonly severity: Severity;
   /** Who evaluates the rule. */
-  public readonly evaluationMode: EvaluationMode;
+  public readonly evaluator: Evaluator;
   /** The function of a custom rule. */
   public readonly lambdaFunction?: lambda.IFunction;
   /** Violations that are accepted. */
@@ -441,7 +447,7 @@ export class ComplianceRule {
     this.resourceTypes = spec.resourceTypes;
     this.trigger = spec.trigger;
     this.severity = spec.severity;
-    this.evaluationMode = spec.evaluationMode;
+    this.evaluator = spec.evaluator;
     this.lambdaFunction = spec.lambdaFunction;
     this.exemptions = spec.exemptions;
     this.autoRemediate = spec.autoRemediate;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, aws_kms as kms, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, EvaluationMode, RemediationMode, RuleSet } from '../../src';
+import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, Evaluator, RemediationMode, RuleSet } from '../../src';
 import { RULE_CATALOG } from '../../src/core/rules/catalog';
 import { REMEDIATION_FIXES } from '../../src/core/rules/remediation-catalog';
 import { MAX_ENVIRONMENT_SUFFIX_LENGTH } from '../../src/naming';
@@ -16,7 +16,7 @@ const REQUIRED_PARAMETERS: Readonly<Record<string, Record<string, string>>> = {
 /** Every built-in rule, evaluated by the monitor's engine, each fix opted in where the rule has one. */
 function everyRuleInTheEngine(): RuleSet {
   return RuleSet.of(...[...RULE_CATALOG.keys()].map((ruleName) => ComplianceRule.builtIn(ruleName, {
-    evaluationMode: EvaluationMode.ENGINE,
+    evaluator: Evaluator.ENGINE,
     parameters: REQUIRED_PARAMETERS[ruleName],
     autoRemediate: REMEDIATION_FIXES.has(ruleName),
   })));

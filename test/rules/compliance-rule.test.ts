@@ -1,10 +1,10 @@
 import { aws_config as config, aws_lambda as lambda, Stack } from 'aws-cdk-lib';
-import { ComplianceRule, EvaluationMode, ManagedRuleIdentifier, RuleSet, RuleTrigger, Severity } from '../../src';
+import { ComplianceRule, Evaluator, RuleSet, RuleTrigger, Severity } from '../../src';
 import { RECOMMENDED_RULES, RULE_CATALOG } from '../../src/core/rules/catalog';
 
 describe('built-in rules', () => {
   test.each([
-    [() => ComplianceRule.s3BucketServerSideEncryption(), 's3-bucket-server-side-encryption-enabled', ManagedRuleIdentifier.S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED, {}],
+    [() => ComplianceRule.s3BucketServerSideEncryption(), 's3-bucket-server-side-encryption-enabled', 'S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED', {}],
     [() => ComplianceRule.s3DefaultEncryptionKms({ kmsKeyArns: ['arn:k1', 'arn:k2'] }), 's3-default-encryption-kms', 'S3_DEFAULT_ENCRYPTION_KMS', { kmsKeyArns: 'arn:k1,arn:k2' }],
     [() => ComplianceRule.rdsStorageEncrypted({ kmsKeyId: 'k1' }), 'rds-storage-encrypted', 'RDS_STORAGE_ENCRYPTED', { kmsKeyId: 'k1' }],
     [() => ComplianceRule.rdsBackupEnabled({ backupRetentionMinimum: 7, checkReadReplicas: true, preferredBackupWindow: '03:00-04:00' }),
@@ -12,7 +12,7 @@ describe('built-in rules', () => {
     [() => ComplianceRule.ec2Imdsv2(), 'ec2-imdsv2-check', 'EC2_IMDSV2_CHECK', {}],
     [() => ComplianceRule.requiredTags({ tags: { Environment: ['prod', 'dev'], Owner: [] } }), 'required-tags', 'REQUIRED_TAGS',
       { tag1Key: 'Environment', tag1Value: 'prod,dev', tag2Key: 'Owner' }],
-    [() => ComplianceRule.desiredInstanceTypes(['t3.micro', 'm5.large']), 'desired-instance-type', 'DESIRED_INSTANCE_TYPE', { instanceType: 't3.micro,m5.large' }],
+    [() => ComplianceRule.desiredInstanceTypes({ instanceTypes: ['t3.micro', 'm5.large'] }), 'desired-instance-type', 'DESIRED_INSTANCE_TYPE', { instanceType: 't3.micro,m5.large' }],
     [() => ComplianceRule.restrictedSsh(), 'restricted-ssh', 'INCOMING_SSH_DISABLED', {}],
     [() => ComplianceRule.restrictedCommonPorts({ blockedPorts: [3389, 5432] }), 'restricted-common-ports', 'RESTRICTED_INCOMING_TRAFFIC', { blockedPort1: '3389', blockedPort2: '5432' }],
     [() => ComplianceRule.securityGroupAuthorizedPorts({ tcp: ['443', '1020-1025'], udp: ['500'] }), 'vpc-sg-open-only-to-authorized-ports',
@@ -20,7 +20,7 @@ describe('built-in rules', () => {
     [() => ComplianceRule.encryptedVolumes({ kmsId: 'k1' }), 'encrypted-volumes', 'ENCRYPTED_VOLUMES', { kmsId: 'k1' }],
   ])('%#: maps to its managed rule with AWS parameter names', (factory, configRuleName, identifier, parameters) => {
     const rule = factory();
-    expect(rule).toMatchObject({ configRuleName, identifier, parameters, evaluationMode: EvaluationMode.MANAGED });
+    expect(rule).toMatchObject({ configRuleName, identifier, parameters, evaluator: Evaluator.MANAGED });
   });
 
   test('default severities: open ports CRITICAL, encryption HIGH, backups MEDIUM, tags LOW; overridable', () => {
@@ -45,8 +45,8 @@ describe('built-in rules', () => {
   });
 
   test('builtIn takes any built-in rule with AWS parameter names', () => {
-    expect(ComplianceRule.builtIn('required-tags', { parameters: { tag1Key: 'Owner' }, evaluationMode: EvaluationMode.ENGINE }))
-      .toMatchObject({ configRuleName: 'required-tags', parameters: { tag1Key: 'Owner' }, evaluationMode: EvaluationMode.ENGINE });
+    expect(ComplianceRule.builtIn('required-tags', { parameters: { tag1Key: 'Owner' }, evaluator: Evaluator.ENGINE }))
+      .toMatchObject({ configRuleName: 'required-tags', parameters: { tag1Key: 'Owner' }, evaluator: Evaluator.ENGINE });
     expect(() => ComplianceRule.builtIn('no-such-rule')).toThrow(/^rule "no-such-rule" is not a built-in rule; built-in rules: /);
   });
 });
@@ -67,33 +67,33 @@ describe('synth-time validation names the rule, the parameter and the fix', () =
     ['a tag value with a comma', () => ComplianceRule.requiredTags({ tags: { Team: ['a,b'] } }),
       'ComplianceRule.requiredTags: value "a,b" of tag "Team" must have 1 to 256 characters and no comma.'],
     ['a tag key too long', () => ComplianceRule.requiredTags({ tags: { ['k'.repeat(129)]: [] } }), /tag key "k+" must have 1 to 128 characters/],
-    ['no instance types', () => ComplianceRule.desiredInstanceTypes([]), 'ComplianceRule.desiredInstanceTypes: instanceTypes is empty; list the allowed types, e.g. ["t3.micro"].'],
+    ['no instance types', () => ComplianceRule.desiredInstanceTypes({ instanceTypes: [] }), 'ComplianceRule.desiredInstanceTypes: instanceTypes is empty; list the allowed types, e.g. ["t3.micro"].'],
     ['an empty blocked port list', () => ComplianceRule.restrictedCommonPorts({ blockedPorts: [] }), /blockedPorts is empty; omit it for AWS's defaults/],
     ['a retention beyond RDS\'s 35 days', () => ComplianceRule.rdsBackupEnabled({ backupRetentionMinimum: 40 }),
       'ComplianceRule.rdsBackupEnabled: backupRetentionMinimum must be a whole number of days from 1 to 35, RDS\'s range (got 40).'],
     ['an unknown parameter', () => ComplianceRule.builtIn('ec2-imdsv2-check', { parameters: { foo: 'bar' } }),
       'rule "ec2-imdsv2-check": parameter "foo" is not accepted: the rule takes no parameters'],
     ['a missing required parameter', () => ComplianceRule.builtIn('desired-instance-type'), 'rule "desired-instance-type": parameter "instanceType" is required'],
-    ['CUSTOM mode on a built-in rule', () => ComplianceRule.ec2Imdsv2({ evaluationMode: EvaluationMode.CUSTOM }),
-      'rule "ec2-imdsv2-check": evaluationMode CUSTOM is for ComplianceRule.custom; use MANAGED or ENGINE.'],
+    ['CUSTOM mode on a built-in rule', () => ComplianceRule.ec2Imdsv2({ evaluator: Evaluator.CUSTOM }),
+      'rule "ec2-imdsv2-check": evaluator CUSTOM is for ComplianceRule.custom; use MANAGED or ENGINE.'],
     ['parameters over Config\'s 1024 characters', () => ComplianceRule.requiredTags({
-      tags: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`Key${i}`, ['v'.repeat(100)]])), evaluationMode: EvaluationMode.ENGINE,
+      tags: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`Key${i}`, ['v'.repeat(100)]])), evaluator: Evaluator.ENGINE,
     }), /^rule "required-tags": parameters are \d+ characters of JSON, over AWS Config's limit of 1024$/],
   ])('%s', (_, build, message) => {
     expect(build).toThrow(message);
   });
 
   test('ENGINE mode lifts the managed limits', () => {
-    const rule = ComplianceRule.requiredTags({ ...sevenTags, evaluationMode: EvaluationMode.ENGINE });
+    const rule = ComplianceRule.requiredTags({ ...sevenTags, evaluator: Evaluator.ENGINE });
     expect(rule.parameters.tag7Key).toBe('G');
-    expect(ComplianceRule.restrictedCommonPorts({ blockedPorts: [1, 2, 3, 4, 5, 6], evaluationMode: EvaluationMode.ENGINE }).parameters.blockedPort6).toBe('6');
+    expect(ComplianceRule.restrictedCommonPorts({ blockedPorts: [1, 2, 3, 4, 5, 6], evaluator: Evaluator.ENGINE }).parameters.blockedPort6).toBe('6');
   });
 });
 
 describe('managed and custom rules', () => {
   test('managed: any identifier, evaluated by AWS', () => {
     const rule = ComplianceRule.managed('IAM_ROOT_ACCESS_KEY_CHECK', { configRuleName: 'iam-root-access-key-check-x', trigger: RuleTrigger.periodic(config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS) });
-    expect(rule).toMatchObject({ identifier: 'IAM_ROOT_ACCESS_KEY_CHECK', parameters: {}, resourceTypes: [], severity: Severity.MEDIUM, evaluationMode: EvaluationMode.MANAGED });
+    expect(rule).toMatchObject({ identifier: 'IAM_ROOT_ACCESS_KEY_CHECK', parameters: {}, resourceTypes: [], severity: Severity.MEDIUM, evaluator: Evaluator.MANAGED });
     expect(rule.trigger).toMatchObject({ onConfigurationChange: false, frequency: config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS });
     expect(() => ComplianceRule.managed('iam root', { configRuleName: 'x' })).toThrow(/identifier "iam root" is not a managed rule identifier/);
   });
@@ -118,7 +118,7 @@ describe('managed and custom rules', () => {
   test('custom: the user\'s function, on configuration changes by default', () => {
     const fn = lambda.Function.fromFunctionArn(new Stack(), 'Fn', 'arn:aws:lambda:eu-west-1:123456789012:function:my-rule');
     const rule = ComplianceRule.custom({ configRuleName: 'my-rule', lambdaFunction: fn, resourceTypes: ['AWS::S3::Bucket'], severity: Severity.HIGH });
-    expect(rule).toMatchObject({ configRuleName: 'my-rule', identifier: undefined, lambdaFunction: fn, evaluationMode: EvaluationMode.CUSTOM });
+    expect(rule).toMatchObject({ configRuleName: 'my-rule', identifier: undefined, lambdaFunction: fn, evaluator: Evaluator.CUSTOM });
     expect(rule.trigger).toMatchObject({ onConfigurationChange: true });
     expect(RuleTrigger.configurationChangesAndPeriodic(config.MaximumExecutionFrequency.ONE_HOUR)).toMatchObject({ onConfigurationChange: true, frequency: 'One_Hour' });
   });
@@ -146,7 +146,7 @@ describe('RuleSet', () => {
 
   test('adds and removes by name, returning new sets', () => {
     const base = RuleSet.recommended();
-    const changed = base.withoutRules('required-tags', 'restricted-ssh').withRules(ComplianceRule.desiredInstanceTypes(['t3.micro']));
+    const changed = base.withoutRules('required-tags', 'restricted-ssh').withRules(ComplianceRule.desiredInstanceTypes({ instanceTypes: ['t3.micro'] }));
     expect(changed.ruleNames).toEqual([
       's3-bucket-server-side-encryption-enabled', 'rds-storage-encrypted', 'db-instance-backup-enabled', 'ec2-imdsv2-check',
       'restricted-common-ports', 'encrypted-volumes', 'desired-instance-type',

@@ -1,5 +1,8 @@
-/** Who evaluates a rule. */
-export enum EvaluationMode {
+/**
+ * Who evaluates a rule. (Not aws-cdk-lib's `aws_config.EvaluationMode`, which says when a rule
+ * evaluates: detective or proactive.)
+ */
+export enum Evaluator {
   /** AWS evaluates the rule as a Config managed rule. The default wherever a managed identifier exists. */
   MANAGED = 'MANAGED',
   /**
