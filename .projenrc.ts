@@ -167,6 +167,8 @@ for (const handler of LAMBDA_HANDLERS) {
     `--target=${LAMBDA_NODE_TARGET}`,
     '--minify',
     '--sourcemap',
+    // The licenses of what is bundled (Powertools, the X-Ray SDK) go beside the bundle, in index.js.LEGAL.txt.
+    '--legal-comments=external',
     '--external:@aws-sdk/*',
     `--outfile=assets/${handler}/index.js`,
   ].join(' '));

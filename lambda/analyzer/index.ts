@@ -1,5 +1,5 @@
 import { createAnalyzer } from './analyzer';
-import { countSetting, deployedRules, requiredSetting, severitySetting } from '../../src/core/settings/settings';
+import { ANALYZER_SETTINGS } from '../../src/core/settings/handler-settings';
 import { FindingStore } from '../findings/finding-store';
 import { createLogger } from '../observability/logger';
 import { createTracer } from '../observability/tracer';
@@ -9,23 +9,22 @@ import { lambdaClient } from '../runtime/clients/lambda';
 import { snsClient } from '../runtime/clients/sns';
 
 const tracer = createTracer('analyzer');
+const settings = ANALYZER_SETTINGS.decode(process.env);
 
 /** Entry point of the analyzer Lambda function: settings read and clients created once per container. */
 export const handler = createAnalyzer({
-  store: new FindingStore(
-    documentClient(tracer), requiredSetting(process.env, 'FINDINGS_TABLE'), countSetting(process.env, 'FINDINGS_TTL_DAYS'),
-  ),
+  store: new FindingStore(documentClient(tracer), settings.findingsTable, settings.findingsTtlDays),
   sns: snsClient(tracer),
   config: configClient(tracer),
   lambda: lambdaClient(tracer),
-  remediatorFunction: requiredSetting(process.env, 'REMEDIATOR_FUNCTION'),
-  alertTopicArn: requiredSetting(process.env, 'ALERT_TOPIC_ARN'),
-  rules: deployedRules(process.env),
-  alertSeverity: severitySetting(process.env, 'ALERT_SEVERITY'),
+  remediatorFunction: settings.remediatorFunction,
+  alertTopicArn: settings.alertTopicArn,
+  rules: [...settings.rules],
+  alertSeverity: settings.alertSeverity,
   logger: createLogger('analyzer'),
   tracer,
-  digestThreshold: countSetting(process.env, 'ALERT_DIGEST_THRESHOLD'),
-  environmentSuffix: requiredSetting(process.env, 'ENVIRONMENT_SUFFIX'),
+  digestThreshold: settings.alertDigestThreshold,
+  environmentSuffix: settings.environmentSuffix,
   // Embedded metric format, written as is: Powertools Metrics would write the same lines, and
   // would add a dependency and its flush-per-invocation rule for nothing more.
   emitMetrics: (line) => process.stdout.write(`${line}\n`),

@@ -1,8 +1,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createRemediator } from './remediator';
-import { RemediationMode } from '../../src/core/remediation-mode';
-import { countSetting, deployedRules, oneOfSetting, requiredSetting } from '../../src/core/settings/settings';
+import { REMEDIATOR_SETTINGS } from '../../src/core/settings/handler-settings';
 import { FindingStore } from '../findings/finding-store';
 import { createLogger } from '../observability/logger';
 import { createTracer } from '../observability/tracer';
@@ -11,6 +10,7 @@ import { documentClient } from '../runtime/clients/dynamodb';
 import { snsClient } from '../runtime/clients/sns';
 
 const tracer = createTracer('remediator');
+const settings = REMEDIATOR_SETTINGS.decode(process.env);
 
 /** Runs `load` once, on first use, and gives its result ever after. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -47,13 +47,11 @@ export const handler = createRemediator({
     RAISE_BACKUP_RETENTION: onFirstUse(async () =>
       (await import('../remediation/fixes/backup-retention.js')).backupRetentionFix((await import('../runtime/clients/rds.js')).rdsClient(tracer))),
   },
-  store: new FindingStore(
-    documentClient(tracer), requiredSetting(process.env, 'FINDINGS_TABLE'), countSetting(process.env, 'FINDINGS_TTL_DAYS'),
-  ),
+  store: new FindingStore(documentClient(tracer), settings.findingsTable, settings.findingsTtlDays),
   sns: snsClient(tracer),
-  alertTopicArn: requiredSetting(process.env, 'ALERT_TOPIC_ARN'),
-  mode: oneOfSetting(process.env, 'REMEDIATION_MODE', Object.values(RemediationMode)),
-  rules: deployedRules(process.env),
+  alertTopicArn: settings.alertTopicArn,
+  mode: settings.remediationMode,
+  rules: [...settings.rules],
   logger: createLogger('remediator'),
   tracer,
 });

@@ -48,8 +48,3 @@ export function oneOfSetting<T extends string>(env: Readonly<Record<string, stri
   }
   return value as T;
 }
-
-/** One of the severities. */
-export function severitySetting(env: Readonly<Record<string, string | undefined>>, name: string): Severity {
-  return oneOfSetting(env, name, Object.values(Severity));
-}
