@@ -4,7 +4,6 @@
  * The report goes to an S3 client that keeps nothing. Prints one JSON line.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { createAggregator } from '../lambda/aggregator/aggregator';
 import { ReportStore } from '../lambda/aggregator/report-store';
@@ -12,18 +11,10 @@ import { FindingStore } from '../lambda/findings/finding-store';
 import { Logger } from '../lambda/observability/logger';
 import { Tracer } from '../lambda/observability/tracer';
 import { documentClientOf } from '../lambda/runtime/clients/dynamodb';
+import { discardingS3 } from '../test/support/discarding-s3';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const documents = documentClientOf(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: 'eu-west-1', credentials }));
-/** Keeps nothing: there is no previous report, and each write is dropped. */
-const discardingS3 = {
-  send: async (command: object) => {
-    if (command instanceof GetObjectCommand) {
-      throw Object.assign(new Error('no previous report'), { name: 'NoSuchKey' });
-    }
-    return {};
-  },
-} as unknown as S3Client;
 
 const aggregator = createAggregator({
   findings: new FindingStore(documents, process.env.TABLE!, 1),

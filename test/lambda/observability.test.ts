@@ -1,5 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import * as AWSXRay from 'aws-xray-sdk-core';
@@ -9,6 +8,7 @@ import { FindingStore } from '../../lambda/findings/finding-store';
 import { createLogger } from '../../lambda/observability/logger';
 import { createTracer } from '../../lambda/observability/tracer';
 import { documentClientOf } from '../../lambda/runtime/clients/dynamodb';
+import { discardingS3 } from '../support/discarding-s3';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { capturedLogger } from '../support/observability';
 
@@ -17,15 +17,6 @@ const RULE = 'restricted-ssh-test';
 /** Over 1 MB of current findings: DynamoDB answers the query in more than one page. */
 const FINDINGS = 700;
 
-/** Keeps nothing: no previous report, and each write is dropped. */
-const discardingS3 = {
-  send: async (command: object) => {
-    if (command instanceof GetObjectCommand) {
-      throw Object.assign(new Error('no previous report'), { name: 'NoSuchKey' });
-    }
-    return {};
-  },
-} as unknown as S3Client;
 
 let dynamo: LocalDynamoDb;
 const saved = { ...process.env };
