@@ -12,7 +12,7 @@ import { MAX_ENVIRONMENT_SUFFIX_LENGTH } from '../naming';
 export interface RuleOptions {
   /**
    * How serious a violation is.
-   * @default the rule's own default: CRITICAL for open security groups, HIGH for encryption and
+   * @default - the rule's own default: CRITICAL for open security groups, HIGH for encryption and
    * IMDSv2, MEDIUM for backups, LOW for tags and instance types
    */
   readonly severity?: Severity;
@@ -23,12 +23,12 @@ export interface RuleOptions {
   readonly evaluator?: Evaluator;
   /**
    * Resource types to evaluate, a subset of the managed rule's.
-   * @default every resource type the managed rule evaluates
+   * @default - every resource type the managed rule evaluates
    */
   readonly resourceTypes?: string[];
   /**
    * Violations that are accepted: recorded as EXEMPT, never alerted or remediated.
-   * @default none
+   * @default - none
    */
   readonly exemptions?: Exemption[];
   /**
@@ -44,7 +44,7 @@ export interface RuleOptions {
 export interface BuiltInRuleOptions extends RuleOptions {
   /**
    * Input parameters under AWS's names, e.g. `{ tag1Key: 'Owner' }`.
-   * @default none
+   * @default - none
    */
   readonly parameters?: { [name: string]: string };
 }
@@ -53,7 +53,7 @@ export interface BuiltInRuleOptions extends RuleOptions {
 export interface S3DefaultEncryptionKmsOptions extends RuleOptions {
   /**
    * ARNs of the KMS keys buckets may be encrypted with.
-   * @default any KMS key
+   * @default - any KMS key
    */
   readonly kmsKeyArns?: string[];
 }
@@ -62,7 +62,7 @@ export interface S3DefaultEncryptionKmsOptions extends RuleOptions {
 export interface RdsStorageEncryptedOptions extends RuleOptions {
   /**
    * ID or ARN of the KMS key the storage must be encrypted with.
-   * @default any key
+   * @default - any key
    */
   readonly kmsKeyId?: string;
 }
@@ -71,17 +71,17 @@ export interface RdsStorageEncryptedOptions extends RuleOptions {
 export interface RdsBackupEnabledOptions extends RuleOptions {
   /**
    * Fewest days of backup retention, from 1 to 35.
-   * @default any retention of at least one day
+   * @default - any retention of at least one day
    */
   readonly backupRetentionMinimum?: number;
   /**
    * Exact days of backup retention, from 1 to 35.
-   * @default not checked
+   * @default - not checked
    */
   readonly backupRetentionPeriod?: number;
   /**
    * Exact backup window, `hh24:mi-hh24:mi` in UTC.
-   * @default not checked
+   * @default - not checked
    */
   readonly preferredBackupWindow?: string;
   /**
@@ -113,7 +113,7 @@ export interface RestrictedCommonPortsOptions extends RuleOptions {
    * As in AWS's managed rule, each of the five numbered ports has its own default, so a list of
    * fewer than five replaces the first defaults only: `[8080]` blocks 8080, 21, 3389, 3306 and 4333.
    * More than five need `Evaluator.ENGINE`.
-   * @default [20, 21, 3389, 3306, 4333], AWS's defaults
+   * @default [20, 21, 3389, 3306, 4333] (AWS's defaults)
    */
   readonly blockedPorts?: number[];
 }
@@ -122,12 +122,12 @@ export interface RestrictedCommonPortsOptions extends RuleOptions {
 export interface SecurityGroupAuthorizedPortsOptions extends RuleOptions {
   /**
    * TCP ports or ranges (`"443"`, `"1020-1025"`) that may be open to the world.
-   * @default none
+   * @default - none
    */
   readonly tcp?: string[];
   /**
    * UDP ports or ranges that may be open to the world.
-   * @default none
+   * @default - none
    */
   readonly udp?: string[];
 }
@@ -136,7 +136,7 @@ export interface SecurityGroupAuthorizedPortsOptions extends RuleOptions {
 export interface EncryptedVolumesOptions extends RuleOptions {
   /**
    * ID or ARN of the KMS key volumes must be encrypted with.
-   * @default any key
+   * @default - any key
    */
   readonly kmsId?: string;
 }
@@ -147,17 +147,17 @@ export interface ManagedRuleOptions {
   readonly configRuleName: string;
   /**
    * Input parameters, under AWS's names.
-   * @default none
+   * @default - none
    */
   readonly parameters?: { [name: string]: string };
   /**
    * Resource types to evaluate.
-   * @default the managed rule's own scope
+   * @default - the managed rule's own scope
    */
   readonly resourceTypes?: string[];
   /**
    * When Config evaluates the rule.
-   * @default the managed rule's own trigger
+   * @default - the managed rule's own trigger
    */
   readonly trigger?: RuleTrigger;
   /**
@@ -167,13 +167,13 @@ export interface ManagedRuleOptions {
   readonly severity?: Severity;
   /**
    * Violations that are accepted: recorded as EXEMPT, never alerted.
-   * @default none
+   * @default - none
    */
   readonly exemptions?: Exemption[];
   /**
    * Accept an identifier missing from the library's list of AWS Config managed rules: for a rule
    * AWS published after this version of the library.
-   * @default false: an unknown identifier throws, suggesting the closest known one
+   * @default false (an unknown identifier throws, suggesting the closest known one)
    */
   readonly allowUnlistedIdentifier?: boolean;
 }
@@ -186,12 +186,12 @@ export interface CustomRuleOptions {
   readonly lambdaFunction: lambda.IFunction;
   /**
    * Input parameters passed to the function.
-   * @default none
+   * @default - none
    */
   readonly parameters?: { [name: string]: string };
   /**
    * Resource types whose changes trigger the rule.
-   * @default every resource type
+   * @default - every resource type
    */
   readonly resourceTypes?: string[];
   /**
@@ -206,7 +206,7 @@ export interface CustomRuleOptions {
   readonly severity?: Severity;
   /**
    * Violations that are accepted: recorded as EXEMPT, never alerted.
-   * @default none
+   * @default - none
    */
   readonly exemptions?: Exemption[];
 }
