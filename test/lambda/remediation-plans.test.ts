@@ -65,6 +65,7 @@ describe('closing world ingress', () => {
 
   test('a rule without a security-group fix has no forbidden ingress', () => {
     expect(() => forbiddenIngress('required-tags', {})).toThrow('rule required-tags has no security-group fix');
+    expect(() => forbiddenIngress('my-own-rule', {})).toThrow('rule my-own-rule has no security-group fix');
   });
 });
 

@@ -1,25 +1,19 @@
 import {
   AuthorizeSecurityGroupIngressCommand, DescribeSecurityGroupsCommand, EC2Client, IpPermission, RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
-import { commonPortsForbidden } from '../../../src/core/engine/rules/restricted-common-ports';
-import { SSH_FORBIDDEN } from '../../../src/core/engine/rules/restricted-ssh';
+import { RULE_IMPLEMENTATIONS } from '../../../src/core/engine/rules';
 import { ForbiddenIngress, PortRange, subtractRanges } from '../../../src/core/engine/rules/security-group';
-import { authorizedPortsForbidden } from '../../../src/core/engine/rules/vpc-sg-open-only-to-authorized-ports';
+import { isBuiltInRuleName } from '../../../src/core/rules/catalog';
 import { isAwsError } from '../../runtime/aws-errors';
 import { Fix, nothingToDo, tagRecord } from '../fix';
 
 /** What each security-group rule forbids, from the rule itself: the fix closes exactly what the verdict finds open. */
 export function forbiddenIngress(ruleName: string, parameters: Readonly<Record<string, string>>): ForbiddenIngress {
-  switch (ruleName) {
-    case 'restricted-ssh':
-      return SSH_FORBIDDEN;
-    case 'restricted-common-ports':
-      return commonPortsForbidden(parameters);
-    case 'vpc-sg-open-only-to-authorized-ports':
-      return authorizedPortsForbidden(parameters);
-    default:
-      throw new Error(`rule ${ruleName} has no security-group fix`);
+  const forbidden = isBuiltInRuleName(ruleName) ? RULE_IMPLEMENTATIONS[ruleName].forbiddenIngress?.(parameters) : undefined;
+  if (!forbidden) {
+    throw new Error(`rule ${ruleName} has no security-group fix`);
   }
+  return forbidden;
 }
 
 const PROTOCOLS: Readonly<Record<string, 'tcp' | 'udp' | 'all'>> = { 'tcp': 'tcp', '6': 'tcp', 'udp': 'udp', '17': 'udp', '-1': 'all' };

@@ -1,3 +1,4 @@
+import type { ForbiddenIngress } from './rules/security-group';
 import type { BuiltInRuleName } from '../rules/catalog';
 
 /** A verdict, with AWS Config's names. */
@@ -52,4 +53,6 @@ export type ItemCheck = (item: ConfigurationItem) => Verdict;
 export interface RuleImplementation {
   readonly ruleName: BuiltInRuleName;
   compile(parameters: Readonly<Record<string, string>>): ItemCheck;
+  /** For a security-group rule: the ingress it forbids, which its verdict finds open and its fix closes. */
+  forbiddenIngress?(parameters: Readonly<Record<string, string>>): ForbiddenIngress;
 }

@@ -27,6 +27,7 @@ export function commonPortsForbidden(parameters: Readonly<Record<string, string>
 /** RESTRICTED_INCOMING_TRAFFIC: no ingress allows TCP to a blocked port from 0.0.0.0/0 or ::/0. */
 export const restrictedCommonPorts: RuleImplementation = {
   ruleName: 'restricted-common-ports',
+  forbiddenIngress: commonPortsForbidden,
   compile: (parameters) => {
     const forbidden = commonPortsForbidden(parameters);
     const ports = forbidden.tcp.map(([port]) => port);

@@ -10,6 +10,7 @@ const CLOSED = compliant('No ingress allows SSH from 0.0.0.0/0 or ::/0');
 /** INCOMING_SSH_DISABLED: no ingress allows TCP 22 from 0.0.0.0/0 or ::/0. */
 export const restrictedSsh: RuleImplementation = {
   ruleName: 'restricted-ssh',
+  forbiddenIngress: () => SSH_FORBIDDEN,
   compile: () => (item) => {
     const open = ingressPermissions(item).find((permission) => forbiddenRangesOpened(permission, SSH_FORBIDDEN).length > 0);
     if (open) {

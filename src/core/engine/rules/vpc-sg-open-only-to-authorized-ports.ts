@@ -24,6 +24,7 @@ export function authorizedPortsForbidden(parameters: Readonly<Record<string, str
  */
 export const vpcSgOpenOnlyToAuthorizedPorts: RuleImplementation = {
   ruleName: 'vpc-sg-open-only-to-authorized-ports',
+  forbiddenIngress: authorizedPortsForbidden,
   compile: (parameters) => {
     const forbidden = authorizedPortsForbidden(parameters);
     return (item) => {
