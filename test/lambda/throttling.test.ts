@@ -1,9 +1,10 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { FindingStore } from '../../lambda/findings/finding-store';
-import { SDK_OPTIONS } from '../../lambda/runtime/sdk-options';
+import { createTracer } from '../../lambda/observability/tracer';
+import { documentClient } from '../../lambda/runtime/clients/dynamodb';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { SSH_VIOLATION } from '../support/findings';
 
@@ -11,7 +12,8 @@ const TABLE = 'compliance-findings-test';
 
 /**
  * DynamoDB throttling, as the service answers it, in front of a real dynalite: the handlers'
- * clients (adaptive retries) must absorb it instead of failing the invocation.
+ * own client (adaptive retries, built by the entry points' factory) must absorb it instead of
+ * failing the invocation.
  */
 describe('throttling', () => {
   let dynamo: LocalDynamoDb;
@@ -47,16 +49,31 @@ describe('throttling', () => {
     await dynamo.close();
   });
 
-  test('throttled writes are retried by the SDK until they pass, and the finding is recorded', async () => {
-    const client = new DynamoDBClient({
-      ...SDK_OPTIONS,
-      endpoint: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+  test('throttled writes are retried by the handlers\' own client until they pass, and the finding is recorded', async () => {
+    // The client the entry points build, configured as in Lambda: through the environment.
+    const environment = {
+      AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    };
+    const saved = Object.fromEntries(Object.keys(environment).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, environment);
+    const client = documentClient(createTracer('analyzer'));
     toThrottle = 2;
-    const recorded = await new FindingStore(DynamoDBDocumentClient.from(client), TABLE, 1).recordChange(SSH_VIOLATION, 'CRITICAL');
-    client.destroy();
+    let recorded;
+    try {
+      recorded = await new FindingStore(client, TABLE, 1).recordChange(SSH_VIOLATION, 'CRITICAL');
+    } finally {
+      client.destroy();
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) {
+          delete process.env[name];
+        } else {
+          process.env[name] = value;
+        }
+      }
+    }
     expect(throttled).toBe(2);
     expect(recorded).toEqual({ applied: true, newlyNonCompliant: true });
     const rows = await dynamo.documents.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'resourceId = :id', ExpressionAttributeValues: { ':id': 'sg-1' } }));
