@@ -165,6 +165,19 @@ function coldImportMs(modules: string[]): number {
   }))));
 }
 
+/** Powertools Tracer and the X-Ray SDK it wraps: what the figures below owe to tracing. */
+const TRACING_MODULES = ['@aws-lambda-powertools/tracer', 'aws-xray-sdk-core'];
+
+/** The handler's bundle size with tracing left out of it, as if a layer provided it. */
+function kbWithoutTracing(handler: string): number {
+  const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `bench-${handler}-`)), 'index.js');
+  execFileSync(path.resolve(__dirname, '..', 'node_modules', '.bin', 'esbuild'), [
+    path.resolve(__dirname, '..', 'lambda', handler, 'index.ts'), '--bundle', '--platform=node', '--minify', '--legal-comments=external',
+    '--external:@aws-sdk/*', ...TRACING_MODULES.map((name) => `--external:${name}`), `--outfile=${outfile}`, '--log-level=warning',
+  ]);
+  return fs.statSync(outfile).size / 1000;
+}
+
 async function main(): Promise<void> {
   for (const [handler, sdk] of Object.entries(HANDLER_SDK)) {
     const bundle = path.resolve(__dirname, '..', 'assets', handler, 'index.js');
@@ -176,6 +189,9 @@ async function main(): Promise<void> {
     console.log(`${handler} bundle: ${kb.toFixed(1)} kB minified (target <= ${BUNDLE_LIMIT_KB} kB: ${verdict(kb <= BUNDLE_LIMIT_KB)}); `
       + `cold import ${bundleMs.toFixed(0)} ms, its SDK clients alone ${sdkMs.toFixed(0)} ms, ratio ${ratio.toFixed(2)} `
       + `(median of ${IMPORT_RUNS}; target <= ${COLD_IMPORT_RATIO_LIMIT}: ${verdict(ratio <= COLD_IMPORT_RATIO_LIMIT)})`);
+    const tracingMs = coldImportMs([...sdk, ...TRACING_MODULES]) - sdkMs;
+    console.log(`  of which tracing (${TRACING_MODULES.join(', ')}): the bundle is ${kbWithoutTracing(handler).toFixed(1)} kB without it; `
+      + `importing it beside the SDK clients adds ${tracingMs.toFixed(0)} ms`);
   }
   console.log(`analyzer sweep, ${SWEEP_RESOURCES.toLocaleString('en')} resources over ${RULES.length} rules on mocked Config pages, into dynalite: ${(await sweepMs()).toFixed(0)} ms`);
   const aggregator = await aggregatorFigures();

@@ -72,8 +72,13 @@ export class ComplianceMonitor extends Construct {
   public readonly configRecorderRole?: iam.Role;
   /** The delivery channel the monitor created; undefined with `recorder.useExisting`. */
   public readonly deliveryChannel?: config.CfnDeliveryChannel;
-  /** The Config rules, by rule name (without the suffix). */
-  public readonly configRules: { [configRuleName: string]: config.CfnConfigRule };
+  /**
+   * The Config rules, by rule name (without the suffix), as aws-cdk's `aws_config.IRule`: hook their
+   * events with `onComplianceChange`, `onReCompliance` or `onEvent`.
+   */
+  public readonly configRules: { [ruleName: string]: config.IRule };
+  /** The Config rules' CloudFormation resources, by rule name: the escape hatch for their properties. */
+  public readonly cfnConfigRules: { [ruleName: string]: config.CfnConfigRule };
   /** This account's compliance across regions. */
   public readonly configAggregator: config.CfnConfigurationAggregator;
   /** The sweep schedule of the analyzer. */
@@ -188,7 +193,12 @@ export class ComplianceMonitor extends Construct {
       analyzer: this.analyzerFunction,
       dependencies: this.configRecorder ? [this.configRecorder] : [],
     });
-    this.configRules = Object.fromEntries(rules);
+    this.cfnConfigRules = Object.fromEntries(rules);
+    // The rules stay CfnConfigRule: aws-cdk's CustomRule would attach AWSConfigRulesExecutionRole to the
+    // analyzer's role (broader than its grants) and re-create the rules under new logical ids. A
+    // reference by name gives users the same IRule events without either.
+    this.configRules = Object.fromEntries([...rules].map(([ruleName, cfnRule]) =>
+      [ruleName, config.ManagedRule.fromConfigRuleName(this, `RuleEvents-${ruleName}`, cfnRule.ref)]));
     this.configAggregator = createAccountAggregator(this, suffix);
 
     grantAnalyzer(this, analyzer.role, {

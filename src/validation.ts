@@ -102,7 +102,7 @@ export function warnAboutExpiredExemptions(scope: IConstruct, rules: RuleSet, no
     for (const exemption of rule.exemptions) {
       if (exemption.expiresAt !== undefined && new Date(exemption.expiresAt) <= now) {
         Annotations.of(scope).addWarningV2('cdk-compliance-monitor:exemptionExpired',
-          `rules: the exemption of rule "${rule.configRuleName}" (${exemption.reason}) expired on ${exemption.expires} and no longer applies: ` +
+          `rules: the exemption of rule "${rule.ruleName}" (${exemption.reason}) expired on ${exemption.expires} and no longer applies: ` +
           'remove it, or set a later expires.');
       }
     }

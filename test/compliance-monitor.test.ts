@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, aws_events as events, aws_events_targets as targets, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, aws_sqs as sqs, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, Evaluator, Exemption, RecordingFrequency, RemediationMode, RuleSet, Severity } from '../src';
 import { FINDINGS_TABLE_SCHEMA } from '../src/core/storage/findings-schema';
@@ -593,7 +593,7 @@ describe('functions', () => {
   });
 
   test('the analyzer reads the compliance of this set\'s rules only, by their ARNs', () => {
-    const ruleArns = Object.values(defaults.monitor.configRules).map((rule) => ({ 'Fn::GetAtt': [defaults.stack.getLogicalId(rule), 'Arn'] }));
+    const ruleArns = Object.values(defaults.monitor.cfnConfigRules).map((rule) => ({ 'Fn::GetAtt': [defaults.stack.getLogicalId(rule), 'Arn'] }));
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: logicalId(defaults.monitor.analyzerFunction.role!) }],
       PolicyDocument: { Statement: [{ Sid: 'ComplianceOfThisSetsRules', Effect: 'Allow', Action: 'config:GetComplianceDetailsByConfigRule', Resource: ruleArns }] },
@@ -696,6 +696,25 @@ describe('Config', () => {
     for (const { resource } of rules) {
       expect(resource.DependsOn).toContain(defaults.stack.getLogicalId(defaults.monitor.configRecorder!));
     }
+  });
+
+  test('configRules are aws-cdk IRules of the deployed rules: onComplianceChange matches the rule by its deployed name', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const monitor = new ComplianceMonitor(stack, 'Compliance', {
+      environmentSuffix: 'test', alertEmails: EMAILS, rules: RuleSet.of(ComplianceRule.restrictedSsh(), ComplianceRule.encryptedVolumes()),
+    });
+    const queue = new sqs.Queue(stack, 'Hook');
+    monitor.configRules['restricted-ssh'].onComplianceChange('SshCompliance', { target: new targets.SqsQueue(queue) });
+    const hooked = Template.fromStack(stack);
+    hooked.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        'source': ['aws.config'],
+        'detail-type': ['Config Rules Compliance Change'],
+        'detail': { configRuleName: [{ Ref: stack.getLogicalId(monitor.cfnConfigRules['restricted-ssh']) }] },
+      },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [stack.getLogicalId(queue.node.defaultChild as sqs.CfnQueue), 'Arn'] } })],
+    });
+    expect(Object.keys(monitor.configRules).sort()).toEqual(['encrypted-volumes', 'restricted-ssh']);
   });
 
   test('MANAGED rules carry their identifier and parameters; periodic ones run every six hours', () => {

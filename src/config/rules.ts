@@ -14,7 +14,7 @@ export interface ConfigRulesProps {
 
 /** `{rule}-{environmentSuffix}`: the name each rule is deployed under. */
 export function deployedRuleName(rule: ComplianceRule, environmentSuffix: string): string {
-  return `${rule.configRuleName}-${environmentSuffix}`;
+  return `${rule.ruleName}-${environmentSuffix}`;
 }
 
 const CONFIG_PRINCIPAL = new iam.ServicePrincipal('config.amazonaws.com');
@@ -72,9 +72,9 @@ export function createConfigRules(scope: Construct, props: ConfigRulesProps): Ma
     if (evaluatingFunction && !invokePermissions.has(evaluatingFunction)) {
       invokePermissions.set(evaluatingFunction, allowConfigToInvoke(evaluatingFunction, `ConfigInvoke${invokePermissions.size}`));
     }
-    const cfnRule = new config.CfnConfigRule(scope, `Rule-${rule.configRuleName}`, {
+    const cfnRule = new config.CfnConfigRule(scope, `Rule-${rule.ruleName}`, {
       configRuleName: deployedRuleName(rule, props.environmentSuffix),
-      description: `${rule.configRuleName} (${rule.severity}), evaluated by ${rule.evaluator}`,
+      description: `${rule.ruleName} (${rule.severity}), evaluated by ${rule.evaluator}`,
       source: ruleSource(rule, evaluatingFunction),
       inputParameters: Object.keys(rule.parameters).length > 0 ? rule.parameters : undefined,
       scope: rule.resourceTypes.length > 0 ? { complianceResourceTypes: rule.resourceTypes } : undefined,
@@ -84,7 +84,7 @@ export function createConfigRules(scope: Construct, props: ConfigRulesProps): Ma
     for (const dependency of [...props.dependencies, ...(evaluatingFunction ? invokePermissions.get(evaluatingFunction)! : [])]) {
       cfnRule.addDependency(dependency);
     }
-    rules.set(rule.configRuleName, cfnRule);
+    rules.set(rule.ruleName, cfnRule);
   }
   return rules;
 }

@@ -18,7 +18,7 @@ function deployedExemption(exemption: Exemption): DeployedExemption {
 export function toDeployedRules(ruleSet: RuleSet, environmentSuffix: string): DeployedRule[] {
   return ruleSet.rules.map((rule) => ({
     configRuleName: deployedRuleName(rule, environmentSuffix),
-    ruleName: rule.configRuleName,
+    ruleName: rule.ruleName,
     severity: rule.severity,
     evaluationMode: rule.evaluator,
     ...(rule.exemptions.length > 0 ? { exemptions: rule.exemptions.map(deployedExemption) } : {}),

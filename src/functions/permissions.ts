@@ -84,7 +84,7 @@ export interface RemediatorAccess {
 
 /** The fixes of the set's rules that opt in to remediation. */
 export function remediationFixes(ruleSet: RuleSet): RemediationFix[] {
-  return [...new Set(ruleSet.rules.filter((rule) => rule.autoRemediate).map((rule) => REMEDIATION_FIXES.get(rule.configRuleName) as RemediationFix))];
+  return [...new Set(ruleSet.rules.filter((rule) => rule.autoRemediate).map((rule) => REMEDIATION_FIXES.get(rule.ruleName) as RemediationFix))];
 }
 
 /** What one fix needs: actions to read the resource (and its tags), and actions to change it. */

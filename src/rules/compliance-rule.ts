@@ -58,6 +58,15 @@ export interface S3DefaultEncryptionKmsOptions extends RuleOptions {
   readonly kmsKeyArns?: string[];
 }
 
+/** Options of `ComplianceRule.s3BucketVersioningEnabled`. */
+export interface S3BucketVersioningEnabledOptions extends RuleOptions {
+  /**
+   * Also require MFA delete (AWS's `isMfaDeleteEnabled`).
+   * @default false
+   */
+  readonly requireMfaDelete?: boolean;
+}
+
 /** Options of `ComplianceRule.rdsStorageEncrypted`. */
 export interface RdsStorageEncryptedOptions extends RuleOptions {
   /**
@@ -143,8 +152,8 @@ export interface EncryptedVolumesOptions extends RuleOptions {
 
 /** Options of `ComplianceRule.managed`. */
 export interface ManagedRuleOptions {
-  /** The Config rule name; the monitor appends its environment suffix. */
-  readonly configRuleName: string;
+  /** The rule's name in the set; the monitor deploys its Config rule as `{ruleName}-{environmentSuffix}`. */
+  readonly ruleName: string;
   /**
    * Input parameters, under AWS's names.
    * @default - none
@@ -180,8 +189,8 @@ export interface ManagedRuleOptions {
 
 /** Options of `ComplianceRule.custom`. */
 export interface CustomRuleOptions {
-  /** The Config rule name; the monitor appends its environment suffix. */
-  readonly configRuleName: string;
+  /** The rule's name in the set; the monitor deploys its Config rule as `{ruleName}-{environmentSuffix}`. */
+  readonly ruleName: string;
   /** The function that evaluates the rule and answers Config with PutEvaluations. */
   readonly lambdaFunction: lambda.IFunction;
   /**
@@ -219,7 +228,7 @@ const RULE_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
 const PERIODIC_FREQUENCY = config.MaximumExecutionFrequency.SIX_HOURS;
 
 interface ComplianceRuleSpec {
-  readonly configRuleName: string;
+  readonly ruleName: string;
   readonly identifier?: string;
   readonly parameters: Record<string, string>;
   readonly resourceTypes: string[];
@@ -247,6 +256,11 @@ export class ComplianceRule {
   /** `s3-default-encryption-kms`: S3 buckets are encrypted with AWS KMS, optionally with given keys. */
   public static s3DefaultEncryptionKms(options: S3DefaultEncryptionKmsOptions = {}): ComplianceRule {
     return ComplianceRule.fromCatalog('s3-default-encryption-kms', compact({ kmsKeyArns: options.kmsKeyArns?.join(',') }), options);
+  }
+
+  /** `s3-bucket-versioning-enabled`: S3 buckets keep versions of their objects, optionally with MFA delete. */
+  public static s3BucketVersioningEnabled(options: S3BucketVersioningEnabledOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('s3-bucket-versioning-enabled', compact({ isMfaDeleteEnabled: options.requireMfaDelete ? 'true' : undefined }), options);
   }
 
   /** `rds-storage-encrypted`: RDS DB instances encrypt their storage, optionally with a given key. */
@@ -348,7 +362,7 @@ export class ComplianceRule {
         'For a rule newer than this library, set allowUnlistedIdentifier: true.');
     }
     return new ComplianceRule({
-      configRuleName: validRuleName('ComplianceRule.managed', options.configRuleName),
+      ruleName: validRuleName('ComplianceRule.managed', options.ruleName),
       identifier,
       parameters: { ...options.parameters },
       resourceTypes: [...(options.resourceTypes ?? [])],
@@ -363,7 +377,7 @@ export class ComplianceRule {
   /** A rule evaluated by your own Lambda function. */
   public static custom(options: CustomRuleOptions): ComplianceRule {
     return new ComplianceRule({
-      configRuleName: validRuleName('ComplianceRule.custom', options.configRuleName),
+      ruleName: validRuleName('ComplianceRule.custom', options.ruleName),
       parameters: { ...options.parameters },
       resourceTypes: [...(options.resourceTypes ?? [])],
       trigger: options.trigger ?? RuleTrigger.configurationChanges(),
@@ -376,13 +390,13 @@ export class ComplianceRule {
   }
 
   /**
-   * Any built-in rule by its Config rule name, with parameters under AWS's names: the form of the
+   * Any built-in rule by its name, with parameters under AWS's names: the form of the
    * CLI's `--rules` file.
    *
-   * @param configRuleName a built-in rule's name, e.g. `required-tags`
+   * @param ruleName a built-in rule's name, e.g. `required-tags`
    */
-  public static builtIn(configRuleName: string, options: BuiltInRuleOptions = {}): ComplianceRule {
-    return ComplianceRule.fromCatalog(configRuleName, { ...options.parameters }, options);
+  public static builtIn(ruleName: string, options: BuiltInRuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog(ruleName, { ...options.parameters }, options);
   }
 
   private static fromCatalog(ruleName: string, parameters: Record<string, string>, options: RuleOptions): ComplianceRule {
@@ -405,7 +419,7 @@ export class ComplianceRule {
       throw new Error(`rule "${ruleName}": autoRemediate is only for the rules with a known fix (${[...REMEDIATION_FIXES.keys()].join(', ')}).`);
     }
     return new ComplianceRule({
-      configRuleName: ruleName,
+      ruleName,
       identifier: definition.identifier,
       parameters,
       resourceTypes,
@@ -419,8 +433,8 @@ export class ComplianceRule {
     });
   }
 
-  /** The Config rule name; the monitor deploys it as `{configRuleName}-{environmentSuffix}`. */
-  public readonly configRuleName: string;
+  /** The rule's name in the set and in `ComplianceMonitor.configRules`; its Config rule is deployed as `{ruleName}-{environmentSuffix}`. */
+  public readonly ruleName: string;
   /** The AWS managed rule identifier; undefined for a custom rule. */
   public readonly identifier?: string;
   /** Input parameters under AWS's names. */
@@ -441,7 +455,7 @@ export class ComplianceRule {
   public readonly autoRemediate: boolean;
 
   private constructor(spec: ComplianceRuleSpec) {
-    this.configRuleName = spec.configRuleName;
+    this.ruleName = spec.ruleName;
     this.identifier = spec.identifier;
     this.parameters = spec.parameters;
     this.resourceTypes = spec.resourceTypes;
@@ -461,11 +475,11 @@ function compact(parameters: Record<string, string | undefined>): Record<string,
 
 function validRuleName(factory: string, name: string): string {
   if (!RULE_NAME_PATTERN.test(name) || name.length > MAX_RULE_NAME_LENGTH) {
-    throw new Error(`${factory}: configRuleName "${name}" must be 1 to ${MAX_RULE_NAME_LENGTH} letters, digits, hyphens or underscores ` +
+    throw new Error(`${factory}: ruleName "${name}" must be 1 to ${MAX_RULE_NAME_LENGTH} letters, digits, hyphens or underscores ` +
       '(the monitor appends "-{environmentSuffix}" within Config\'s 128 characters).');
   }
   if (RULE_CATALOG.has(name)) {
-    throw new Error(`${factory}: configRuleName "${name}" is a built-in rule's name; use its factory or another name.`);
+    throw new Error(`${factory}: ruleName "${name}" is a built-in rule's name; use its factory or another name.`);
   }
   return name;
 }

@@ -2,7 +2,7 @@ import { ComplianceRule } from './compliance-rule';
 import { RECOMMENDED_RULES } from '../core/rules/catalog';
 
 /**
- * The rules a monitor deploys, at most one per Config rule name. Immutable: `withRules` and
+ * The rules a monitor deploys, at most one per rule name. Immutable: `withRules` and
  * `withoutRules` return a new set.
  *
  * @example
@@ -32,34 +32,34 @@ export class RuleSet {
     this.rules = rules;
   }
 
-  /** The Config rule names of the set, in order. */
+  /** The names of the set's rules, in order (without the environment suffix). */
   public get ruleNames(): string[] {
-    return this.rules.map((rule) => rule.configRuleName);
+    return this.rules.map((rule) => rule.ruleName);
   }
 
-  /** The rule of that Config rule name, if the set has it. */
-  public findRule(configRuleName: string): ComplianceRule | undefined {
-    return this.rules.find((rule) => rule.configRuleName === configRuleName);
+  /** The rule of that name, if the set has it. */
+  public findRule(ruleName: string): ComplianceRule | undefined {
+    return this.rules.find((rule) => rule.ruleName === ruleName);
   }
 
   /** This set plus the given rules; a name already in the set is an error. */
   public withRules(...rules: ComplianceRule[]): RuleSet {
     const names = new Set(this.ruleNames);
     for (const rule of rules) {
-      if (names.has(rule.configRuleName)) {
-        throw new Error(`RuleSet: rule "${rule.configRuleName}" is already in the set; remove it with withoutRules("${rule.configRuleName}") first.`);
+      if (names.has(rule.ruleName)) {
+        throw new Error(`RuleSet: rule "${rule.ruleName}" is already in the set; remove it with withoutRules("${rule.ruleName}") first.`);
       }
-      names.add(rule.configRuleName);
+      names.add(rule.ruleName);
     }
     return new RuleSet([...this.rules, ...rules]);
   }
 
   /** This set without the named rules; a name not in the set is an error. */
-  public withoutRules(...configRuleNames: string[]): RuleSet {
-    const unknown = configRuleNames.filter((name) => !this.findRule(name));
+  public withoutRules(...names: string[]): RuleSet {
+    const unknown = names.filter((name) => !this.findRule(name));
     if (unknown.length > 0) {
       throw new Error(`RuleSet: no rule named ${unknown.map((name) => `"${name}"`).join(', ')} in the set; it has ${this.ruleNames.join(', ')}.`);
     }
-    return new RuleSet(this.rules.filter((rule) => !configRuleNames.includes(rule.configRuleName)));
+    return new RuleSet(this.rules.filter((rule) => !names.includes(rule.ruleName)));
   }
 }

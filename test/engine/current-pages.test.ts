@@ -111,6 +111,27 @@ describe('s3-bucket-server-side-encryption-enabled', () => {
   });
 });
 
+describe('s3-bucket-versioning-enabled', () => {
+  /** The invocation's item (supplementary values as objects) with another versioning configuration. */
+  const withVersioning = (status: string, isMfaDeleteEnabled: boolean | null) => ({
+    ...S3_EVENT,
+    supplementaryConfiguration: { ...S3_EVENT.supplementaryConfiguration, BucketVersioningConfiguration: { status, isMfaDeleteEnabled } },
+  });
+
+  test.each([
+    ['Off, as Config records a new bucket (invocation item)', S3_EVENT, {}, 'NON_COMPLIANT', 'Versioning is Off, not Enabled'],
+    ['Off, as get-resource-config-history writes it (JSON text)', S3_HISTORY, {}, 'NON_COMPLIANT', 'Versioning is Off, not Enabled'],
+    ['Suspended', S3_AES256, {}, 'NON_COMPLIANT', 'Versioning is Suspended, not Enabled'],
+    ['Enabled', withVersioning('Enabled', null), {}, 'COMPLIANT', 'Versioning is enabled'],
+    ['Enabled without the MFA delete that isMfaDeleteEnabled requires', withVersioning('Enabled', false), { isMfaDeleteEnabled: 'true' },
+      'NON_COMPLIANT', 'Versioning is enabled, MFA delete is not'],
+    ['Enabled with MFA delete', withVersioning('Enabled', true), { isMfaDeleteEnabled: 'true' }, 'COMPLIANT', 'Versioning and MFA delete are enabled'],
+    ['isMfaDeleteEnabled false asks for versioning alone', withVersioning('Enabled', false), { isMfaDeleteEnabled: 'false' }, 'COMPLIANT', 'Versioning is enabled'],
+  ])('%s', (_, item, parameters, complianceType, annotation) => {
+    expect(evaluate(item, { ruleName: 's3-bucket-versioning-enabled', parameters })).toEqual({ complianceType, annotation });
+  });
+});
+
 describe('vpc-sg-open-only-to-authorized-ports', () => {
   test('an open range is authorized when each of its ports is, by one authorized range or by several together', () => {
     const open50To150 = rdkGroupWith(tcpFrom(50, 150, IPV4_WORLD));
@@ -153,6 +174,7 @@ describe('items of resources Config did not record, or deleted, are NOT_APPLICAB
   const CASES: Record<string, [item: any, parameters: Record<string, string>]> = {
     's3-bucket-server-side-encryption-enabled': [RDK_S3, {}],
     's3-default-encryption-kms': [S3_AES256, {}],
+    's3-bucket-versioning-enabled': [S3_EVENT, {}],
     'rds-storage-encrypted': [RDK_RDS, {}],
     'db-instance-backup-enabled': [RDK_RDS, {}],
     'ec2-imdsv2-check': [RDK_EC2, {}],

@@ -18,9 +18,11 @@ describe('built-in rules', () => {
     [() => ComplianceRule.securityGroupAuthorizedPorts({ tcp: ['443', '1020-1025'], udp: ['500'] }), 'vpc-sg-open-only-to-authorized-ports',
       'VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS', { authorizedTcpPorts: '443,1020-1025', authorizedUdpPorts: '500' }],
     [() => ComplianceRule.encryptedVolumes({ kmsId: 'k1' }), 'encrypted-volumes', 'ENCRYPTED_VOLUMES', { kmsId: 'k1' }],
-  ])('%#: maps to its managed rule with AWS parameter names', (factory, configRuleName, identifier, parameters) => {
+    [() => ComplianceRule.s3BucketVersioningEnabled(), 's3-bucket-versioning-enabled', 'S3_BUCKET_VERSIONING_ENABLED', {}],
+    [() => ComplianceRule.s3BucketVersioningEnabled({ requireMfaDelete: true }), 's3-bucket-versioning-enabled', 'S3_BUCKET_VERSIONING_ENABLED', { isMfaDeleteEnabled: 'true' }],
+  ])('%#: maps to its managed rule with AWS parameter names', (factory, ruleName, identifier, parameters) => {
     const rule = factory();
-    expect(rule).toMatchObject({ configRuleName, identifier, parameters, evaluator: Evaluator.MANAGED });
+    expect(rule).toMatchObject({ ruleName, identifier, parameters, evaluator: Evaluator.MANAGED });
   });
 
   test('default severities: open ports CRITICAL, encryption HIGH, backups MEDIUM, tags LOW; overridable', () => {
@@ -46,7 +48,7 @@ describe('built-in rules', () => {
 
   test('builtIn takes any built-in rule with AWS parameter names', () => {
     expect(ComplianceRule.builtIn('required-tags', { parameters: { tag1Key: 'Owner' }, evaluator: Evaluator.ENGINE }))
-      .toMatchObject({ configRuleName: 'required-tags', parameters: { tag1Key: 'Owner' }, evaluator: Evaluator.ENGINE });
+      .toMatchObject({ ruleName: 'required-tags', parameters: { tag1Key: 'Owner' }, evaluator: Evaluator.ENGINE });
     expect(() => ComplianceRule.builtIn('no-such-rule')).toThrow(/^rule "no-such-rule" is not a built-in rule; built-in rules: /);
   });
 });
@@ -92,10 +94,10 @@ describe('synth-time validation names the rule, the parameter and the fix', () =
 
 describe('managed and custom rules', () => {
   test('managed: any identifier, evaluated by AWS', () => {
-    const rule = ComplianceRule.managed('IAM_ROOT_ACCESS_KEY_CHECK', { configRuleName: 'iam-root-access-key-check-x', trigger: RuleTrigger.periodic(config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS) });
+    const rule = ComplianceRule.managed('IAM_ROOT_ACCESS_KEY_CHECK', { ruleName: 'iam-root-access-key-check-x', trigger: RuleTrigger.periodic(config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS) });
     expect(rule).toMatchObject({ identifier: 'IAM_ROOT_ACCESS_KEY_CHECK', parameters: {}, resourceTypes: [], severity: Severity.MEDIUM, evaluator: Evaluator.MANAGED });
     expect(rule.trigger).toMatchObject({ onConfigurationChange: false, frequency: config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS });
-    expect(() => ComplianceRule.managed('iam root', { configRuleName: 'x' })).toThrow(/identifier "iam root" is not a managed rule identifier/);
+    expect(() => ComplianceRule.managed('iam root', { ruleName: 'x' })).toThrow(/identifier "iam root" is not a managed rule identifier/);
   });
 
   test.each([
@@ -105,31 +107,31 @@ describe('managed and custom rules', () => {
     // The managed rule behind restricted-ssh is not named after it.
     ['RESTRICTED_SSH', /did you mean "[A-Z_]+"\?/],
   ])('managed: an identifier AWS Config does not have (%s) throws, suggesting the closest', (identifier, message) => {
-    expect(() => ComplianceRule.managed(identifier, { configRuleName: 'x' })).toThrow(message);
+    expect(() => ComplianceRule.managed(identifier, { ruleName: 'x' })).toThrow(message);
   });
 
   test('managed: every identifier the built-in rules deploy is in the list; an unlisted one passes on request', () => {
     for (const { ruleName, identifier } of RULE_CATALOG.values()) {
-      expect(() => ComplianceRule.managed(identifier, { configRuleName: `${ruleName}-copy` })).not.toThrow();
+      expect(() => ComplianceRule.managed(identifier, { ruleName: `${ruleName}-copy` })).not.toThrow();
     }
-    expect(ComplianceRule.managed('A_RULE_AWS_ADDS_TOMORROW', { configRuleName: 'x', allowUnlistedIdentifier: true }).identifier).toBe('A_RULE_AWS_ADDS_TOMORROW');
+    expect(ComplianceRule.managed('A_RULE_AWS_ADDS_TOMORROW', { ruleName: 'x', allowUnlistedIdentifier: true }).identifier).toBe('A_RULE_AWS_ADDS_TOMORROW');
   });
 
   test('custom: the user\'s function, on configuration changes by default', () => {
     const fn = lambda.Function.fromFunctionArn(new Stack(), 'Fn', 'arn:aws:lambda:eu-west-1:123456789012:function:my-rule');
-    const rule = ComplianceRule.custom({ configRuleName: 'my-rule', lambdaFunction: fn, resourceTypes: ['AWS::S3::Bucket'], severity: Severity.HIGH });
-    expect(rule).toMatchObject({ configRuleName: 'my-rule', identifier: undefined, lambdaFunction: fn, evaluator: Evaluator.CUSTOM });
+    const rule = ComplianceRule.custom({ ruleName: 'my-rule', lambdaFunction: fn, resourceTypes: ['AWS::S3::Bucket'], severity: Severity.HIGH });
+    expect(rule).toMatchObject({ ruleName: 'my-rule', identifier: undefined, lambdaFunction: fn, evaluator: Evaluator.CUSTOM });
     expect(rule.trigger).toMatchObject({ onConfigurationChange: true });
     expect(RuleTrigger.configurationChangesAndPeriodic(config.MaximumExecutionFrequency.ONE_HOUR)).toMatchObject({ onConfigurationChange: true, frequency: 'One_Hour' });
   });
 
   test.each([
-    ['', /configRuleName "" must be 1 to 112 letters, digits, hyphens or underscores/],
-    ['has space', /configRuleName "has space" must be/],
+    ['', /ruleName "" must be 1 to 112 letters, digits, hyphens or underscores/],
+    ['has space', /ruleName "has space" must be/],
     ['r'.repeat(113), /must be 1 to 112 /],
-    ['required-tags', 'ComplianceRule.managed: configRuleName "required-tags" is a built-in rule\'s name; use its factory or another name.'],
-  ])('rule name %j is refused', (configRuleName, message) => {
-    expect(() => ComplianceRule.managed('REQUIRED_TAGS', { configRuleName })).toThrow(message);
+    ['required-tags', 'ComplianceRule.managed: ruleName "required-tags" is a built-in rule\'s name; use its factory or another name.'],
+  ])('rule name %j is refused', (ruleName, message) => {
+    expect(() => ComplianceRule.managed('REQUIRED_TAGS', { ruleName })).toThrow(message);
   });
 });
 
@@ -141,7 +143,7 @@ describe('RuleSet', () => {
     ]);
     expect(RuleSet.recommended().findRule('required-tags')!.parameters).toEqual({ tag1Key: 'Environment', tag2Key: 'Owner', tag3Key: 'CostCenter' });
     // The CLI's default set is the same data.
-    expect(RuleSet.recommended().rules.map((r) => ({ ruleName: r.configRuleName, parameters: r.parameters }))).toEqual(RECOMMENDED_RULES);
+    expect(RuleSet.recommended().rules.map((r) => ({ ruleName: r.ruleName, parameters: r.parameters }))).toEqual(RECOMMENDED_RULES);
   });
 
   test('adds and removes by name, returning new sets', () => {

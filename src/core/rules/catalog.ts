@@ -29,7 +29,7 @@ export function severityRank(severity: string | undefined): number {
 
 /** A built-in rule: an AWS managed rule that this project's engine also evaluates. */
 export interface RuleDefinition {
-  /** The AWS Config rule name, e.g. `required-tags`. */
+  /** The rule's name, e.g. `required-tags`; deployed as `{name}-{environmentSuffix}`. */
   readonly ruleName: BuiltInRuleName;
   /** The managed rule identifier, e.g. `REQUIRED_TAGS`. */
   readonly identifier: string;
@@ -86,7 +86,7 @@ const REQUIRED_TAGS_RESOURCE_TYPES = [
 ];
 
 /**
- * Every built-in rule, by its AWS Config rule name: the one place a rule's name, identifier, scope,
+ * Every built-in rule, by its name: the one place a rule's name, identifier, scope,
  * parameters and fix are written. `BuiltInRuleName` is derived from it, so a registry over rule
  * names (the engine's implementations) that misses a rule fails to compile.
  */
@@ -106,6 +106,13 @@ const DEFINITIONS = {
     defaultSeverity: 'HIGH',
     fix: 'S3_ENCRYPTION_KMS',
     parameters: { kmsKeyArns: { type: 'csv' } },
+  },
+  's3-bucket-versioning-enabled': {
+    identifier: 'S3_BUCKET_VERSIONING_ENABLED',
+    resourceTypes: ['AWS::S3::Bucket'],
+    periodic: false,
+    defaultSeverity: 'MEDIUM',
+    parameters: { isMfaDeleteEnabled: { type: 'boolean' } },
   },
   'rds-storage-encrypted': {
     identifier: 'RDS_STORAGE_ENCRYPTED',
@@ -219,7 +226,7 @@ export function isBuiltInRuleName(name: string): name is BuiltInRuleName {
   return Object.prototype.hasOwnProperty.call(DEFINITIONS, name);
 }
 
-/** The built-in rules by Config rule name. */
+/** The built-in rules by rule name. */
 export const RULE_CATALOG: ReadonlyMap<string, RuleDefinition> = new Map(Object.entries(DEFINITIONS).map(
   ([ruleName, definition]): [string, RuleDefinition] => [ruleName, { ruleName: ruleName as BuiltInRuleName, ...definition }]));
 

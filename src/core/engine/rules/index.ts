@@ -9,16 +9,18 @@ import { requiredTagsRule } from './required-tags';
 import { restrictedCommonPorts } from './restricted-common-ports';
 import { restrictedSsh } from './restricted-ssh';
 import { s3BucketServerSideEncryptionEnabled } from './s3-bucket-server-side-encryption-enabled';
+import { s3BucketVersioningEnabled } from './s3-bucket-versioning-enabled';
 import { s3DefaultEncryptionKms } from './s3-default-encryption-kms';
 import { vpcSgOpenOnlyToAuthorizedPorts } from './vpc-sg-open-only-to-authorized-ports';
 
 /**
- * The engine's implementation of every built-in rule, by Config rule name: a record over the
+ * The engine's implementation of every built-in rule, by rule name: a record over the
  * catalog's names, so a rule without an implementation fails to compile.
  */
 export const RULE_IMPLEMENTATIONS: Readonly<Record<BuiltInRuleName, RuleImplementation>> = {
   's3-bucket-server-side-encryption-enabled': s3BucketServerSideEncryptionEnabled,
   's3-default-encryption-kms': s3DefaultEncryptionKms,
+  's3-bucket-versioning-enabled': s3BucketVersioningEnabled,
   'rds-storage-encrypted': rdsStorageEncrypted,
   'db-instance-backup-enabled': dbInstanceBackupEnabled,
   'ec2-imdsv2-check': ec2Imdsv2Check,
