@@ -86,6 +86,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-lambda@^3',
     '@aws-sdk/client-ec2@^3',
     '@aws-sdk/client-rds@^3',
+    // The aggregator's multipart upload of reports as they are produced (in the Lambda runtime too).
+    '@aws-sdk/lib-storage@^3',
+    // Tests: the SQS queue subscribed to the alert topic, to read the alerts moto delivered.
+    '@aws-sdk/client-sqs@^3',
     // Powertools for AWS Lambda: the handlers' structured logs and X-Ray traces. Not in the Lambda
     // runtime, so bundled into assets/ at build time (with the X-Ray SDK Tracer uses, which the
     // tests also read segments from).
