@@ -1,15 +1,16 @@
+import { createServer } from 'net';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import {
-  AuthorizeSecurityGroupIngressCommand, DescribeInstancesCommand, DescribeSecurityGroupsCommand, EC2Client, ModifyInstanceMetadataOptionsCommand,
-  RevokeSecurityGroupIngressCommand,
+  AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DeleteSecurityGroupCommand, DescribeImagesCommand, DescribeInstancesCommand,
+  DescribeSecurityGroupsCommand, EC2Client, IpPermission, RunInstancesCommand, TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { DescribeDBInstancesCommand, ModifyDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
-import { GetBucketEncryptionCommand, GetBucketTaggingCommand, PutBucketEncryptionCommand, S3Client } from '@aws-sdk/client-s3';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateDBInstanceCommand, DeleteDBInstanceCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateBucketCommand, GetBucketEncryptionCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
-import { SUBJECT_MAX_LENGTH } from '../../lambda/alerts/alert-message';
+import { remediationMessage, SUBJECT_MAX_LENGTH } from '../../lambda/alerts/alert-message';
 import { FindingStore } from '../../lambda/findings/finding-store';
 import { backupRetentionFix } from '../../lambda/remediation/fixes/backup-retention';
 import { imdsv2Fix } from '../../lambda/remediation/fixes/imdsv2';
@@ -17,63 +18,161 @@ import { s3EncryptionFix } from '../../lambda/remediation/fixes/s3-encryption';
 import { worldIngressFix } from '../../lambda/remediation/fixes/world-ingress';
 import { remediationEvent } from '../../lambda/remediation/remediation-request';
 import { createRemediator } from '../../lambda/remediator/remediator';
+import { isAwsError } from '../../lambda/runtime/aws-errors';
 import { RemediationMode } from '../../src/core/remediation-mode';
 import { Severity } from '../../src/core/rules/severity';
 import { DeployedRule } from '../../src/core/settings/settings';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
+import { MotoServer, startMoto } from '../support/moto';
 import { capturedLogger, untraced } from '../support/observability';
+
+/*
+ * The remediator against moto's server: the resources are made in moto, each fix is proven by
+ * reading the resource back, and each alert by reading what SNS delivered to a subscribed queue.
+ */
 
 const TABLE = 'compliance-findings-test';
 const context = { awsRequestId: 'req-remediation' } as Context;
-const ec2 = mockClient(EC2Client);
-const rds = mockClient(RDSClient);
-const s3 = mockClient(S3Client);
-const sns = mockClient(SNSClient);
 
 const rule = (ruleName: string, extra: Partial<DeployedRule> = {}): DeployedRule =>
   ({ configRuleName: `${ruleName}-test`, ruleName, severity: Severity.HIGH, evaluationMode: 'MANAGED', autoRemediate: true, parameters: {}, ...extra });
 const RULES: DeployedRule[] = [
   rule('restricted-ssh', { exemptions: [{ tag: { key: 'compliance-exempt', value: 'bastion' }, reason: 'RISK-42: bastion' }] }),
-  rule('ec2-imdsv2-check', { exemptions: [{ resourceIds: ['i-exempt'], reason: 'vendor appliance', expiresAt: '2026-12-01T00:00:00.000Z' }] }),
+  rule('ec2-imdsv2-check'),
   rule('db-instance-backup-enabled', { parameters: { backupRetentionMinimum: '7' } }),
   rule('s3-default-encryption-kms'),
   rule('s3-bucket-server-side-encryption-enabled'),
   { configRuleName: 'required-tags-test', ruleName: 'required-tags', severity: Severity.LOW, evaluationMode: 'MANAGED' },
 ];
+/** The monitor's rules with one of them replaced. */
+const rulesWith = (replacement: DeployedRule): DeployedRule[] => RULES.map((each) => each.ruleName === replacement.ruleName ? replacement : each);
 
+let moto: MotoServer;
 let dynamo: LocalDynamoDb;
+/** The test's own clients, which make the resources and read them back. */
+let ec2: EC2Client;
+let rds: RDSClient;
+let s3: S3Client;
+let sns: SNSClient;
+let sqs: SQSClient;
+/** The remediator's EC2 client, and the operations it sent in order. */
+let remediatorEc2: EC2Client;
+let ec2Operations: string[];
+let imageId: string;
+let topicArn: string;
+let queueUrl: string;
 let logLines: any[];
 
-function remediator(mode: `${RemediationMode}`, now = '2026-11-23T12:00:00Z') {
+interface RemediatorOptions {
+  readonly now?: string;
+  readonly rules?: DeployedRule[];
+  readonly sns?: SNSClient;
+}
+
+function remediator(mode: `${RemediationMode}`, options: RemediatorOptions = {}) {
   const { logger, lines } = capturedLogger('remediator');
   logLines = lines;
-  const ec2Client = new EC2Client({ region: 'eu-west-1' });
-  const s3Client = new S3Client({ region: 'eu-west-1' });
+  const s3Client = new S3Client(moto.clientConfig);
   return createRemediator({
     fixes: {
       S3_ENCRYPTION_KMS: s3EncryptionFix(s3Client, true),
       S3_ENCRYPTION_AES256: s3EncryptionFix(s3Client, false),
-      CLOSE_WORLD_INGRESS: worldIngressFix(ec2Client),
-      REQUIRE_IMDSV2: imdsv2Fix(ec2Client),
-      RAISE_BACKUP_RETENTION: backupRetentionFix(new RDSClient({ region: 'eu-west-1' })),
+      CLOSE_WORLD_INGRESS: worldIngressFix(remediatorEc2),
+      REQUIRE_IMDSV2: imdsv2Fix(remediatorEc2),
+      RAISE_BACKUP_RETENTION: backupRetentionFix(new RDSClient(moto.clientConfig)),
     },
     store: new FindingStore(dynamo.documents, TABLE, 2557),
-    sns: new SNSClient({ region: 'eu-west-1' }),
-    alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test',
+    sns: options.sns ?? new SNSClient(moto.clientConfig),
+    alertTopicArn: topicArn,
     mode: mode as RemediationMode,
-    rules: RULES,
+    rules: options.rules ?? RULES,
     logger,
     tracer: untraced(),
-    now: () => new Date(now),
+    now: () => new Date(options.now ?? '2026-11-23T12:00:00Z'),
   });
 }
 
 function request(configRuleName: string, resourceType: string, resourceId: string): unknown {
   return remediationEvent({ configRuleName, resourceType, resourceId, awsRegion: 'eu-west-1', annotation: 'violation', correlationId: 'req-analyzer' });
 }
+const sshRequest = (groupId: string) => request('restricted-ssh-test', 'AWS::EC2::SecurityGroup', groupId);
+const imdsRequest = (instanceId: string) => request('ec2-imdsv2-check-test', 'AWS::EC2::Instance', instanceId);
+const backupRequest = (resourceId: string) => request('db-instance-backup-enabled-test', 'AWS::RDS::DBInstance', resourceId);
 
-const sshRequest = request('restricted-ssh-test', 'AWS::EC2::SecurityGroup', 'sg-1');
-const openSsh = { GroupId: 'sg-1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 0, ToPort: 1024, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }], Tags: [] };
+const world = (from: number, to: number, description?: string): IpPermission =>
+  ({ IpProtocol: 'tcp', FromPort: from, ToPort: to, IpRanges: [{ CidrIp: '0.0.0.0/0', Description: description }] });
+const OPEN_SSH = [world(0, 1024)];
+
+let groups = 0;
+/** A security group in moto's default VPC, with these ingress permissions. */
+async function securityGroup(permissions: IpPermission[], tags?: Record<string, string>): Promise<string> {
+  const { GroupId } = await ec2.send(new CreateSecurityGroupCommand({
+    GroupName: `group-${++groups}`,
+    Description: 'remediator test',
+    // EC2 refuses a tag specification without tags.
+    TagSpecifications: tags && [{ ResourceType: 'security-group', Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }],
+  }));
+  await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId, IpPermissions: permissions }));
+  return GroupId!;
+}
+
+/** A group's ingress as moto reads it back, one sorted line per source: `tcp 0-21 0.0.0.0/0 (description)`. */
+async function ingress(groupId: string): Promise<string[]> {
+  const group = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [groupId] }))).SecurityGroups![0];
+  return (group.IpPermissions ?? []).flatMap((permission) => {
+    const ports = permission.IpProtocol === '-1' ? 'all' : `${permission.IpProtocol} ${permission.FromPort}-${permission.ToPort}`;
+    const sources = [
+      ...(permission.IpRanges ?? []).map((range) => [range.CidrIp, range.Description]),
+      ...(permission.Ipv6Ranges ?? []).map((range) => [range.CidrIpv6, range.Description]),
+    ];
+    return sources.map(([cidr, description]) => `${ports} ${cidr}${description ? ` (${description})` : ''}`);
+  }).sort();
+}
+
+/** An instance with IMDSv1 allowed, as Config finds it. */
+async function instance(): Promise<string> {
+  const { Instances } = await ec2.send(new RunInstancesCommand({ ImageId: imageId, MinCount: 1, MaxCount: 1, MetadataOptions: { HttpTokens: 'optional' } }));
+  return Instances![0].InstanceId!;
+}
+
+async function httpTokens(instanceId: string): Promise<string | undefined> {
+  const { Reservations } = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
+  return Reservations![0].Instances![0].MetadataOptions?.HttpTokens;
+}
+
+/** A DB instance, and its resource id (`db-…`), by which Config names it. */
+async function dbInstance(identifier: string, backupRetentionPeriod: number): Promise<string> {
+  const { DBInstance } = await rds.send(new CreateDBInstanceCommand({
+    DBInstanceIdentifier: identifier,
+    DBInstanceClass: 'db.t3.micro',
+    Engine: 'postgres',
+    AllocatedStorage: 20,
+    MasterUsername: 'admin_user',
+    MasterUserPassword: 'not-a-secret-1',
+    BackupRetentionPeriod: backupRetentionPeriod,
+  }));
+  return DBInstance!.DbiResourceId!;
+}
+
+async function backupRetention(identifier: string): Promise<number | undefined> {
+  return (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }))).DBInstances![0].BackupRetentionPeriod;
+}
+
+async function bucket(name: string): Promise<void> {
+  await s3.send(new CreateBucketCommand({ Bucket: name, CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+}
+
+/** A bucket's default encryption rules, or `none`. */
+async function defaultEncryption(name: string): Promise<unknown> {
+  try {
+    return (await s3.send(new GetBucketEncryptionCommand({ Bucket: name }))).ServerSideEncryptionConfiguration?.Rules;
+  } catch (error) {
+    if (isAwsError(error, 'ServerSideEncryptionConfigurationNotFoundError')) {
+      return 'none';
+    }
+    throw error;
+  }
+}
 
 async function audits(resourceId: string): Promise<any[]> {
   const result = await dynamo.documents.send(new QueryCommand({
@@ -85,19 +184,58 @@ async function audits(resourceId: string): Promise<any[]> {
   return result.Items ?? [];
 }
 
-const subjects = () => sns.commandCalls(PublishCommand).map((call) => call.args[0].input.Subject);
+/** The SNS envelope of a notification delivered to an SQS subscriber. */
+interface DeliveredAlert {
+  readonly Type: string;
+  readonly TopicArn: string;
+  readonly Subject?: string;
+  readonly Message: string;
+  readonly MessageAttributes?: unknown;
+}
+
+/** The alerts SNS delivered to the queue subscribed to the topic (moto delivers as it publishes). */
+async function delivered(): Promise<DeliveredAlert[]> {
+  const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }));
+  return (Messages ?? []).map((message) => JSON.parse(message.Body!));
+}
+const subjects = async () => (await delivered()).map((alert) => alert.Subject);
+
+/** An endpoint where nothing listens: SNS down. */
+async function deadEndpoint(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
 
 beforeAll(async () => {
-  dynamo = await startDynalite();
-});
+  [moto, dynamo] = await Promise.all([startMoto(), startDynalite()]);
+  ec2 = new EC2Client(moto.clientConfig);
+  rds = new RDSClient(moto.clientConfig);
+  s3 = new S3Client(moto.clientConfig);
+  sns = new SNSClient(moto.clientConfig);
+  sqs = new SQSClient(moto.clientConfig);
+  remediatorEc2 = new EC2Client(moto.clientConfig);
+  remediatorEc2.middlewareStack.add((next, middlewareContext) => async (args) => {
+    ec2Operations.push(middlewareContext.commandName!);
+    return next(args);
+  }, { step: 'initialize', name: 'recordOperations' });
+  imageId = (await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'] }))).Images![0].ImageId!;
+}, 60_000);
 afterAll(async () => {
-  await dynamo.close();
+  for (const client of [ec2, rds, s3, sns, sqs, remediatorEc2]) {
+    client?.destroy();
+  }
+  await Promise.all([moto?.stop(), dynamo?.close()]);
 });
 beforeEach(async () => {
-  for (const mock of [ec2, rds, s3, sns]) {
-    mock.reset();
-  }
-  sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+  await moto.reset();
+  ec2Operations = [];
+  topicArn = (await sns.send(new CreateTopicCommand({ Name: 'compliance-alerts-test' }))).TopicArn!;
+  queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'alert-subscriber' }))).QueueUrl!;
+  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
+  await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: Attributes!.QueueArn }));
   await createFindingsTable(dynamo.client, TABLE);
 });
 afterEach(async () => {
@@ -106,12 +244,13 @@ afterEach(async () => {
 
 describe('dry run, the default', () => {
   test('records and announces what it would do, and changes nothing', async () => {
-    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [openSsh] });
-    const audit = await remediator('DRY_RUN')(sshRequest, context);
+    const groupId = await securityGroup(OPEN_SSH);
+    const before = await ingress(groupId);
+    const audit = await remediator('DRY_RUN')(sshRequest(groupId), context);
     expect(audit).toMatchObject({ outcome: 'WOULD_APPLY', actions: ['revoke TCP 0-1024 from 0.0.0.0/0, keeping TCP 0-21, TCP 23-1024'] });
-    expect(ec2.commandCalls(RevokeSecurityGroupIngressCommand)).toHaveLength(0);
-    expect(ec2.commandCalls(AuthorizeSecurityGroupIngressCommand)).toHaveLength(0);
-    expect(await audits('sg-1')).toEqual([expect.objectContaining({
+    expect(await ingress(groupId)).toEqual(before);
+    expect(ec2Operations).toEqual(['DescribeSecurityGroupsCommand']);
+    expect(await audits(groupId)).toEqual([expect.objectContaining({
       timestamp: 'REMEDIATION#2026-11-23T12:00:00.000Z#restricted-ssh-test',
       mode: 'DRY_RUN',
       outcome: 'WOULD_APPLY',
@@ -120,138 +259,201 @@ describe('dry run, the default', () => {
       configRuleName: 'restricted-ssh-test',
       resourceType: 'AWS::EC2::SecurityGroup',
     })]);
-    expect(subjects()).toEqual(['[DRY RUN] AWS::EC2::SecurityGroup sg-1 (restricted-ssh-test)']);
-    expect(sns.commandCalls(PublishCommand)[0].args[0].input.Message).toContain('Would change:\n  - revoke TCP 0-1024 from 0.0.0.0/0');
+    const alerts = await delivered();
+    expect(alerts).toEqual([expect.objectContaining({
+      Type: 'Notification',
+      TopicArn: topicArn,
+      Subject: `[DRY RUN] AWS::EC2::SecurityGroup ${groupId} (restricted-ssh-test)`,
+      Message: remediationMessage(audit).body,
+    })]);
+    expect(alerts[0].Message).toContain('Would change:\n  - revoke TCP 0-1024 from 0.0.0.0/0');
+    // The publisher sets no message attributes: a subscription filters on the subject or body only.
+    expect(alerts[0].MessageAttributes).toBeUndefined();
+  });
+
+
+  test.each<[string, () => Promise<[event: unknown, readBack: () => Promise<unknown>, action: string]>]>([
+    ['an instance', async () => {
+      const instanceId = await instance();
+      return [imdsRequest(instanceId), () => httpTokens(instanceId), 'require IMDSv2 session tokens (HttpTokens optional → required)'];
+    }],
+    ['a DB instance', async () =>
+      [backupRequest(await dbInstance('orders', 1)), () => backupRetention('orders'), 'raise the backup retention of orders from 1 to 7 days']],
+    ['a bucket', async () => {
+      await bucket('logs-bucket');
+      return [request('s3-default-encryption-kms-test', 'AWS::S3::Bucket', 'logs-bucket'), () => defaultEncryption('logs-bucket'), 'set default encryption to aws:kms'];
+    }],
+  ])('%s reads back unchanged; the audit says what would change', async (_, arrange) => {
+    const [event, readBack, action] = await arrange();
+    const before = await readBack();
+    const audit = await remediator('DRY_RUN')(event, context);
+    expect(audit).toMatchObject({ outcome: 'WOULD_APPLY', mode: 'DRY_RUN', actions: [action] });
+    expect(await readBack()).toEqual(before);
+    expect(await audits(audit.request.resourceId)).toEqual([expect.objectContaining({ outcome: 'WOULD_APPLY', actions: [action] })]);
   });
 });
 
 describe('apply', () => {
   test('security group: keeps the allowed ports open first, then revokes the world range; a second run finds nothing to do', async () => {
-    ec2.on(DescribeSecurityGroupsCommand).resolvesOnce({ SecurityGroups: [openSsh] }).resolves({
-      SecurityGroups: [{ ...openSsh, IpPermissions: [0, 23].map((from) => ({ IpProtocol: 'tcp', FromPort: from, ToPort: from ? 1024 : 21, IpRanges: [{ CidrIp: '0.0.0.0/0' }] })) }],
-    });
-    ec2.on(AuthorizeSecurityGroupIngressCommand).resolvesOnce({}).rejectsOnce(Object.assign(new Error('duplicate'), { name: 'InvalidPermission.Duplicate' }));
-    expect(await remediator('APPLY')(sshRequest, context)).toMatchObject({ outcome: 'APPLIED' });
-    const authorized = ec2.commandCalls(AuthorizeSecurityGroupIngressCommand).map((call) => call.args[0].input.IpPermissions);
-    expect(authorized).toEqual([
-      [{ IpProtocol: 'tcp', FromPort: 0, ToPort: 21, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
-      [{ IpProtocol: 'tcp', FromPort: 23, ToPort: 1024, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
-    ]);
-    expect(ec2.commandCalls(RevokeSecurityGroupIngressCommand).map((call) => call.args[0].input)).toEqual([
-      { GroupId: 'sg-1', IpPermissions: [{ IpProtocol: 'tcp', FromPort: 0, ToPort: 1024, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] },
-    ]);
-    expect(ec2.calls().map((call) => call.args[0].constructor.name)).toEqual([
+    // 23-1024 is already open to the world, as an earlier attempt that failed before its revocation leaves it.
+    const groupId = await securityGroup([world(0, 1024, 'legacy'), world(23, 1024, 'legacy')]);
+    expect(await remediator('APPLY')(sshRequest(groupId), context)).toMatchObject({ outcome: 'APPLIED' });
+    const fixed = await ingress(groupId);
+    expect(fixed).toEqual(['tcp 0-21 0.0.0.0/0 (legacy)', 'tcp 23-1024 0.0.0.0/0 (legacy)']);
+    expect(ec2Operations).toEqual([
       'DescribeSecurityGroupsCommand', 'AuthorizeSecurityGroupIngressCommand', 'AuthorizeSecurityGroupIngressCommand', 'RevokeSecurityGroupIngressCommand',
     ]);
 
-    expect(await remediator('APPLY', '2026-11-23T12:05:00Z')(sshRequest, context)).toMatchObject({ outcome: 'NOTHING_TO_DO', reason: 'no forbidden port is open to the world' });
-    expect(ec2.commandCalls(RevokeSecurityGroupIngressCommand)).toHaveLength(1);
-    expect((await audits('sg-1')).map((audit) => audit.outcome)).toEqual(['APPLIED', 'NOTHING_TO_DO']);
-    expect(subjects()).toEqual(['[REMEDIATED] AWS::EC2::SecurityGroup sg-1 (restricted-ssh-test)']);
+    expect(await remediator('APPLY', { now: '2026-11-23T12:05:00Z' })(sshRequest(groupId), context))
+      .toMatchObject({ outcome: 'NOTHING_TO_DO', reason: 'no forbidden port is open to the world' });
+    expect(await ingress(groupId)).toEqual(fixed);
+    expect((await audits(groupId)).map((audit) => audit.outcome)).toEqual(['APPLIED', 'NOTHING_TO_DO']);
+    expect(await subjects()).toEqual([`[REMEDIATED] AWS::EC2::SecurityGroup ${groupId} (restricted-ssh-test)`]);
+  });
+
+  test('security group: only the world sources of the forbidden port are revoked; private sources and other rules stay', async () => {
+    const groupId = await securityGroup([
+      { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '10.0.0.0/8' }, { CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [{ CidrIpv6: '::/0' }] },
+      world(443, 443, 'https'),
+      { IpProtocol: 'udp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+    ]);
+    expect(await remediator('APPLY')(sshRequest(groupId), context))
+      .toMatchObject({ outcome: 'APPLIED', actions: ['revoke TCP 22 from 0.0.0.0/0', 'revoke TCP 22 from ::/0'] });
+    expect(await ingress(groupId)).toEqual(['tcp 22-22 10.0.0.0/8', 'tcp 443-443 0.0.0.0/0 (https)', 'udp 22-22 0.0.0.0/0']);
   });
 
   test('IMDSv2 is required; an instance that already requires it is left alone', async () => {
-    ec2.on(DescribeInstancesCommand).resolvesOnce({ Reservations: [{ Instances: [{ InstanceId: 'i-1', MetadataOptions: { HttpTokens: 'optional' } }] }] })
-      .resolves({ Reservations: [{ Instances: [{ InstanceId: 'i-1', MetadataOptions: { HttpTokens: 'required' } }] }] });
-    const imdsRequest = request('ec2-imdsv2-check-test', 'AWS::EC2::Instance', 'i-1');
-    expect(await remediator('APPLY')(imdsRequest, context)).toMatchObject({ outcome: 'APPLIED', actions: ['require IMDSv2 session tokens (HttpTokens optional → required)'] });
-    expect(ec2.commandCalls(ModifyInstanceMetadataOptionsCommand).map((call) => call.args[0].input)).toEqual([{ InstanceId: 'i-1', HttpTokens: 'required' }]);
-    expect(await remediator('APPLY')(imdsRequest, context)).toMatchObject({ outcome: 'NOTHING_TO_DO', reason: 'IMDSv2 is already required' });
-    expect(ec2.commandCalls(ModifyInstanceMetadataOptionsCommand)).toHaveLength(1);
+    const instanceId = await instance();
+    expect(await remediator('APPLY')(imdsRequest(instanceId), context))
+      .toMatchObject({ outcome: 'APPLIED', actions: ['require IMDSv2 session tokens (HttpTokens optional → required)'] });
+    expect(await httpTokens(instanceId)).toBe('required');
+    expect(await remediator('APPLY')(imdsRequest(instanceId), context)).toMatchObject({ outcome: 'NOTHING_TO_DO', reason: 'IMDSv2 is already required' });
+    expect(await httpTokens(instanceId)).toBe('required');
+    expect(ec2Operations.filter((operation) => operation === 'ModifyInstanceMetadataOptionsCommand')).toHaveLength(1);
   });
 
-  test('RDS backup retention is raised to the rule\'s minimum, found by the resource id Config uses', async () => {
-    rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceIdentifier: 'orders', BackupRetentionPeriod: 0, TagList: [] }] });
-    const audit = await remediator('APPLY')(request('db-instance-backup-enabled-test', 'AWS::RDS::DBInstance', 'db-ABCDEFGHIJ'), context);
-    expect(audit.actions).toEqual(['raise the backup retention of orders from 0 to 7 days (turning backups on briefly suspends I/O on single-AZ instances)']);
-    expect(rds.commandCalls(DescribeDBInstancesCommand)[0].args[0].input).toEqual({ Filters: [{ Name: 'dbi-resource-id', Values: ['db-ABCDEFGHIJ'] }] });
-    expect(rds.commandCalls(ModifyDBInstanceCommand).map((call) => call.args[0].input)).toEqual([{ DBInstanceIdentifier: 'orders', BackupRetentionPeriod: 7, ApplyImmediately: true }]);
+  test('RDS backup retention is raised to the minimum of the rule, found by the resource id Config uses', async () => {
+    const resourceId = await dbInstance('orders', 0);
+    // Another resource id finds no instance: the fix looks its instance up by resource id, never takes the first listed.
+    expect(await remediator('APPLY')(backupRequest('db-ANOTHERINSTANCE0000000000'), context))
+      .toMatchObject({ outcome: 'NOTHING_TO_DO', reason: 'DB instance db-ANOTHERINSTANCE0000000000 no longer exists' });
+    expect(await backupRetention('orders')).toBe(0);
+    const audit = await remediator('APPLY')(backupRequest(resourceId), context);
+    expect(audit).toMatchObject({
+      outcome: 'APPLIED',
+      actions: ['raise the backup retention of orders from 0 to 7 days (turning backups on briefly suspends I/O on single-AZ instances)'],
+    });
+    expect(await backupRetention('orders')).toBe(7);
+
+    expect(await remediator('APPLY')(backupRequest(resourceId), context)).toMatchObject({ outcome: 'NOTHING_TO_DO', reason: 'backup retention is already 7 days' });
+    expect(await backupRetention('orders')).toBe(7);
   });
 
   test('RDS backup retention above an exact period is never lowered: a person decides, and hears of it', async () => {
-    RULES[2] = rule('db-instance-backup-enabled', { parameters: { backupRetentionPeriod: '7' } });
-    try {
-      rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceIdentifier: 'orders', BackupRetentionPeriod: 30 }] });
-      const audit = await remediator('APPLY')(request('db-instance-backup-enabled-test', 'AWS::RDS::DBInstance', 'db-ABCDEFGHIJ'), context);
-      expect(audit).toMatchObject({ outcome: 'NEEDS_A_PERSON', reason: 'backup retention is 30 days, above the rule\'s 7: lowering it deletes backups, so change it by hand' });
-      expect(rds.commandCalls(ModifyDBInstanceCommand)).toHaveLength(0);
-      expect(subjects()).toEqual(['[FIX BY HAND] AWS::RDS::DBInstance db-ABCDEFGHIJ (db-instance-backup-enabled-test)']);
-    } finally {
-      RULES[2] = rule('db-instance-backup-enabled', { parameters: { backupRetentionMinimum: '7' } });
-    }
+    const resourceId = await dbInstance('orders', 30);
+    const rules = rulesWith(rule('db-instance-backup-enabled', { parameters: { backupRetentionPeriod: '7' } }));
+    expect(await remediator('APPLY', { rules })(backupRequest(resourceId), context)).toMatchObject({
+      outcome: 'NEEDS_A_PERSON',
+      reason: 'backup retention is 30 days, above the rule\'s 7: lowering it deletes backups, so change it by hand',
+    });
+    expect(await backupRetention('orders')).toBe(30);
+    expect(await subjects()).toEqual([`[FIX BY HAND] AWS::RDS::DBInstance ${resourceId} (db-instance-backup-enabled-test)`]);
   });
 
   test('S3: SSE-KMS with the AWS managed key for the KMS rule, AES256 for the other; buckets without tags are fine', async () => {
-    s3.on(GetBucketEncryptionCommand).rejects(Object.assign(new Error('none'), { name: 'ServerSideEncryptionConfigurationNotFoundError' }));
-    s3.on(GetBucketTaggingCommand).rejects(Object.assign(new Error('no tags'), { name: 'NoSuchTagSet' }));
-    await remediator('APPLY')(request('s3-default-encryption-kms-test', 'AWS::S3::Bucket', 'logs-bucket'), context);
-    await remediator('APPLY')(request('s3-bucket-server-side-encryption-enabled-test', 'AWS::S3::Bucket', 'logs-bucket'), context);
-    expect(s3.commandCalls(PutBucketEncryptionCommand).map((call) => call.args[0].input)).toEqual([
-      { Bucket: 'logs-bucket', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true }] } },
-      { Bucket: 'logs-bucket', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] } },
-    ]);
+    await bucket('logs-bucket');
+    await bucket('assets-bucket');
+    expect(await remediator('APPLY')(request('s3-default-encryption-kms-test', 'AWS::S3::Bucket', 'logs-bucket'), context))
+      .toMatchObject({ outcome: 'APPLIED', actions: ['set default encryption to aws:kms'] });
+    expect(await remediator('APPLY')(request('s3-bucket-server-side-encryption-enabled-test', 'AWS::S3::Bucket', 'assets-bucket'), context))
+      .toMatchObject({ outcome: 'APPLIED', actions: ['set default encryption to AES256'] });
+    expect(await defaultEncryption('logs-bucket')).toEqual([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true }]);
+    expect(await defaultEncryption('assets-bucket')).toEqual([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }]);
+
+    expect(await remediator('APPLY')(request('s3-default-encryption-kms-test', 'AWS::S3::Bucket', 'logs-bucket'), context))
+      .toMatchObject({ outcome: 'NOTHING_TO_DO', reason: 'default encryption already meets the rule' });
+    expect(await defaultEncryption('logs-bucket')).toEqual([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true }]);
   });
 
   test('a fix that fails is recorded, announced and thrown, so that Lambda retries it and then dead-letters it', async () => {
-    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [openSsh] });
-    ec2.on(AuthorizeSecurityGroupIngressCommand).rejects(Object.assign(new Error('You are not authorized'), { name: 'UnauthorizedOperation' }));
-    await expect(remediator('APPLY')(sshRequest, context)).rejects.toThrow('remediation of sg-1 failed: You are not authorized');
-    expect(ec2.commandCalls(RevokeSecurityGroupIngressCommand)).toHaveLength(0);
-    expect(await audits('sg-1')).toEqual([expect.objectContaining({ outcome: 'FAILED', reason: 'You are not authorized' })]);
-    expect(subjects()).toEqual(['[REMEDIATION FAILED] AWS::EC2::SecurityGroup sg-1 (restricted-ssh-test)']);
+    // 60 rules, the limit of a group in a VPC: the ports kept open cannot be authorized before the revocation.
+    const full: IpPermission = { IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, IpRanges: Array.from({ length: 59 }, (_, i) => ({ CidrIp: `10.0.${i}.0/24` })) };
+    const groupId = await securityGroup([world(0, 1024), full]);
+    const before = await ingress(groupId);
+    const message = 'The maximum number of rules per security group has been reached.';
+    await expect(remediator('APPLY')(sshRequest(groupId), context)).rejects.toThrow(`remediation of ${groupId} failed: ${message}`);
+    expect(await ingress(groupId)).toEqual(before);
+    expect(before).toContain('tcp 0-1024 0.0.0.0/0');
+    expect(ec2Operations).not.toContain('RevokeSecurityGroupIngressCommand');
+    expect(await audits(groupId)).toEqual([expect.objectContaining({ outcome: 'FAILED', reason: message })]);
+    expect(await subjects()).toEqual([`[REMEDIATION FAILED] AWS::EC2::SecurityGroup ${groupId} (restricted-ssh-test)`]);
     // The audit keeps the message; the log keeps the stack of the error the fix swallowed.
     expect(logLines).toContainEqual(expect.objectContaining({
       level: 'ERROR',
       message: 'fix failed',
-      resourceId: 'sg-1',
+      resourceId: groupId,
       correlationId: 'req-analyzer',
-      error: expect.objectContaining({ name: 'UnauthorizedOperation', stack: expect.stringContaining('You are not authorized\n    at ') }),
+      error: expect.objectContaining({ name: 'RulesPerSecurityGroupLimitExceeded', stack: expect.stringContaining(`${message}\n    at `) }),
     }));
   });
 });
 
 describe('never touches', () => {
-  test('a resource an exemption\'s tag covers: recorded, not announced, not changed', async () => {
-    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [{ ...openSsh, Tags: [{ Key: 'compliance-exempt', Value: 'bastion' }] }] });
-    expect(await remediator('APPLY')(sshRequest, context)).toMatchObject({ outcome: 'EXEMPT', reason: 'RISK-42: bastion' });
-    expect(ec2.commandCalls(AuthorizeSecurityGroupIngressCommand)).toHaveLength(0);
-    expect(ec2.commandCalls(RevokeSecurityGroupIngressCommand)).toHaveLength(0);
-    expect(subjects()).toEqual([]);
-    expect(await audits('sg-1')).toEqual([expect.objectContaining({ outcome: 'EXEMPT' })]);
+  test('a resource an exemption covers by tag: recorded, not announced, not changed', async () => {
+    const groupId = await securityGroup(OPEN_SSH, { 'compliance-exempt': 'bastion' });
+    const before = await ingress(groupId);
+    expect(await remediator('APPLY')(sshRequest(groupId), context)).toMatchObject({ outcome: 'EXEMPT', reason: 'RISK-42: bastion' });
+    expect(await ingress(groupId)).toEqual(before);
+    expect(ec2Operations).toEqual(['DescribeSecurityGroupsCommand']);
+    expect(await subjects()).toEqual([]);
+    expect(await audits(groupId)).toEqual([expect.objectContaining({ outcome: 'EXEMPT' })]);
   });
 
   test('a resource exempt by id until its expiry; after it, the fix applies', async () => {
-    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [{ InstanceId: 'i-exempt', MetadataOptions: { HttpTokens: 'optional' } }] }] });
-    const exemptRequest = request('ec2-imdsv2-check-test', 'AWS::EC2::Instance', 'i-exempt');
-    expect(await remediator('APPLY', '2026-11-30T23:59:59Z')(exemptRequest, context)).toMatchObject({ outcome: 'EXEMPT', reason: 'vendor appliance' });
-    expect(await remediator('APPLY', '2026-12-01T00:00:00Z')(exemptRequest, context)).toMatchObject({ outcome: 'APPLIED' });
-    expect(ec2.commandCalls(ModifyInstanceMetadataOptionsCommand)).toHaveLength(1);
+    const instanceId = await instance();
+    const rules = rulesWith(rule('ec2-imdsv2-check', { exemptions: [{ resourceIds: [instanceId], reason: 'vendor appliance', expiresAt: '2026-12-01T00:00:00.000Z' }] }));
+    expect(await remediator('APPLY', { rules, now: '2026-11-30T23:59:59Z' })(imdsRequest(instanceId), context))
+      .toMatchObject({ outcome: 'EXEMPT', reason: 'vendor appliance' });
+    expect(await httpTokens(instanceId)).toBe('optional');
+    expect(await remediator('APPLY', { rules, now: '2026-12-01T00:00:00Z' })(imdsRequest(instanceId), context)).toMatchObject({ outcome: 'APPLIED' });
+    expect(await httpTokens(instanceId)).toBe('required');
   });
 
-  test.each([
-    ['a deleted security group', () => ec2.on(DescribeSecurityGroupsCommand).rejects(Object.assign(new Error('gone'), { name: 'InvalidGroup.NotFound' })), sshRequest,
-      'security group sg-1 no longer exists'],
-    ['a terminated instance', () => ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [{ State: { Name: 'terminated' } }] }] }),
-      request('ec2-imdsv2-check-test', 'AWS::EC2::Instance', 'i-gone'), 'instance i-gone no longer exists'],
-    ['an unknown instance', () => ec2.on(DescribeInstancesCommand).rejects(Object.assign(new Error('gone'), { name: 'InvalidInstanceID.NotFound' })),
-      request('ec2-imdsv2-check-test', 'AWS::EC2::Instance', 'i-gone'), 'instance i-gone no longer exists'],
-    ['a deleted DB instance', () => rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] }),
-      request('db-instance-backup-enabled-test', 'AWS::RDS::DBInstance', 'db-GONE'), 'DB instance db-GONE no longer exists'],
-    ['a DB instance that keeps enough backups', () => rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceIdentifier: 'orders', BackupRetentionPeriod: 14 }] }),
-      request('db-instance-backup-enabled-test', 'AWS::RDS::DBInstance', 'db-OK'), 'backup retention is already 14 days'],
-    ['a deleted bucket', () => s3.on(GetBucketEncryptionCommand).rejects(Object.assign(new Error('gone'), { name: 'NoSuchBucket' })),
-      request('s3-default-encryption-kms-test', 'AWS::S3::Bucket', 'gone-bucket'), 'bucket gone-bucket no longer exists'],
-  ])('%s: nothing to do, recorded', async (_, arrange, event, reason) => {
-    arrange();
-    expect(await remediator('APPLY')(event, context)).toMatchObject({ outcome: 'NOTHING_TO_DO', reason });
-    expect(subjects()).toEqual([]);
+  test.each<[string, () => Promise<[event: unknown, reason: string]>]>([
+    ['a deleted security group', async () => {
+      const groupId = await securityGroup(OPEN_SSH);
+      await ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId }));
+      return [sshRequest(groupId), `security group ${groupId} no longer exists`];
+    }],
+    ['a terminated instance', async () => {
+      const instanceId = await instance();
+      await ec2.send(new TerminateInstancesCommand({ InstanceIds: [instanceId] }));
+      return [imdsRequest(instanceId), `instance ${instanceId} no longer exists`];
+    }],
+    ['an unknown instance', async () => [imdsRequest('i-0123456789abcdef0'), 'instance i-0123456789abcdef0 no longer exists']],
+    ['a deleted DB instance', async () => {
+      const resourceId = await dbInstance('orders', 0);
+      await rds.send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: 'orders', SkipFinalSnapshot: true }));
+      return [backupRequest(resourceId), `DB instance ${resourceId} no longer exists`];
+    }],
+    ['a DB instance that keeps enough backups', async () => [backupRequest(await dbInstance('orders', 14)), 'backup retention is already 14 days']],
+    ['a deleted bucket', async () => [request('s3-default-encryption-kms-test', 'AWS::S3::Bucket', 'gone-bucket'), 'bucket gone-bucket no longer exists']],
+  ])('%s: nothing to do, recorded', async (_, arrange) => {
+    const [event, reason] = await arrange();
+    const audit = await remediator('APPLY')(event, context);
+    expect(audit).toMatchObject({ outcome: 'NOTHING_TO_DO', reason });
+    expect(await audits(audit.request.resourceId)).toEqual([expect.objectContaining({ outcome: 'NOTHING_TO_DO', reason })]);
+    expect(await subjects()).toEqual([]);
   });
 
   test('all traffic open to the world: a person decides, and hears of it', async () => {
-    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [{ GroupId: 'sg-1', IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }] });
-    expect(await remediator('APPLY')(sshRequest, context)).toMatchObject({ outcome: 'NEEDS_A_PERSON' });
-    expect(ec2.commandCalls(RevokeSecurityGroupIngressCommand)).toHaveLength(0);
-    expect(subjects()[0]!.length).toBeLessThanOrEqual(SUBJECT_MAX_LENGTH);
+    const groupId = await securityGroup([{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }]);
+    expect(await remediator('APPLY')(sshRequest(groupId), context)).toMatchObject({ outcome: 'NEEDS_A_PERSON' });
+    expect(await ingress(groupId)).toEqual(['all 0.0.0.0/0']);
+    const [subject, ...others] = await subjects();
+    expect(others).toEqual([]);
+    expect(subject).toBe(`[FIX BY HAND] AWS::EC2::SecurityGroup ${groupId} (restricted-ssh-test)`);
+    expect(subject!.length).toBeLessThanOrEqual(SUBJECT_MAX_LENGTH);
   });
 });
 
@@ -269,15 +471,22 @@ describe('bad requests', () => {
   });
 
   test('with SNS down the remediation is still recorded, and the message logged', async () => {
-    sns.on(PublishCommand).rejects(new Error('SNS unavailable'));
-    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [openSsh] });
-    expect(await remediator('DRY_RUN')(sshRequest, context)).toMatchObject({ outcome: 'WOULD_APPLY' });
-    expect(await audits('sg-1')).toHaveLength(1);
+    const groupId = await securityGroup(OPEN_SSH);
+    const down = new SNSClient({ ...moto.clientConfig, endpoint: await deadEndpoint(), maxAttempts: 1 });
+    try {
+      expect(await remediator('DRY_RUN', { sns: down })(sshRequest(groupId), context)).toMatchObject({ outcome: 'WOULD_APPLY' });
+    } finally {
+      down.destroy();
+    }
+    expect(await audits(groupId)).toHaveLength(1);
+    expect(await delivered()).toEqual([]);
     expect(logLines).toContainEqual(expect.objectContaining({
       level: 'ERROR',
       message: 'alert not published',
       correlationId: 'req-analyzer',
-      error: expect.objectContaining({ message: 'SNS unavailable', stack: expect.stringContaining('Error: SNS unavailable\n    at ') }),
+      subject: `[DRY RUN] AWS::EC2::SecurityGroup ${groupId} (restricted-ssh-test)`,
+      body: expect.stringContaining('Would change:\n  - revoke TCP 0-1024 from 0.0.0.0/0'),
+      error: expect.objectContaining({ message: expect.stringContaining('ECONNREFUSED'), stack: expect.stringContaining('ECONNREFUSED') }),
     }));
   });
 });
