@@ -1,4 +1,4 @@
-import { ComplianceCounts, compliancePercentage, ComplianceReport, ReportedEvaluation } from './report';
+import { ComplianceCounts, compliancePercentage, ComplianceReport, ReportedEvaluation, ReportOverview, ResourceSummary, SkippedItems } from './report';
 import { SEVERITY_NAMES, severityRank } from '../rules/catalog';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -18,6 +18,7 @@ h2 { font-size: 1.15rem; border-bottom: 1px solid #d0d0d0; padding-bottom: 0.2re
 .meta { color: #555; margin-top: 0; }
 .headline { display: flex; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
 .percentage { font-size: 3rem; font-weight: 700; }
+.resource-percentage { font-size: 2rem; font-weight: 700; }
 .trend { color: #333; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
@@ -41,21 +42,71 @@ interface RuleBar {
   readonly exempt: number;
 }
 
-function ruleBars(evaluations: readonly ReportedEvaluation[]): RuleBar[] {
-  const bars = new Map<string, { compliant: number; nonCompliant: number; exempt: number }>();
-  for (const { configRuleName, complianceType } of evaluations) {
-    const bar = bars.get(configRuleName) ?? { compliant: 0, nonCompliant: 0, exempt: 0 };
+/** The most rows a table of evaluations shows: the page stays readable, and a reporter keeps no more than this. */
+export const HTML_ROW_LIMIT = 1000;
+
+function byUrgency(a: ReportedEvaluation, b: ReportedEvaluation): number {
+  return severityRank(a.severity) - severityRank(b.severity)
+    || a.configRuleName.localeCompare(b.configRuleName) || a.resourceId.localeCompare(b.resourceId);
+}
+
+/** What the page shows of the evaluations themselves, collected one at a time in bounded memory. */
+export interface HtmlHighlights {
+  readonly ruleBars: readonly RuleBar[];
+  /** The most urgent violations, at most {@link HTML_ROW_LIMIT}, by severity, rule and resource. */
+  readonly violations: readonly ReportedEvaluation[];
+  /** The first exempt evaluations, at most {@link HTML_ROW_LIMIT}, in report order. */
+  readonly exemptions: readonly ReportedEvaluation[];
+  readonly totalViolations: number;
+  readonly totalExemptions: number;
+}
+
+/**
+ * Collects the page's highlights from evaluations added one at a time: per rule its bar, the most
+ * urgent violations and the first exemptions. It holds at most twice {@link HTML_ROW_LIMIT}
+ * violations: past that it sorts them and keeps the most urgent half.
+ */
+export class HighlightsCollector {
+  private readonly bars = new Map<string, { compliant: number; nonCompliant: number; exempt: number }>();
+  private violations: ReportedEvaluation[] = [];
+  private readonly exemptions: ReportedEvaluation[] = [];
+  private totalViolations = 0;
+  private totalExemptions = 0;
+
+  add(evaluation: ReportedEvaluation): void {
+    const { configRuleName, complianceType } = evaluation;
+    const bar = this.bars.get(configRuleName) ?? { compliant: 0, nonCompliant: 0, exempt: 0 };
     bar.compliant += complianceType === 'COMPLIANT' ? 1 : 0;
     bar.nonCompliant += complianceType === 'NON_COMPLIANT' ? 1 : 0;
     bar.exempt += complianceType === 'EXEMPT' ? 1 : 0;
-    bars.set(configRuleName, bar);
+    this.bars.set(configRuleName, bar);
+    if (complianceType === 'NON_COMPLIANT') {
+      this.totalViolations++;
+      this.violations.push(evaluation);
+      if (this.violations.length === 2 * HTML_ROW_LIMIT) {
+        this.violations = this.violations.sort(byUrgency).slice(0, HTML_ROW_LIMIT);
+      }
+    } else if (complianceType === 'EXEMPT') {
+      this.totalExemptions++;
+      if (this.exemptions.length < HTML_ROW_LIMIT) {
+        this.exemptions.push(evaluation);
+      }
+    }
   }
-  return [...bars].map(([rule, counts]) => ({ rule, ...counts })).filter((bar) => bar.compliant + bar.nonCompliant + bar.exempt > 0);
+
+  highlights(): HtmlHighlights {
+    return {
+      ruleBars: [...this.bars].map(([rule, counts]) => ({ rule, ...counts })).filter((bar) => bar.compliant + bar.nonCompliant + bar.exempt > 0),
+      violations: [...this.violations].sort(byUrgency).slice(0, HTML_ROW_LIMIT),
+      exemptions: this.exemptions,
+      totalViolations: this.totalViolations,
+      totalExemptions: this.totalExemptions,
+    };
+  }
 }
 
 /** Per rule, a bar of compliant, non-compliant and exempt evaluations, drawn as inline SVG. */
-function ruleChart(evaluations: readonly ReportedEvaluation[]): string {
-  const bars = ruleBars(evaluations);
+function ruleChart(bars: readonly RuleBar[]): string {
   if (bars.length === 0) {
     return '<p class="none">No rule has an evaluation that applies.</p>';
   }
@@ -118,7 +169,7 @@ function countsRows(groups: Record<string, ComplianceCounts>, extra: (key: strin
   ]);
 }
 
-function trend(report: ComplianceReport): string {
+function trend(report: ReportOverview): string {
   const changes = report.changes_since_previous;
   const previous = changes?.previous_compliance_percentage;
   if (!changes || previous === undefined) {
@@ -130,16 +181,40 @@ function trend(report: ComplianceReport): string {
     `${changes.newly_non_compliant.length} newly non-compliant, ${changes.newly_fixed.length} newly fixed.</p>`;
 }
 
-function changesSection(report: ComplianceReport): string {
+/** Says how many of a list's rows a table shows, when it cannot show them all. */
+function shown(rows: number, total: number, where: string): string {
+  return rows < total ? `<p class="meta">The ${rows.toLocaleString('en')} shown of ${total.toLocaleString('en')}; ${where}</p>` : '';
+}
+
+function changesSection(report: ReportOverview): string {
   const changes = report.changes_since_previous;
   if (!changes?.previous_report_timestamp) {
     return '';
   }
-  const rows = (findings: typeof changes.newly_fixed) => findings.map((finding) =>
+  const rows = (findings: typeof changes.newly_fixed) => findings.slice(0, HTML_ROW_LIMIT).map((finding) =>
     [escapeHtml(finding.configRuleName), escapeHtml(finding.resourceType), `<span class="id">${escapeHtml(finding.resourceId)}</span>`]);
   const headers = ['Rule', 'Resource type', 'Resource'];
-  return `<section id="changes"><h2>Since the previous report</h2><h3>Newly non-compliant</h3>${table(headers, rows(changes.newly_non_compliant), 'None.')}` +
-    `<h3>Newly fixed</h3>${table(headers, rows(changes.newly_fixed), 'None.')}</section>`;
+  const list = (findings: typeof changes.newly_fixed) =>
+    `${shown(Math.min(findings.length, HTML_ROW_LIMIT), findings.length, 'the JSON report lists them all.')}${table(headers, rows(findings), 'None.')}`;
+  return `<section id="changes"><h2>Since the previous report</h2><h3>Newly non-compliant</h3>${list(changes.newly_non_compliant)}` +
+    `<h3>Newly fixed</h3>${list(changes.newly_fixed)}</section>`;
+}
+
+function resourcesSection(resources: ResourceSummary): string {
+  return `<section id="resources"><h2>Resources</h2><div class="headline"><span class="resource-percentage">${resources.compliance_percentage}%</span>` +
+    `<span>of resources compliant: ${resources.compliant} compliant, ${resources.non_compliant} non-compliant, ${resources.exempt} only exempt, ` +
+    `${resources.not_applicable} only not applicable, of ${resources.total}</span></div>` +
+    '<p class="meta">A resource is compliant when none of its evaluations is non-compliant and at least one is compliant; non-compliant when any is. ' +
+    'A resource whose only violations are exempt, or that no rule judged, is counted apart.</p></section>';
+}
+
+function skippedSection(skipped: SkippedItems | undefined): string {
+  if (!skipped) {
+    return '';
+  }
+  const rows = Object.entries(skipped.by_resource_type).map(([type, items]) => [escapeHtml(type), String(items)]);
+  return `<section id="skipped"><h2>Skipped items (${skipped.total})</h2><p class="meta">Configuration items that no rule of the set judges.</p>` +
+    `${table(['Resource type', 'Items'], rows, 'No item was skipped.', new Set([1]))}</section>`;
 }
 
 /**
@@ -147,11 +222,17 @@ function changesSection(report: ComplianceReport): string {
  * sheet, font or image fetched; every text that comes from findings is escaped.
  */
 export function renderHtml(report: ComplianceReport): string {
+  const collector = new HighlightsCollector();
+  for (const evaluation of report.evaluations) {
+    collector.add(evaluation);
+  }
+  return renderHtmlOverview(report, collector.highlights());
+}
+
+/** The page of a report whose evaluations are not at hand: their highlights stand for them. */
+export function renderHtmlOverview(report: ReportOverview, highlights: HtmlHighlights): string {
   const { summary } = report;
-  const violations = report.evaluations.filter((evaluation) => evaluation.complianceType === 'NON_COMPLIANT')
-    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity)
-      || a.configRuleName.localeCompare(b.configRuleName) || a.resourceId.localeCompare(b.resourceId));
-  const exempt = report.evaluations.filter((evaluation) => evaluation.complianceType === 'EXEMPT');
+  const { violations, exemptions } = highlights;
   const timeToRemediate = report.mean_time_to_remediate;
   const byRule = countsRows(report.by_rule, (rule) => {
     if (!timeToRemediate) {
@@ -172,12 +253,14 @@ export function renderHtml(report: ComplianceReport): string {
 <body>
 <header><h1>Compliance report</h1><p class="meta">Taken ${timestamp} · ${summary.total_resources} resources · ${summary.total_evaluations} evaluations</p></header>
 <section id="summary">
-<div class="headline"><span class="percentage">${summary.compliance_percentage}%</span><span>compliant: ${summary.compliant} compliant, ${summary.non_compliant} non-compliant, ` +
+<div class="headline"><span class="percentage">${summary.compliance_percentage}%</span><span>of evaluations compliant: ${summary.compliant} compliant, ${summary.non_compliant} non-compliant, ` +
   `${summary.exempt} exempt, ${summary.not_applicable} not applicable</span></div>
 ${trend(report)}
 </section>
-<section id="chart"><h2>Compliance by rule</h2>${ruleChart(report.evaluations)}</section>
-<section id="non-compliant"><h2>Non-compliant resources (${violations.length})</h2>
+${resourcesSection(report.resource_summary)}
+<section id="chart"><h2>Compliance by rule</h2>${ruleChart(highlights.ruleBars)}</section>
+<section id="non-compliant"><h2>Non-compliant evaluations (${highlights.totalViolations})</h2>
+${shown(violations.length, highlights.totalViolations, 'the most severe first; the CSV report lists them all.')}
 ${table(['Severity', 'Rule', 'Resource type', 'Resource', 'Annotation'], violations.map((evaluation) => [
   severityCell(evaluation.severity), escapeHtml(evaluation.configRuleName), escapeHtml(evaluation.resourceType),
   `<span class="id">${escapeHtml(evaluation.resourceId)}</span>`, escapeHtml(evaluation.annotation),
@@ -189,13 +272,16 @@ ${table(['Rule', 'Compliant', 'Non-compliant', 'Compliance', ...(timeToRemediate
 <section id="by-resource-type"><h2>By resource type</h2>
 ${table(['Resource type', 'Compliant', 'Non-compliant', 'Compliance'], countsRows(report.by_resource_type), 'No resource type applies.', new Set([1, 2, 3]))}
 </section>
-<section id="exemptions"><h2>Exemptions (${exempt.length})</h2>
-${table(['Rule', 'Resource type', 'Resource', 'Reason'], exempt.map((evaluation) => [
+<section id="exemptions"><h2>Exemptions (${highlights.totalExemptions})</h2>
+${shown(exemptions.length, highlights.totalExemptions, 'the CSV report lists them all.')}
+${table(['Rule', 'Resource type', 'Resource', 'Reason'], exemptions.map((evaluation) => [
   escapeHtml(evaluation.configRuleName), escapeHtml(evaluation.resourceType), `<span class="id">${escapeHtml(evaluation.resourceId)}</span>`, escapeHtml(evaluation.annotation),
 ]), 'No violation is exempt.')}
 </section>
+${skippedSection(report.skipped_items)}
 ${changesSection(report)}
-<footer>Generated by cdk-compliance-monitor. Compliance counts compliant and non-compliant evaluations; exempt ones and those that do not apply are counted apart.</footer>
+<footer>Generated by cdk-compliance-monitor. Compliance counts compliant and non-compliant evaluations; exempt ones and those that do not apply are counted apart. ` +
+  `The resource view counts each resource once, from all its evaluations.</footer>
 </body>
 </html>
 `;

@@ -31,21 +31,62 @@ export interface ReportSummary {
   readonly not_applicable: number;
   /** Violations an exemption accepts: counted apart, in neither compliant nor non_compliant. */
   readonly exempt: number;
-  /** compliant / total_evaluations, one decimal; 100 when nothing applies. */
+  /** compliant / total_evaluations, one decimal; 100 when nothing applies. Evaluations, not resources: see {@link ResourceSummary}. */
   readonly compliance_percentage: number;
 }
 
-/** The compliance report (README, Reports), and what the deployed aggregator adds to it. */
-export interface ComplianceReport {
+/**
+ * The resource view: each resource (resource type and id) counted once, from all its evaluations.
+ * A resource's evaluations are judged when COMPLIANT or NON_COMPLIANT; EXEMPT, NOT_APPLICABLE and
+ * INSUFFICIENT_DATA ones are not. The five counts add up: total = compliant + non_compliant +
+ * exempt + not_applicable.
+ */
+export interface ResourceSummary {
+  /** Distinct resources with at least one evaluation (the summary's total_resources). */
+  readonly total: number;
+  /** No evaluation NON_COMPLIANT and at least one COMPLIANT: exempt and not-applicable ones beside them do not change that. */
+  readonly compliant: number;
+  /** At least one evaluation NON_COMPLIANT, whatever the others are. */
+  readonly non_compliant: number;
+  /** No evaluation judged and at least one EXEMPT: its only violations are accepted. Counted apart, as exempt evaluations are. */
+  readonly exempt: number;
+  /** Only NOT_APPLICABLE or INSUFFICIENT_DATA evaluations: no rule judged it. Counted apart. */
+  readonly not_applicable: number;
+  /** compliant / (compliant + non_compliant), one decimal; 100 when no resource is judged. */
+  readonly compliance_percentage: number;
+}
+
+/** Configuration items that no rule of the set judges (the CLI counts them), by resource type. */
+export interface SkippedItems {
+  readonly total: number;
+  readonly by_resource_type: Record<string, number>;
+}
+
+/** Everything in a report but its list of evaluations: what the aggregator keeps in memory. */
+export interface ReportOverview {
   readonly report_timestamp: string;
   readonly summary: ReportSummary;
   readonly by_resource_type: Record<string, ComplianceCounts>;
   readonly by_rule: Record<string, ComplianceCounts>;
-  readonly evaluations: readonly ReportedEvaluation[];
+  /** Compliance counted per resource rather than per evaluation. */
+  readonly resource_summary: ResourceSummary;
+  /** Present when the reporter knows which items no rule judged (the CLI). */
+  readonly skipped_items?: SkippedItems;
   /** What changed since the previous report (the aggregator's reports). */
   readonly changes_since_previous?: ChangesSincePrevious;
   /** Mean time to remediate per rule (the aggregator's reports). */
   readonly mean_time_to_remediate?: Record<string, TimeToRemediate>;
+}
+
+/** The compliance report (README, Reports), and what the deployed aggregator adds to it. */
+export interface ComplianceReport extends ReportOverview {
+  readonly evaluations: readonly ReportedEvaluation[];
+}
+
+/** What a report can say beyond its evaluations. */
+export interface ReportOptions {
+  /** Configuration items no rule of the set judges, by resource type. */
+  readonly skippedItemsByResourceType?: Readonly<Record<string, number>>;
 }
 
 function count(groups: Record<string, ComplianceCounts>, key: string, compliant: boolean): void {
@@ -62,44 +103,111 @@ export function compliancePercentage(compliant: number, total: number): number {
   return total === 0 ? 100 : Math.round((compliant / total) * 1000) / 10;
 }
 
-/** The report of a set of evaluations, taken at `timestamp`. */
-export function buildReport(evaluations: readonly ReportedEvaluation[], timestamp: Date): ComplianceReport {
-  const resources = new Set<string>();
-  const byResourceType: Record<string, ComplianceCounts> = {};
-  const byRule: Record<string, ComplianceCounts> = {};
-  let compliant = 0;
-  let nonCompliant = 0;
-  let exempt = 0;
-  for (const evaluation of evaluations) {
-    resources.add(`${evaluation.resourceType}\u0000${evaluation.resourceId}`);
-    if (evaluation.complianceType === 'EXEMPT') {
-      exempt++;
+/** What a resource's evaluations seen so far make it; a higher state wins over a lower one. */
+const ResourceState = { NotApplicable: 0, Exempt: 1, Compliant: 2, NonCompliant: 3 } as const;
+type ResourceState = typeof ResourceState[keyof typeof ResourceState];
+
+const STATE_OF: Record<ReportedEvaluation['complianceType'], ResourceState> = {
+  NOT_APPLICABLE: ResourceState.NotApplicable,
+  INSUFFICIENT_DATA: ResourceState.NotApplicable,
+  EXEMPT: ResourceState.Exempt,
+  COMPLIANT: ResourceState.Compliant,
+  NON_COMPLIANT: ResourceState.NonCompliant,
+};
+
+/** A timestamp as reports write it: UTC, to the second. */
+export function reportTimestamp(timestamp: Date): string {
+  return timestamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function skippedItems(byResourceType: Readonly<Record<string, number>>): SkippedItems {
+  const entries = Object.entries(byResourceType);
+  return { total: entries.reduce((sum, [, items]) => sum + items, 0), by_resource_type: Object.fromEntries(entries) };
+}
+
+/**
+ * The report's counts, folded one evaluation at a time, so that a reporter can count evaluations it
+ * does not keep. A resource's state is kept until {@link closeResources}: a reporter that reads
+ * evaluations grouped by resource closes each group, and keeps only the open one.
+ */
+export class ReportTally {
+  // No prototype: a resource type or rule named __proto__ or constructor is a key like any other.
+  private readonly byResourceType: Record<string, ComplianceCounts> = Object.create(null);
+  private readonly byRule: Record<string, ComplianceCounts> = Object.create(null);
+  private readonly open = new Map<string, ResourceState>();
+  private readonly resources = [0, 0, 0, 0];
+  private compliant = 0;
+  private nonCompliant = 0;
+  private exempt = 0;
+  private evaluations = 0;
+
+  add(evaluation: ReportedEvaluation): void {
+    this.evaluations++;
+    const key = `${evaluation.resourceType}\u0000${evaluation.resourceId}`;
+    const state = STATE_OF[evaluation.complianceType];
+    this.open.set(key, Math.max(state, this.open.get(key) ?? ResourceState.NotApplicable) as ResourceState);
+    if (state === ResourceState.Exempt) {
+      this.exempt++;
     }
-    if (evaluation.complianceType !== 'COMPLIANT' && evaluation.complianceType !== 'NON_COMPLIANT') {
-      continue;
+    if (state < ResourceState.Compliant) {
+      return;
     }
-    const isCompliant = evaluation.complianceType === 'COMPLIANT';
+    const isCompliant = state === ResourceState.Compliant;
     if (isCompliant) {
-      compliant++;
+      this.compliant++;
     } else {
-      nonCompliant++;
+      this.nonCompliant++;
     }
-    count(byResourceType, evaluation.resourceType, isCompliant);
-    count(byRule, evaluation.configRuleName, isCompliant);
+    count(this.byResourceType, evaluation.resourceType, isCompliant);
+    count(this.byRule, evaluation.configRuleName, isCompliant);
   }
-  return {
-    report_timestamp: timestamp.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    summary: {
-      total_resources: resources.size,
-      total_evaluations: compliant + nonCompliant,
-      compliant,
-      non_compliant: nonCompliant,
-      not_applicable: evaluations.length - compliant - nonCompliant - exempt,
-      exempt,
-      compliance_percentage: compliancePercentage(compliant, compliant + nonCompliant),
-    },
-    by_resource_type: byResourceType,
-    by_rule: byRule,
-    evaluations,
-  };
+
+  /** Counts the open resources: their evaluations must all have been added. */
+  closeResources(): void {
+    for (const state of this.open.values()) {
+      this.resources[state]++;
+    }
+    this.open.clear();
+  }
+
+  /** The report's figures over every evaluation added; open resources are closed. */
+  overview(timestamp: Date, options: ReportOptions = {}): ReportOverview {
+    this.closeResources();
+    const [notApplicable, exempt, compliant, nonCompliant] = this.resources;
+    const total = notApplicable + exempt + compliant + nonCompliant;
+    return {
+      report_timestamp: reportTimestamp(timestamp),
+      summary: {
+        total_resources: total,
+        total_evaluations: this.compliant + this.nonCompliant,
+        compliant: this.compliant,
+        non_compliant: this.nonCompliant,
+        not_applicable: this.evaluations - this.compliant - this.nonCompliant - this.exempt,
+        exempt: this.exempt,
+        compliance_percentage: compliancePercentage(this.compliant, this.compliant + this.nonCompliant),
+      },
+      by_resource_type: this.byResourceType,
+      by_rule: this.byRule,
+      resource_summary: {
+        total,
+        compliant,
+        non_compliant: nonCompliant,
+        exempt,
+        not_applicable: notApplicable,
+        compliance_percentage: compliancePercentage(compliant, compliant + nonCompliant),
+      },
+      ...(options.skippedItemsByResourceType ? { skipped_items: skippedItems(options.skippedItemsByResourceType) } : {}),
+    };
+  }
+}
+
+/** The report of a set of evaluations, taken at `timestamp`. */
+export function buildReport(evaluations: readonly ReportedEvaluation[], timestamp: Date, options: ReportOptions = {}): ComplianceReport {
+  const tally = new ReportTally();
+  for (const evaluation of evaluations) {
+    tally.add(evaluation);
+  }
+  const { resource_summary: resourceSummary, skipped_items: skipped, ...overview } = tally.overview(timestamp, options);
+  // Keys in the order the first report format wrote them, the additions after.
+  return { ...overview, evaluations, resource_summary: resourceSummary, ...(skipped ? { skipped_items: skipped } : {}) };
 }
