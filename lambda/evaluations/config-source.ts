@@ -2,18 +2,29 @@ import {
   BatchGetResourceConfigCommand, ConfigServiceClient, GetResourceConfigHistoryCommand, paginateListDiscoveredResources, ResourceKey, ResourceType,
 } from '@aws-sdk/client-config-service';
 import { ConfigurationItem, toConfigurationItem } from '../../src/core/engine';
+import { isAwsError } from '../runtime/aws-errors';
 
 /** BatchGetResourceConfig takes at most 100 resource keys. */
 const BATCH_GET_LIMIT = 100;
 /** Keys BatchGetResourceConfig left unprocessed are asked again, this many times at most. */
 const UNPROCESSED_ATTEMPTS = 5;
 
-/** The current configuration item of a resource: what an oversized-change notification leaves out. */
+/**
+ * The current configuration item of a resource: what an oversized-change notification leaves out.
+ * None when Config does not know the resource: it answers ResourceNotDiscoveredException then.
+ */
 export async function currentItem(config: ConfigServiceClient, resourceType: string, resourceId: string): Promise<ConfigurationItem | undefined> {
-  const history = await config.send(new GetResourceConfigHistoryCommand({
-    resourceType: resourceType as ResourceType, resourceId, limit: 1,
-  }));
-  return toConfigurationItem(history.configurationItems?.[0]);
+  try {
+    const history = await config.send(new GetResourceConfigHistoryCommand({
+      resourceType: resourceType as ResourceType, resourceId, limit: 1,
+    }));
+    return toConfigurationItem(history.configurationItems?.[0]);
+  } catch (error) {
+    if (isAwsError(error, 'ResourceNotDiscoveredException')) {
+      return undefined;
+    }
+    throw error;
+  }
 }
 
 async function batchGet(config: ConfigServiceClient, keys: ResourceKey[]): Promise<ConfigurationItem[]> {

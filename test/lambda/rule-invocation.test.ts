@@ -1,12 +1,13 @@
 import {
-  BatchGetResourceConfigCommand, ConfigServiceClient, GetResourceConfigHistoryCommand, ListDiscoveredResourcesCommand, PutEvaluationsCommand,
+  BatchGetResourceConfigCommand, ConfigServiceClient, Evaluation, GetResourceConfigHistoryCommand, ListDiscoveredResourcesCommand,
+  PutEvaluationsCommand,
 } from '@aws-sdk/client-config-service';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateBucketCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import { createAnalyzer } from '../../lambda/analyzer/analyzer';
 import { ruleInvocationOf } from '../../lambda/evaluations/rule-invocation';
 import { FindingStore } from '../../lambda/findings/finding-store';
@@ -14,24 +15,35 @@ import { RuleSpecError } from '../../src/core/engine';
 import { EventError } from '../../src/core/findings/compliance-change';
 import { Severity } from '../../src/core/rules/severity';
 import { fixture } from '../support/fixtures';
+import { MotoServer, startMoto } from '../support/moto';
+import { answerGap, CallLog, callLog, readMotoConfigTimestamps } from '../support/moto-gaps';
 import { silentLogger, untraced } from '../support/observability';
 
-const config = mockClient(ConfigServiceClient);
 const context = { awsRequestId: 'req-2' } as Context;
 const metricLines: any[] = [];
 const RULES = [
   { configRuleName: 'ec2-imdsv2-check-test', ruleName: 'ec2-imdsv2-check', severity: Severity.HIGH, evaluationMode: 'ENGINE' },
   { configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: Severity.CRITICAL, evaluationMode: 'ENGINE' },
   { configRuleName: 'desired-instance-type-test', ruleName: 'desired-instance-type', severity: Severity.LOW, evaluationMode: 'ENGINE' },
+  { configRuleName: 'required-tags-test', ruleName: 'required-tags', severity: Severity.LOW, evaluationMode: 'ENGINE' },
+  { configRuleName: 's3-bucket-versioning-enabled-test', ruleName: 's3-bucket-versioning-enabled', severity: Severity.MEDIUM, evaluationMode: 'ENGINE' },
 ];
+/** Config's inventory in moto is S3 buckets (see MOTO_GAPS): required-tags judges an item's tags. */
+const TAGGED = '{"tag1Key":"team"}';
+
+let moto: MotoServer;
+let config: ConfigServiceClient;
+let calls: CallLog;
+/** The evaluations Config fails, of those a PutEvaluations call sends: none unless a test says. */
+let rejected: (evaluations: Evaluation[]) => Evaluation[];
 
 function analyzer() {
   return createAnalyzer({
-    // Rule invocations touch neither the findings table nor SNS.
-    store: new FindingStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' })), 'unused', 1),
-    sns: new SNSClient({ region: 'eu-west-1' }),
-    config: new ConfigServiceClient({ region: 'eu-west-1' }),
-    lambda: new LambdaClient({ region: 'eu-west-1' }),
+    // Rule invocations touch neither the findings table nor SNS nor Lambda.
+    store: new FindingStore(DynamoDBDocumentClient.from(new DynamoDBClient(moto.clientConfig)), 'unused', 1),
+    sns: new SNSClient(moto.clientConfig),
+    config,
+    lambda: new LambdaClient(moto.clientConfig),
     remediatorFunction: 'compliance-remediator-test',
     alertTopicArn: 'unused',
     rules: RULES,
@@ -49,30 +61,49 @@ function invocation(file: string, configRuleName: string, changes: Record<string
   return { ...fixture(`rule-invocation-events/${file}`), configRuleName, ...changes };
 }
 
+/** The real oversized-change notification, about another resource. */
+function oversizedChange(resourceType: string, resourceId: string): any {
+  const event = invocation('powertools-awsConfigRuleOversizedConfiguration.json', 'required-tags-test', { ruleParameters: TAGGED });
+  const notification = JSON.parse(event.invokingEvent);
+  Object.assign(notification.configurationItemSummary, { resourceType, resourceId });
+  return { ...event, invokingEvent: JSON.stringify(notification) };
+}
+
 function putCalls() {
-  return config.commandCalls(PutEvaluationsCommand).map((call) => call.args[0].input);
+  return calls.of(PutEvaluationsCommand).map((call) => call.input);
 }
 
-/** A security group as BatchGetResourceConfig returns it: `configuration` as a JSON string. */
-function baseSecurityGroup(id: string, openToWorld: boolean): any {
-  return {
-    version: '1.3',
-    accountId: '123456789012',
-    resourceType: 'AWS::EC2::SecurityGroup',
-    resourceId: id,
-    awsRegion: 'eu-west-1',
-    configurationItemStatus: 'OK',
-    configuration: JSON.stringify({
-      groupId: id,
-      ipPermissions: [{ ipProtocol: 'tcp', fromPort: 22, toPort: 22, ipv4Ranges: [{ cidrIp: openToWorld ? '0.0.0.0/0' : '10.0.0.0/8' }] }],
-    }),
-    supplementaryConfiguration: {},
-  };
+/** Buckets in moto's S3, which its Config discovers, with these tags. */
+async function buckets(names: readonly string[], tags: Record<string, string> = {}): Promise<void> {
+  const s3 = new S3Client(moto.clientConfig);
+  for (const name of names) {
+    await s3.send(new CreateBucketCommand({ Bucket: name, CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+    if (Object.keys(tags).length > 0) {
+      await s3.send(new PutBucketTaggingCommand({ Bucket: name, Tagging: { TagSet: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) } }));
+    }
+  }
+  s3.destroy();
 }
 
-beforeEach(() => {
-  config.reset();
-  config.on(PutEvaluationsCommand).resolves({ FailedEvaluations: [] });
+beforeAll(async () => {
+  moto = await startMoto();
+});
+afterAll(async () => {
+  await moto.stop();
+});
+beforeEach(async () => {
+  await moto.reset();
+  config = new ConfigServiceClient(moto.clientConfig);
+  readMotoConfigTimestamps(config);
+  calls = callLog(config);
+  rejected = () => [];
+  answerGap(config, PutEvaluationsCommand, async (input, toMoto) => {
+    const answer = await toMoto({ ...input, TestMode: true });
+    return { ...answer, FailedEvaluations: [...answer.FailedEvaluations ?? [], ...rejected(input.Evaluations ?? [])] };
+  });
+});
+afterEach(() => {
+  config.destroy();
 });
 
 describe('Config custom-rule invocations (ENGINE rules)', () => {
@@ -89,6 +120,8 @@ describe('Config custom-rule invocations (ENGINE rules)', () => {
         OrderingTimestamp: new Date('2023-04-27T15:03:11.636Z'),
       }],
     }]);
+    // moto read the request (in TestMode) and accepted every evaluation.
+    expect(calls.of(PutEvaluationsCommand)[0].output).toMatchObject({ FailedEvaluations: [], $metadata: { httpStatusCode: 200 } });
   });
 
   test('the rule parameters of the invocation apply', async () => {
@@ -104,65 +137,73 @@ describe('Config custom-rule invocations (ENGINE rules)', () => {
   });
 
   test('an oversized change is evaluated on the item fetched with GetResourceConfigHistory', async () => {
-    const rdkInstance = fixture('configuration-items/rdk-example-AWS_EC2_Instance.json');
-    config.on(GetResourceConfigHistoryCommand, { resourceType: 'AWS::EC2::Instance', resourceId: 'i-00000000', limit: 1 })
-      .resolves({ configurationItems: [{ ...rdkInstance, resourceId: 'i-00000000', configuration: JSON.stringify(rdkInstance.configuration) }] });
-    const event = invocation('powertools-awsConfigRuleOversizedConfiguration.json', 'ec2-imdsv2-check-test', { ruleParameters: '{}' });
-    await analyzer()(event, context);
-    expect(config.commandCalls(GetResourceConfigHistoryCommand)).toHaveLength(1);
-    expect(putCalls()[0].Evaluations).toEqual([expect.objectContaining({
-      ComplianceResourceType: 'AWS::EC2::Instance', ComplianceResourceId: 'i-00000000', OrderingTimestamp: new Date('2016-10-06T16:46:16.261Z'),
-    })]);
+    await buckets(['compliance-logs'], { team: 'edge' });
+    await analyzer()(oversizedChange('AWS::S3::Bucket', 'compliance-logs'), context);
+    const history = calls.of(GetResourceConfigHistoryCommand);
+    expect(history.map((call) => call.input)).toEqual([{ resourceType: 'AWS::S3::Bucket', resourceId: 'compliance-logs', limit: 1 }]);
+    expect(history[0].output!.configurationItems).toEqual([expect.objectContaining({ resourceId: 'compliance-logs', tags: { team: 'edge' } })]);
+    expect(putCalls()[0].Evaluations).toEqual([{
+      ComplianceResourceType: 'AWS::S3::Bucket',
+      ComplianceResourceId: 'compliance-logs',
+      ComplianceType: 'COMPLIANT',
+      Annotation: 'Has required tags team',
+      OrderingTimestamp: new Date('2016-10-06T16:46:16.261Z'),
+    }]);
   });
 
   test('an oversized change of a resource Config no longer has fails with what is missing', async () => {
-    config.on(GetResourceConfigHistoryCommand).resolves({ configurationItems: [] });
-    const event = invocation('powertools-awsConfigRuleOversizedConfiguration.json', 'ec2-imdsv2-check-test', { ruleParameters: '{}' });
-    await expect(analyzer()(event, context)).rejects.toThrow('rule invocation: Config has no configuration item for AWS::EC2::Instance i-00000000');
+    const event = oversizedChange('AWS::S3::Bucket', 'deleted-bucket');
+    await expect(analyzer()(event, context)).rejects.toThrow(new EventError('rule invocation: Config has no configuration item for AWS::S3::Bucket deleted-bucket'));
+    expect(calls.of(GetResourceConfigHistoryCommand)).toEqual([expect.objectContaining({ error: expect.objectContaining({ name: 'ResourceNotDiscoveredException' }) })]);
+    expect(putCalls()).toEqual([]);
   });
 
   test('a periodic invocation pages every recorded resource and answers in batches of at most 100', async () => {
-    const ids = Array.from({ length: 250 }, (_, i) => `sg-${String(i).padStart(8, '0')}`);
-    const pages = [ids.slice(0, 120), ids.slice(120, 240), ids.slice(240)];
-    config.on(ListDiscoveredResourcesCommand, { resourceType: 'AWS::EC2::SecurityGroup', nextToken: undefined })
-      .resolves({ resourceIdentifiers: pages[0].map((resourceId) => ({ resourceId })), nextToken: 'page-2' });
-    config.on(ListDiscoveredResourcesCommand, { resourceType: 'AWS::EC2::SecurityGroup', nextToken: 'page-2' })
-      .resolves({ resourceIdentifiers: pages[1].map((resourceId) => ({ resourceId })), nextToken: 'page-3' });
-    config.on(ListDiscoveredResourcesCommand, { resourceType: 'AWS::EC2::SecurityGroup', nextToken: 'page-3' })
-      .resolves({ resourceIdentifiers: pages[2].map((resourceId) => ({ resourceId })) });
+    const names = Array.from({ length: 250 }, (_, i) => `bucket-${String(i).padStart(3, '0')}`);
+    await buckets(names);
     let unprocessedOnce = true;
-    config.on(BatchGetResourceConfigCommand).callsFake(({ resourceKeys }) => {
+    answerGap(config, BatchGetResourceConfigCommand, async (input, toMoto) => {
+      const answer = await toMoto(input);
+      if (!unprocessedOnce) {
+        return answer;
+      }
       // The first call leaves its last key unprocessed, as Config does under load.
-      const processed = unprocessedOnce ? resourceKeys.slice(0, -1) : resourceKeys;
-      const unprocessed = unprocessedOnce ? resourceKeys.slice(-1) : [];
       unprocessedOnce = false;
-      const items = processed.map((key: any) => baseSecurityGroup(key.resourceId, Number(key.resourceId.slice(3)) % 10 === 0));
-      return { baseConfigurationItems: items, unprocessedResourceKeys: unprocessed };
+      const last = input.resourceKeys!.at(-1)!;
+      return {
+        baseConfigurationItems: answer.baseConfigurationItems!.filter((item) => item.resourceId !== last.resourceId),
+        unprocessedResourceKeys: [last],
+      };
     });
-    const event = invocation('powertools-awsConfigRuleScheduled.json', 'restricted-ssh-test', { ruleParameters: '{}' });
+    const event = invocation('powertools-awsConfigRuleScheduled.json', 's3-bucket-versioning-enabled-test', { ruleParameters: '{}' });
     await analyzer()(event, context);
 
-    const batches = config.commandCalls(BatchGetResourceConfigCommand).map((call) => call.args[0].input.resourceKeys!.length);
-    expect(batches).toEqual([100, 1, 20, 100, 20, 10]);
+    // moto pages its inventory 100 at a time: 100, 100, 50; the key left unprocessed is asked again.
+    const listed = calls.of(ListDiscoveredResourcesCommand);
+    expect(listed.every((call) => call.input.resourceType === 'AWS::S3::Bucket')).toBe(true);
+    expect(listed.map((call) => call.output!.resourceIdentifiers!.length)).toEqual([100, 100, 50]);
+    const batches = calls.of(BatchGetResourceConfigCommand).map((call) => call.input.resourceKeys!.length);
+    expect(batches).toEqual([100, 1, 100, 50]);
     const puts = putCalls();
     expect(puts.length).toBeLessThanOrEqual(Math.ceil(250 / 100));
     const evaluations = puts.flatMap((put) => put.Evaluations!);
-    expect(evaluations.map((evaluation) => evaluation.ComplianceResourceId).sort()).toEqual(ids);
-    expect(evaluations.filter((evaluation) => evaluation.ComplianceType === 'NON_COMPLIANT')).toHaveLength(25);
+    expect(evaluations.map((evaluation) => evaluation.ComplianceResourceId).sort()).toEqual(names);
+    // No bucket was given versioning.
+    expect(new Set(evaluations.map((evaluation) => `${evaluation.ComplianceType}: ${evaluation.Annotation}`))).toEqual(new Set(['NON_COMPLIANT: Versioning is Off, not Enabled']));
     expect(puts.every((put) => put.ResultToken === event.resultToken && put.Evaluations!.length <= 100)).toBe(true);
-  });
+  }, 30_000);
 
   test('keys BatchGetResourceConfig never processes fail the invocation loudly', async () => {
-    config.on(ListDiscoveredResourcesCommand).resolves({ resourceIdentifiers: [{ resourceId: 'sg-1' }] });
-    config.on(BatchGetResourceConfigCommand).resolves({ baseConfigurationItems: [], unprocessedResourceKeys: [{ resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-1' }] });
-    const event = invocation('powertools-awsConfigRuleScheduled.json', 'restricted-ssh-test', { ruleParameters: '{}' });
+    await buckets(['bucket-1']);
+    answerGap(config, BatchGetResourceConfigCommand, (input) => ({ baseConfigurationItems: [], unprocessedResourceKeys: input.resourceKeys }));
+    const event = invocation('powertools-awsConfigRuleScheduled.json', 's3-bucket-versioning-enabled-test', { ruleParameters: '{}' });
     await expect(analyzer()(event, context)).rejects.toThrow('BatchGetResourceConfig left 1 resources unprocessed after 5 attempts');
   });
 
   test('evaluations Config rejects fail the invocation loudly', async () => {
-    config.on(PutEvaluationsCommand).resolves({ FailedEvaluations: [{ ComplianceResourceType: 'AWS::EC2::Instance', ComplianceResourceId: 'i-1', ComplianceType: 'COMPLIANT', OrderingTimestamp: new Date() }] });
+    rejected = (evaluations) => evaluations.slice(0, 1);
     const event = invocation('powertools-awsConfigRuleConfigurationChanged.json', 'ec2-imdsv2-check-test', { ruleParameters: '{}' });
-    await expect(analyzer()(event, context)).rejects.toThrow('PutEvaluations rejected 1 of 1 evaluations (first: AWS::EC2::Instance i-1)');
+    await expect(analyzer()(event, context)).rejects.toThrow('PutEvaluations rejected 1 of 1 evaluations (first: AWS::EC2::Instance i-042dd005362091826)');
   });
 
   test.each([
