@@ -1,8 +1,10 @@
-import { IpPermission } from '@aws-sdk/client-ec2';
+import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeSecurityGroupsCommand, EC2Client, IpPermission } from '@aws-sdk/client-ec2';
 import { requiredRetention } from '../../lambda/remediation/fixes/backup-retention';
 import { requiredEncryption } from '../../lambda/remediation/fixes/s3-encryption';
-import { forbiddenIngress, planIngressFix } from '../../lambda/remediation/fixes/world-ingress';
+import { forbiddenIngress, planIngressFix, worldIngressFix } from '../../lambda/remediation/fixes/world-ingress';
 import { subtractRanges } from '../../src/core/engine/rules/security-group';
+import { Severity } from '../../src/core/rules/severity';
+import { MotoServer, startMoto } from '../support/moto';
 
 const world4 = (from: number, to: number, protocol = 'tcp', description?: string): IpPermission =>
   ({ IpProtocol: protocol, FromPort: from, ToPort: to, IpRanges: [{ CidrIp: '0.0.0.0/0', Description: description }] });
@@ -66,6 +68,52 @@ describe('closing world ingress', () => {
   test('a rule without a security-group fix has no forbidden ingress', () => {
     expect(() => forbiddenIngress('required-tags', {})).toThrow('rule required-tags has no security-group fix');
     expect(() => forbiddenIngress('my-own-rule', {})).toThrow('rule my-own-rule has no security-group fix');
+  });
+});
+
+describe('closing world ingress on the wire', () => {
+  // The plans above, applied through moto: EC2 takes each authorization and revocation, and the group reads back closed.
+  let moto: MotoServer;
+  let ec2: EC2Client;
+  beforeAll(async () => {
+    moto = await startMoto();
+    ec2 = new EC2Client(moto.clientConfig);
+  }, 60_000);
+  afterAll(async () => {
+    ec2?.destroy();
+    await moto?.stop();
+  });
+  beforeEach(async () => {
+    await moto.reset();
+  });
+
+  /** Makes a group with these permissions, applies the rule's fix to it, and reads its ingress back: `tcp 0-21 0.0.0.0/0`. */
+  async function fixed(ruleName: string, parameters: Record<string, string>, permissions: IpPermission[]): Promise<string[]> {
+    const { GroupId } = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'web', Description: 'plans test' }));
+    await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId, IpPermissions: permissions }));
+    const plan = await worldIngressFix(ec2)(
+      { configRuleName: `${ruleName}-test`, resourceType: 'AWS::EC2::SecurityGroup', resourceId: GroupId!, awsRegion: 'eu-west-1', correlationId: 'req-1' },
+      { configRuleName: `${ruleName}-test`, ruleName, severity: Severity.HIGH, evaluationMode: 'MANAGED', parameters },
+    );
+    expect(plan.actions).not.toEqual([]);
+    await plan.apply();
+    const group = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [GroupId!] }))).SecurityGroups![0];
+    return (group.IpPermissions ?? []).flatMap((permission) => [
+      ...(permission.IpRanges ?? []).map((range) => range.CidrIp),
+      ...(permission.Ipv6Ranges ?? []).map((range) => range.CidrIpv6),
+    ].map((cidr) => `${permission.IpProtocol} ${permission.FromPort}-${permission.ToPort} ${cidr}`)).sort();
+  }
+
+  test('restricted-common-ports: the blocked TCP ports close to 0.0.0.0/0 and ::/0; other ports and UDP stay open', async () => {
+    const ipv6Rdp: IpPermission = { IpProtocol: 'tcp', FromPort: 3389, ToPort: 3389, Ipv6Ranges: [{ CidrIpv6: '::/0', Description: 'rdp' }] };
+    expect(await fixed('restricted-common-ports', {}, [world4(3306, 3306), world4(443, 443), world4(3306, 3306, 'udp'), ipv6Rdp]))
+      .toEqual(['tcp 443-443 0.0.0.0/0', 'udp 3306-3306 0.0.0.0/0']);
+  });
+
+  test('vpc-sg-open-only-to-authorized-ports: only the authorized ports stay open, UDP given by its protocol number included', async () => {
+    const parameters = { authorizedTcpPorts: '443,8000-8100', authorizedUdpPorts: '53' };
+    expect(await fixed('vpc-sg-open-only-to-authorized-ports', parameters, [world4(443, 443), world4(8000, 8200), world4(0, 65535, '17')]))
+      .toEqual(['tcp 443-443 0.0.0.0/0', 'tcp 8000-8100 0.0.0.0/0', 'udp 53-53 0.0.0.0/0']);
   });
 });
 
