@@ -1,38 +1,39 @@
 import * as fs from 'fs';
-import { EvaluateArguments, OutputFormat, outputFormat, parseArguments, UsageError, USAGE } from './arguments';
+import { version } from '../package.json';
+import {
+  EvaluateArguments, EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED, HELP, OutputFormat, outputFormat,
+  parseArguments, UsageError, USAGE,
+} from './arguments';
 import { rulesFromDocument } from './rules-file';
 import { renderText } from './text-format';
-import { compileRule, CompiledRule, decodeJson, evaluateItems, extractConfigurationItems, InputError, RuleSpecError } from '../src/core/engine';
+import { compileRule, decodeJson, InputError, NewestItemEvaluations, OfflineRule, readConfigurationItems, RuleSpecError } from '../src/core/engine';
 import { REPORT_FORMATS } from '../src/core/report/formats';
 import { buildReport, ComplianceReport } from '../src/core/report/report';
 import { RECOMMENDED_RULES, RULE_CATALOG } from '../src/core/rules/catalog';
 
-/** Exit codes: all compliant, something non-compliant, bad input or usage. */
-export const EXIT_COMPLIANT = 0;
-export const EXIT_NON_COMPLIANT = 1;
-export const EXIT_BAD_INPUT = 2;
+export { EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED } from './arguments';
 
-/** Where the CLI writes; the tests capture it. */
+/** Where the CLI reads and writes; the tests capture it. */
 export interface CliOutput {
+  /** What `-` reads; the process's standard input when absent. */
+  readonly stdin?: AsyncIterable<Uint8Array>;
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
+/** 1 MB: few reads, and far less than the memory an evaluation takes. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
 /** A problem with one file, reported as `FILE: what is wrong`. */
 class FileError extends Error {}
 
-function readJson(file: string): unknown {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new FileError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  try {
-    return decodeJson(bytes);
-  } catch (error) {
-    throw new FileError(`${file}: ${(error as Error).message}`);
-  }
+/** The name of an input in messages. */
+function inputName(input: string): string {
+  return input === '-' ? '(standard input)' : input;
+}
+
+function cannotRead(file: string, error: unknown): FileError {
+  return new FileError(`${inputName(file)}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
 }
 
 /** Runs a function over one file's content, prefixing an input problem with the file's name. */
@@ -41,36 +42,68 @@ function inFile<T>(file: string, read: () => T): T {
     return read();
   } catch (error) {
     if (error instanceof InputError || error instanceof RuleSpecError) {
-      throw new FileError(`${file}: ${error.message}`);
+      throw new FileError(`${inputName(file)}: ${error.message}`);
     }
     throw error;
   }
 }
 
-function loadRules(rulesFile: string | undefined): CompiledRule[] {
+/** The rules to run: the recommended set with their default severities, or a rules file's. */
+function loadRules(rulesFile: string | undefined): OfflineRule[] {
+  const withSeverity = (rule: ReturnType<typeof compileRule>, severity?: string, exemptions: OfflineRule['exemptions'] = []): OfflineRule =>
+    ({ rule, severity: severity ?? RULE_CATALOG.get(rule.ruleName)?.defaultSeverity, exemptions });
   if (rulesFile === undefined) {
-    return RECOMMENDED_RULES.map(compileRule);
+    return RECOMMENDED_RULES.map((spec) => withSeverity(compileRule(spec)));
   }
-  const document = readJson(rulesFile);
-  return inFile(rulesFile, () => rulesFromDocument(document).map(compileRule));
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(rulesFile);
+  } catch (error) {
+    throw cannotRead(rulesFile, error);
+  }
+  return inFile(rulesFile, () => rulesFromDocument(decodeJson(bytes))
+    .map(({ spec, severity, exemptions }) => withSeverity(compileRule(spec), severity, exemptions)));
+}
+
+/** Reads one input into the evaluation, a chunk at a time. */
+async function readInput(input: string, output: CliOutput, evaluation: NewestItemEvaluations): Promise<void> {
+  const chunks = input === '-' ? output.stdin ?? process.stdin : fs.createReadStream(input, { highWaterMark: READ_CHUNK_BYTES });
+  try {
+    await readConfigurationItems(chunks, (item) => evaluation.add(item));
+  } catch (error) {
+    if (error instanceof InputError || error instanceof RuleSpecError) {
+      throw new FileError(`${inputName(input)}: ${error.message}`);
+    }
+    if ((error as NodeJS.ErrnoException).syscall !== undefined) {
+      throw cannotRead(input, error);
+    }
+    throw error;
+  }
 }
 
 function render(report: ComplianceReport, format: OutputFormat): string {
   return format === 'text' ? renderText(report) : REPORT_FORMATS[format].render(report);
 }
 
-function evaluateFiles(args: EvaluateArguments, output: CliOutput): number {
+/** `12 items skipped, of types no rule evaluates: AWS::IAM::Role 10, AWS::S3::Bucket 2`, or undefined when none are. */
+function skippedLine(skipped: Record<string, number>): string | undefined {
+  const entries = Object.entries(skipped);
+  const total = entries.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) {
+    return undefined;
+  }
+  return `${total} item${total === 1 ? '' : 's'} skipped, of types no rule evaluates: ${entries.map(([type, count]) => `${type} ${count}`).join(', ')}`;
+}
+
+async function evaluateFiles(args: EvaluateArguments, output: CliOutput): Promise<number> {
   const rules = loadRules(args.rulesFile);
-  // One file at a time, each item evaluated as it is read; flatMap joins lists of any length (a
-  // spread into push overflows the stack past about 120,000 items).
-  const evaluations = args.inputs
-    .flatMap((input) => {
-      const document = readJson(input);
-      return inFile(input, () => evaluateItems(extractConfigurationItems(document), rules));
-    })
-    // Built-in rules carry their default severity, as the monitor deploys them.
-    .map((evaluation) => ({ ...evaluation, severity: RULE_CATALOG.get(evaluation.configRuleName)?.defaultSeverity }));
-  const report = buildReport(evaluations, new Date());
+  const now = new Date();
+  const evaluation = new NewestItemEvaluations(rules, now);
+  for (const input of args.inputs) {
+    await readInput(input, output, evaluation);
+  }
+  const skippedItemsByResourceType = evaluation.skippedItemsByResourceType();
+  const report = buildReport([...evaluation.evaluations()], now, { skippedItemsByResourceType });
   if (args.outFiles.length === 0) {
     output.stdout(render(report, outputFormat(args, undefined)));
   }
@@ -81,17 +114,28 @@ function evaluateFiles(args: EvaluateArguments, output: CliOutput): number {
       throw new FileError(`${outFile}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   }
-  return report.summary.non_compliant > 0 ? EXIT_NON_COMPLIANT : EXIT_COMPLIANT;
+  const { summary } = report;
+  if (summary.compliant + summary.non_compliant + summary.exempt === 0) {
+    // The report says it too; standard error says why the exit code is not 0, to whoever reads a terminal.
+    const skipped = skippedLine(skippedItemsByResourceType);
+    output.stderr(`cdk-compliance-monitor: nothing was judged (no resource is compliant, non-compliant or exempt)${skipped ? `; ${skipped}` : ''}\n`);
+    return EXIT_NOTHING_JUDGED;
+  }
+  return summary.non_compliant > 0 ? EXIT_NON_COMPLIANT : EXIT_COMPLIANT;
 }
 
-/** `cdk-compliance-monitor evaluate ...`: returns the exit code; bad input is one line on stderr. */
-export function main(argv: readonly string[], output: CliOutput): number {
+/** `cdk-compliance-monitor evaluate ...`: resolves to the exit code; bad input is one line on stderr. */
+export async function main(argv: readonly string[], output: CliOutput): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    output.stdout(`${USAGE}\n`);
+    output.stdout(HELP);
+    return EXIT_COMPLIANT;
+  }
+  if (argv.includes('--version')) {
+    output.stdout(`${version}\n`);
     return EXIT_COMPLIANT;
   }
   try {
-    return evaluateFiles(parseArguments(argv), output);
+    return await evaluateFiles(parseArguments(argv), output);
   } catch (error) {
     if (error instanceof UsageError) {
       output.stderr(`cdk-compliance-monitor: ${error.message} (${USAGE})\n`);

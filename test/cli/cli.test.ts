@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { gzipSync } from 'zlib';
-import { EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, main } from '../../cli/main';
+import { EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED, main } from '../../cli/main';
 import { configurationItem, fixture, fixturePath } from '../support/fixtures';
 
 const SSH_OPEN_SG = fixturePath('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json');
@@ -23,10 +23,10 @@ function write(name: string, content: string | Buffer | object): string {
   return file;
 }
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = main(argv, { stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; } });
+  const code = await main(argv, { stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; } });
   return { code, stdout, stderr };
 }
 
@@ -34,8 +34,8 @@ function run(...argv: string[]) {
 const volumeRules = () => write('rules.json', { rules: [{ name: 'encrypted-volumes' }] });
 
 describe('exit codes', () => {
-  test('0 when everything is compliant, with the JSON report on stdout', () => {
-    const { code, stdout, stderr } = run('evaluate', '--rules', volumeRules(), ENCRYPTED_VOLUME);
+  test('0 when everything is compliant, with the JSON report on stdout', async () => {
+    const { code, stdout, stderr } = await run('evaluate', '--rules', volumeRules(), ENCRYPTED_VOLUME);
     expect([code, stderr]).toEqual([EXIT_COMPLIANT, '']);
     const report = JSON.parse(stdout);
     expect(report.evaluations).toEqual([{
@@ -51,8 +51,8 @@ describe('exit codes', () => {
     });
   });
 
-  test('1 when anything is non-compliant, with the recommended set by default', () => {
-    const { code, stdout } = run('evaluate', SSH_OPEN_SG);
+  test('1 when anything is non-compliant, with the recommended set by default', async () => {
+    const { code, stdout } = await run('evaluate', SSH_OPEN_SG);
     expect(code).toBe(EXIT_NON_COMPLIANT);
     const rules = JSON.parse(stdout).evaluations.map((e: any) => `${e.configRuleName} ${e.complianceType}`);
     expect(rules).toEqual(['required-tags NON_COMPLIANT', 'restricted-ssh NON_COMPLIANT', 'restricted-common-ports COMPLIANT']);
@@ -65,8 +65,8 @@ describe('exit codes', () => {
     [['evaluate', '--format', 'xml', 'x.json'], 'cdk-compliance-monitor: --format must be one of json, text, csv, html (got "xml") (usage:'],
     [['evaluate', '--rules'], 'cdk-compliance-monitor: --rules needs a value (usage:'],
     [['evaluate', '--verbose', 'x.json'], 'cdk-compliance-monitor: unknown option "--verbose" (usage:'],
-  ])('2 on bad usage %j, in one line', (argv, message) => {
-    const { code, stdout, stderr } = run(...argv);
+  ])('2 on bad usage %j, in one line', async (argv, message) => {
+    const { code, stdout, stderr } = await run(...argv);
     expect([code, stdout]).toEqual([EXIT_BAD_INPUT, '']);
     expect(stderr.startsWith(message)).toBe(true);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -80,8 +80,8 @@ describe('exit codes', () => {
       /^cdk-compliance-monitor: .*snapshot.json: configurationItems\[1\] is not a configuration item \(it needs resourceType and resourceId\)\n$/],
     ['a periodic event', () => fixturePath('rule-invocation-events/powertools-awsConfigRuleScheduled.json'),
       /^cdk-compliance-monitor: .*powertools-awsConfigRuleScheduled.json: invokingEvent is a periodic \(ScheduledNotification\) event, which carries no configuration item\n$/],
-  ])('2 on %s, naming the file and what is wrong', (_, input, message) => {
-    const { code, stderr } = run('evaluate', input());
+  ])('2 on %s, naming the file and what is wrong', async (_, input, message) => {
+    const { code, stderr } = await run('evaluate', input());
     expect(code).toBe(EXIT_BAD_INPUT);
     expect(stderr).toMatch(message);
   });
@@ -95,8 +95,8 @@ describe('exit codes', () => {
     ['parameters that are not an object', { rules: [{ name: 'required-tags', parameters: 'Owner' }] }, /rules.json: rules\[0\] \("required-tags"\): "parameters" must be an object of strings/],
     ['a parameter that is not a string', { rules: [{ name: 'db-instance-backup-enabled', parameters: { backupRetentionMinimum: 7 } }] },
       /parameter "backupRetentionMinimum" must be a string \(got 7\)/],
-  ])('2 on a rules file with %s', (_, rules, message) => {
-    const { code, stderr } = run('evaluate', '--rules', write('rules.json', rules), SSH_OPEN_SG);
+  ])('2 on a rules file with %s', async (_, rules, message) => {
+    const { code, stderr } = await run('evaluate', '--rules', write('rules.json', rules), SSH_OPEN_SG);
     expect(code).toBe(EXIT_BAD_INPUT);
     expect(stderr).toMatch(message);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -107,95 +107,106 @@ describe('inputs', () => {
   const rules = () => write('rules.json', { rules: [{ name: 'ec2-imdsv2-check' }, { name: 'restricted-ssh' }] });
   const resourceIds = (stdout: string) => JSON.parse(stdout).evaluations.map((e: any) => e.resourceId);
 
+  // The snapshot's and EventBridge's instances record no metadata options: nothing is judged (exit 3).
   test.each([
-    ['one configuration item', () => SSH_OPEN_SG, ['sg-1d56fc66']],
+    ['one configuration item', () => SSH_OPEN_SG, ['sg-1d56fc66'], EXIT_NON_COMPLIANT],
     ['an array of items', () => write('items.json', [fixture('configuration-items/rdk-example-AWS_EC2_Instance.json'), fixture('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json')]),
-      ['i-03402838daac1d611', 'sg-1d56fc66']],
-    ['a Config snapshot', () => fixturePath('snapshot/awsdocs-config-snapshot-example.json'), ['i-344c463d']],
-    ['a gzip snapshot', () => write('snapshot.json.gz', gzipSync(fs.readFileSync(fixturePath('snapshot/awsdocs-config-snapshot-example.json')))), ['i-344c463d']],
-    ['a custom-rule invocation event', () => fixturePath('rule-invocation-events/powertools-awsConfigRuleConfigurationChanged.json'), ['i-042dd005362091826']],
-    ['an EventBridge Configuration Item Change event', () => fixturePath('eventbridge/cloud-custodian-config-configuration-item-change.json'), ['i-12345678901234567']],
-  ])('%s', (_, input, expected) => {
-    const { code, stdout } = run('evaluate', '--rules', rules(), input());
-    expect(code).toBe(EXIT_NON_COMPLIANT);
+      ['i-03402838daac1d611', 'sg-1d56fc66'], EXIT_NON_COMPLIANT],
+    ['a Config snapshot', () => fixturePath('snapshot/awsdocs-config-snapshot-example.json'), ['i-344c463d'], EXIT_NOTHING_JUDGED],
+    ['a gzip snapshot', () => write('snapshot.json.gz', gzipSync(fs.readFileSync(fixturePath('snapshot/awsdocs-config-snapshot-example.json')))), ['i-344c463d'], EXIT_NOTHING_JUDGED],
+    ['a custom-rule invocation event', () => fixturePath('rule-invocation-events/powertools-awsConfigRuleConfigurationChanged.json'), ['i-042dd005362091826'], EXIT_NON_COMPLIANT],
+    ['an EventBridge Configuration Item Change event', () => fixturePath('eventbridge/cloud-custodian-config-configuration-item-change.json'), ['i-12345678901234567'], EXIT_NOTHING_JUDGED],
+  ])('%s', async (_, input, expected, exitCode) => {
+    const { code, stdout } = await run('evaluate', '--rules', rules(), input());
+    expect(code).toBe(exitCode);
     expect(resourceIds(stdout)).toEqual(expected);
   });
 
-  test('a snapshot of 200,000 items, more than a spread into push can pass', () => {
+  test('a snapshot of 200,000 items, more than a spread into push can pass', async () => {
     const configurationItems = Array.from({ length: 200_000 }, (_, index) =>
       ({ resourceType: 'AWS::EC2::Volume', resourceId: `vol-${index}`, configuration: { encrypted: true, state: 'in-use' } }));
     const out = path.join(dir, 'report.json');
-    const { code, stderr } = run('evaluate', '--rules', volumeRules(), '--out', out, write('snapshot.json', { configurationItems }));
+    const { code, stderr } = await run('evaluate', '--rules', volumeRules(), '--out', out, write('snapshot.json', { configurationItems }));
     expect([code, stderr]).toEqual([EXIT_COMPLIANT, '']);
     const report = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(report.summary).toMatchObject({ total_resources: 200_000, compliant: 200_000 });
     expect(report.evaluations[199_999].resourceId).toBe('vol-199999');
   });
 
-  test('several inputs are evaluated together', () => {
-    const { stdout } = run('evaluate', `--rules=${rules()}`, SSH_OPEN_SG, fixturePath('snapshot/awsdocs-config-snapshot-example.json'));
+  test('several inputs are evaluated together', async () => {
+    const { stdout } = await run('evaluate', `--rules=${rules()}`, SSH_OPEN_SG, fixturePath('snapshot/awsdocs-config-snapshot-example.json'));
     expect(resourceIds(stdout)).toEqual(['sg-1d56fc66', 'i-344c463d']);
   });
 });
 
 describe('output', () => {
-  test('--format text prints a table, non-compliant rows first, and a summary', () => {
+  test('--format text prints a table, non-compliant rows first, and a summary', async () => {
     const compliantSg = write('sg.json', configurationItem('AWS::EC2::SecurityGroup', { ipPermissions: [] }, { resourceId: 'sg-closed' }));
-    const { code, stdout } = run('evaluate', '--format', 'text', '--rules', write('rules.json', { rules: [{ name: 'restricted-ssh' }] }), compliantSg, SSH_OPEN_SG);
+    const { code, stdout } = await run('evaluate', '--format', 'text', '--rules', write('rules.json', { rules: [{ name: 'restricted-ssh' }] }), compliantSg, SSH_OPEN_SG);
     expect(code).toBe(EXIT_NON_COMPLIANT);
     expect(stdout.split('\n')).toEqual([
       'RESULT         RULE            RESOURCE TYPE            RESOURCE ID  ANNOTATION',
-      'NON_COMPLIANT  restricted-ssh  AWS::EC2::SecurityGroup  sg-1d56fc66  SSH (TCP 22) is open to 0.0.0.0/0 through TCP 22',
+      'NON_COMPLIANT  restricted-ssh  AWS::EC2::SecurityGroup  sg-1d56fc66  SSH (TCP 22) is open to 0.0.0.0/0',
       'COMPLIANT      restricted-ssh  AWS::EC2::SecurityGroup  sg-closed    No ingress allows SSH from 0.0.0.0/0 or ::/0',
       '',
-      '50% compliant: 1 compliant, 1 non-compliant, 0 not applicable, over 2 resources',
+      'Evaluations: 50% compliant: 1 compliant, 1 non-compliant, 0 exempt, 0 not applicable',
+      'Resources: 50% compliant: 1 compliant, 1 non-compliant, 0 only exempt, 0 only not applicable, of 2 resources',
+      'Skipped: 0 configuration items no rule judges',
       '',
     ]);
   });
 
-  test('--out writes the report to a file, nothing to stdout', () => {
+  test('--out writes the report to a file, nothing to stdout', async () => {
     const out = path.join(dir, 'report.json');
-    const { code, stdout } = run('evaluate', '--out', out, '--rules', volumeRules(), ENCRYPTED_VOLUME);
+    const { code, stdout } = await run('evaluate', '--out', out, '--rules', volumeRules(), ENCRYPTED_VOLUME);
     expect([code, stdout]).toEqual([EXIT_COMPLIANT, '']);
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).summary.compliant).toBe(1);
   });
 
-  test('an --out path that cannot be written is exit 2', () => {
-    const { code, stderr } = run('evaluate', '--out', path.join(dir, 'missing', 'report.json'), ENCRYPTED_VOLUME);
+  test('an --out path that cannot be written is exit 2', async () => {
+    const { code, stderr } = await run('evaluate', '--out', path.join(dir, 'missing', 'report.json'), ENCRYPTED_VOLUME);
     expect(code).toBe(EXIT_BAD_INPUT);
     expect(stderr).toMatch(/missing\/report.json: cannot write \(ENOENT\)\n$/);
   });
 
-  test('--help prints the usage', () => {
-    expect(run('--help')).toEqual({ code: 0, stdout: 'usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text|csv|html] [--out FILE]... INPUT...\n', stderr: '' });
+  test('--help prints the usage, the inputs, the rules file, the formats and the exit codes', async () => {
+    const { code, stdout, stderr } = await run('--help');
+    expect([code, stderr]).toEqual([EXIT_COMPLIANT, '']);
+    expect(stdout.startsWith('usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text|csv|html] [--out FILE]... INPUT...\n')).toBe(true);
+    for (const text of ['a file, or - for standard input', 'get-resource-config-history', 'select-resource-config', 'SNS notification',
+      'Only the newest item of each resource counts', '"exemptions": [{"resourceIds"', 'severity CRITICAL, HIGH, MEDIUM or LOW',
+      'json (default), text, csv or html', '.json, .txt, .csv, .html, .htm',
+      '  0  every judged resource is compliant or exempt', '  1  a resource is non-compliant', '  2  bad usage or input', '  3  nothing was judged']) {
+      expect(stdout).toContain(text);
+    }
   });
 
-  test('--format csv and html print those renderings', () => {
-    const csv = run('evaluate', '--format', 'csv', '--rules', volumeRules(), ENCRYPTED_VOLUME).stdout;
+  test('--format csv and html print those renderings', async () => {
+    const csv = (await run('evaluate', '--format', 'csv', '--rules', volumeRules(), ENCRYPTED_VOLUME)).stdout;
     expect(csv).toBe('config_rule_name,resource_type,resource_id,compliance_type,severity,annotation\r\n' +
       'encrypted-volumes,AWS::EC2::Volume,vol-a416b170,COMPLIANT,HIGH,Attached volume is encrypted\r\n');
-    const html = run('evaluate', '--format=html', SSH_OPEN_SG).stdout;
+    const html = (await run('evaluate', '--format=html', SSH_OPEN_SG)).stdout;
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<span class="percentage">33.3%</span>');
   });
 
-  test('several --out files from one evaluation, each in the format of its extension', () => {
-    const outs = ['report.json', 'report.csv', 'report.html', 'report.txt', 'report.out'].map((name) => path.join(dir, name));
-    const { code, stdout } = run('evaluate', ...outs.flatMap((out) => ['--out', out]), SSH_OPEN_SG);
+  test('several --out files from one evaluation, each in the format of its extension', async () => {
+    const outs = ['report.json', 'report.csv', 'report.html', 'report.txt', 'report'].map((name) => path.join(dir, name));
+    const { code, stdout } = await run('evaluate', ...outs.flatMap((out) => ['--out', out]), SSH_OPEN_SG);
     expect([code, stdout]).toEqual([EXIT_NON_COMPLIANT, '']);
-    const [json, csv, html, text, unknown] = outs.map((out) => fs.readFileSync(out, 'utf8'));
+    const [json, csv, html, text, noExtension] = outs.map((out) => fs.readFileSync(out, 'utf8'));
     const report = JSON.parse(json);
     expect(csv.split('\r\n')).toHaveLength(report.evaluations.length + 2);
     expect(html).toContain(`Compliance report ${report.report_timestamp}`);
     expect(text).toContain('33.3% compliant');
-    expect(JSON.parse(unknown)).toEqual(report);
-    run('evaluate', '--format', 'csv', '--out', outs[0], SSH_OPEN_SG);
+    expect(JSON.parse(noExtension)).toEqual(report);
+    await run('evaluate', '--format', 'csv', '--out', outs[0], SSH_OPEN_SG);
     expect(fs.readFileSync(outs[0], 'utf8').startsWith('config_rule_name,')).toBe(true);
   });
 });
 
 describe('the installed command', () => {
-  test('the bundled bin runs with its shebang and sets the exit code', () => {
+  test('the bundled bin runs with its shebang and sets the exit code', async () => {
     const bin = path.join(__dirname, '..', '..', 'assets', 'cli', 'index.js');
     expect(fs.readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     const result = spawnSync(bin, ['evaluate', '--format', 'text', SSH_OPEN_SG], { encoding: 'utf8' });

@@ -153,7 +153,7 @@ describe('required-tags: tag1Key is required', () => {
     expect(() => compileRule({ ruleName: 'required-tags', parameters })).toThrow('rule "required-tags": parameter "tag1Key" is required');
   });
 
-  test('the CLI refuses such a rules file in one line and exits 2', () => {
+  test('the CLI refuses such a rules file in one line and exits 2', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'required-tags-'));
     try {
       const rules = path.join(dir, 'rules.json');
@@ -161,7 +161,7 @@ describe('required-tags: tag1Key is required', () => {
       const items = path.join(dir, 'instance.json');
       fs.writeFileSync(items, JSON.stringify(RDK_EC2));
       let stderr = '';
-      const code = main(['evaluate', '--rules', rules, items], { stdout: () => undefined, stderr: (text) => { stderr += text; } });
+      const code = await main(['evaluate', '--rules', rules, items], { stdout: () => undefined, stderr: (text) => { stderr += text; } });
       expect([code, stderr]).toEqual([EXIT_BAD_INPUT, `cdk-compliance-monitor: ${rules}: rule "required-tags": parameter "tag1Key" is required\n`]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

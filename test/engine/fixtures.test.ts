@@ -23,7 +23,7 @@ describe('the real fixtures, rule by rule', () => {
     ['RDK EC2 instance (1.2): IMDSv1 allowed', RDK_EC2, 'ec2-imdsv2-check', {}, 'NON_COMPLIANT', 'IMDSv1 is allowed (httpTokens optional)'],
     ['RDK EC2 instance: t2.micro is desired', RDK_EC2, 'desired-instance-type', { instanceType: 't2.small, t2.micro' }, 'COMPLIANT',
       'Instance type t2.micro is desired'],
-    ['RDK security group: SSH open to the world', RDK_SG, 'restricted-ssh', {}, 'NON_COMPLIANT', 'SSH (TCP 22) is open to 0.0.0.0/0 through TCP 22'],
+    ['RDK security group: SSH open to the world', RDK_SG, 'restricted-ssh', {}, 'NON_COMPLIANT', 'SSH (TCP 22) is open to 0.0.0.0/0'],
     ['RDK security group: no common port open', RDK_SG, 'restricted-common-ports', {}, 'COMPLIANT',
       'No blocked TCP port (20, 21, 3389, 3306, 4333) is open to 0.0.0.0/0 or ::/0'],
     ['RDK security group: 22 is not an authorized port', RDK_SG, 'vpc-sg-open-only-to-authorized-ports', { authorizedTcpPorts: '443' },

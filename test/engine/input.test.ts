@@ -32,12 +32,18 @@ describe('input shapes', () => {
   });
 
   test.each([
-    ['rule-invocation-events/powertools-awsConfigRuleOversizedConfiguration.json', /^invokingEvent is an oversized-item notification, which carries no configuration; fetch the item with "aws configservice get-resource-config-history"$/],
-    ['eventbridge/cloud-custodian-config-configuration-item-change-oversized.json', /^detail is an oversized-item notification/],
-    ['rule-invocation-events/powertools-awsConfigRuleScheduled.json', /^invokingEvent is a periodic \(ScheduledNotification\) event, which carries no configuration item$/],
-  ])('%s carries no item and says why', (file, message) => {
+    ['rule-invocation-events/powertools-awsConfigRuleOversizedConfiguration.json', 'AWS::EC2::Instance i-00000000', 'the S3 bucket of the delivery channel'],
+    ['eventbridge/cloud-custodian-config-configuration-item-change-oversized.json', 'AWS::SSM::ManagedInstanceInventory mi-1234567890123456', 's3://bucket/file.json.gz'],
+  ])('%s: the oversized summary item, without configuration, naming where it is', (file, id, location) => {
+    const [item, ...others] = items(fixture(file));
+    expect([`${item.resourceType} ${item.resourceId}`, others]).toEqual([id, []]);
+    expect([item.configuration, item.configurationLocation]).toEqual([{}, location]);
+  });
+
+  test('a periodic event carries no item and says why', () => {
+    const file = 'rule-invocation-events/powertools-awsConfigRuleScheduled.json';
     expect(() => items(fixture(file))).toThrow(InputError);
-    expect(() => items(fixture(file))).toThrow(message);
+    expect(() => items(fixture(file))).toThrow(/^invokingEvent is a periodic \(ScheduledNotification\) event, which carries no configuration item$/);
   });
 
   test.each([

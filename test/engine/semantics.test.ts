@@ -130,6 +130,8 @@ describe('RDS', () => {
 
   test.each([
     ['backups disabled (retention 0)', { backupRetentionPeriod: 0 }, {}, 'NON_COMPLIANT'],
+    ['retention not recorded: not a violation', {}, {}, 'NOT_APPLICABLE'],
+    ['window not recorded, a window required: not a violation', { backupRetentionPeriod: 7 }, { preferredBackupWindow: '03:00-04:00' }, 'NOT_APPLICABLE'],
     ['retention written as a string (history shape)', { backupRetentionPeriod: '7' }, {}, 'COMPLIANT'],
     ['exact retention matches', { backupRetentionPeriod: 7 }, { backupRetentionPeriod: '7' }, 'COMPLIANT'],
     ['exact retention differs', { backupRetentionPeriod: 14 }, { backupRetentionPeriod: '7' }, 'NON_COMPLIANT'],
@@ -147,13 +149,18 @@ describe('EC2', () => {
   const instance = (configuration: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
     configurationItem('AWS::EC2::Instance', configuration, extra);
 
-  test('ec2-imdsv2-check: httpTokens required is COMPLIANT, missing metadata options are not', () => {
+  test('ec2-imdsv2-check: httpTokens required is COMPLIANT; missing metadata options are not recorded, not a violation (the page: NON_COMPLIANT if optional)', () => {
     expect(verdictOf(instance({ metadataOptions: { httpTokens: 'required' } }), 'ec2-imdsv2-check')).toBe('COMPLIANT');
-    expect(evaluate(instance({}), { ruleName: 'ec2-imdsv2-check' }).annotation).toBe('IMDSv1 is allowed (httpTokens not recorded)');
+    expect(evaluate(instance({}), { ruleName: 'ec2-imdsv2-check' }))
+      .toEqual({ complianceType: 'NOT_APPLICABLE', annotation: 'Metadata options not recorded (no httpTokens)' });
+    expect(evaluate(instance({ metadataOptions: { httpEndpoint: 'enabled' } }), { ruleName: 'ec2-imdsv2-check' }).complianceType).toBe('NOT_APPLICABLE');
   });
 
-  test('desired-instance-type: a type not recorded is NON_COMPLIANT', () => {
-    expect(verdictOf(instance({}), 'desired-instance-type', { instanceType: 't3.micro' })).toBe('NON_COMPLIANT');
+  test('desired-instance-type: a type not recorded is NOT_APPLICABLE, a type not listed NON_COMPLIANT', () => {
+    expect(evaluate(instance({}), { ruleName: 'desired-instance-type', parameters: { instanceType: 't3.micro' } }))
+      .toEqual({ complianceType: 'NOT_APPLICABLE', annotation: 'Instance type not recorded' });
+    expect(evaluate(instance({ instanceType: 'm5.large' }), { ruleName: 'desired-instance-type', parameters: { instanceType: 't3.micro' } }))
+      .toEqual({ complianceType: 'NON_COMPLIANT', annotation: 'Instance type m5.large is not one of t3.micro' });
   });
 
   test.each([

@@ -108,6 +108,7 @@ export function toConfigurationItem(raw: unknown): ConfigurationItem | undefined
     awsRegion: asString(record.awsRegion),
     configurationItemStatus: asString(record.configurationItemStatus) ?? 'OK',
     configurationItemCaptureTime: asString(record.configurationItemCaptureTime),
+    configurationStateId: typeof record.configurationStateId === 'number' ? record.configurationStateId : asString(record.configurationStateId),
     configuration: asRecordOrJson(record.configuration) ?? {},
     supplementaryConfiguration: supplementaryConfigurationOf(record),
     tags: tagsOf(record),

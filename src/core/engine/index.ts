@@ -1,4 +1,5 @@
 export * from './configuration-item';
 export * from './evaluate';
+export * from './exemptions';
 export * from './input';
 export * from './types';

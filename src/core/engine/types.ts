@@ -5,6 +5,12 @@ import type { BuiltInRuleName } from '../rules/catalog';
 export type ComplianceType = 'COMPLIANT' | 'NON_COMPLIANT' | 'NOT_APPLICABLE';
 
 /**
+ * A result of an offline evaluation: a verdict, EXEMPT for a violation an exemption accepts, and
+ * INSUFFICIENT_DATA for an item that does not carry its configuration (an oversized notification's).
+ */
+export type ResultType = ComplianceType | 'EXEMPT' | 'INSUFFICIENT_DATA';
+
+/**
  * A Config configuration item in the 1.3 shape (the shape of snapshots, rule invocations and
  * EventBridge events), whichever shape it arrived in: 1.2 history items and API items are converted.
  */
@@ -18,6 +24,13 @@ export interface ConfigurationItem {
   /** OK, ResourceDiscovered, ResourceNotRecorded, ResourceDeleted, ResourceDeletedNotRecorded. */
   readonly configurationItemStatus: string;
   readonly configurationItemCaptureTime?: string;
+  /** Orders the items of one resource captured at the same time; a number in 1.3, a numeric string in history items. */
+  readonly configurationStateId?: number | string;
+  /**
+   * Where the configuration is when the item does not carry it: the S3 location of an oversized
+   * notification's item. No rule judges such an item.
+   */
+  readonly configurationLocation?: string;
   readonly configuration: Record<string, unknown>;
   readonly supplementaryConfiguration: Record<string, unknown>;
   /** Tag keys (case-sensitive) to values. */

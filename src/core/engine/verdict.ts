@@ -6,13 +6,15 @@ export const ANNOTATION_MAX_LENGTH = 256;
 /** Line breaks and tabs, which resource data (tag values, names) may bring into an annotation. */
 const LINE_BREAKING = /[^\S ]/;
 
-function verdict(complianceType: ComplianceType, annotation: string): Verdict {
+/** An annotation on one line, within Config's limit. */
+export function annotationLine(annotation: string): string {
   // The common case, an annotation already on one line, costs one character-class test and no copy.
   const line = LINE_BREAKING.test(annotation) ? annotation.replace(/\s+/g, ' ').trim() : annotation;
-  return {
-    complianceType,
-    annotation: line.length <= ANNOTATION_MAX_LENGTH ? line : `${line.slice(0, ANNOTATION_MAX_LENGTH - 1)}…`,
-  };
+  return line.length <= ANNOTATION_MAX_LENGTH ? line : `${line.slice(0, ANNOTATION_MAX_LENGTH - 1)}…`;
+}
+
+function verdict(complianceType: ComplianceType, annotation: string): Verdict {
+  return { complianceType, annotation: annotationLine(annotation) };
 }
 
 export const compliant = (annotation: string): Verdict => verdict('COMPLIANT', annotation);

@@ -14,7 +14,10 @@ export const restrictedSsh: RuleImplementation = {
   compile: () => (item) => {
     const open = ingressPermissions(item).find((permission) => forbiddenRangesOpened(permission, SSH_FORBIDDEN).length > 0);
     if (open) {
-      return nonCompliant(`SSH (TCP 22) is open to ${worldOpened(open, SSH_FORBIDDEN.worlds)} through ${describePorts(open)}`);
+      // The range is named only when it is wider than SSH's own port, so the annotation says nothing twice.
+      const ports = describePorts(open);
+      const through = ports === 'TCP 22' ? '' : ` through ${ports}`;
+      return nonCompliant(`SSH (TCP 22) is open to ${worldOpened(open, SSH_FORBIDDEN.worlds)}${through}`);
     }
     return CLOSED;
   },
