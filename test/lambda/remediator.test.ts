@@ -5,7 +5,7 @@ import {
   DescribeSecurityGroupsCommand, EC2Client, IpPermission, RunInstancesCommand, TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { CreateDBInstanceCommand, DeleteDBInstanceCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
-import { CreateBucketCommand, GetBucketEncryptionCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetBucketEncryptionCommand, PutBucketEncryptionCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -375,6 +375,27 @@ describe('apply', () => {
     expect(await defaultEncryption('logs-bucket')).toEqual([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true }]);
   });
 
+  test('S3: the KMS rule with allowed keys sets the first of them, replacing SSE-S3', async () => {
+    const [first, second] = ['1111', '2222'].map((id) => `arn:aws:kms:eu-west-1:123456789012:key/${id}`);
+    await bucket('logs-bucket');
+    await s3.send(new PutBucketEncryptionCommand({
+      Bucket: 'logs-bucket',
+      ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+    }));
+    const rules = rulesWith(rule('s3-default-encryption-kms', { parameters: { kmsKeyArns: `${first},${second}` } }));
+    expect(await remediator('APPLY', { rules })(request('s3-default-encryption-kms-test', 'AWS::S3::Bucket', 'logs-bucket'), context))
+      .toMatchObject({ outcome: 'APPLIED', actions: [`set default encryption to aws:kms with ${first}`] });
+    expect(await defaultEncryption('logs-bucket'))
+      .toEqual([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: first }, BucketKeyEnabled: true }]);
+  });
+
+  test('RDS: a rule without parameters asks for a day of backups, which turns them on', async () => {
+    const resourceId = await dbInstance('orders', 0);
+    const rules = rulesWith(rule('db-instance-backup-enabled', { parameters: undefined }));
+    expect(await remediator('APPLY', { rules })(backupRequest(resourceId), context)).toMatchObject({ outcome: 'APPLIED' });
+    expect(await backupRetention('orders')).toBe(1);
+  });
+
   test('a fix that fails is recorded, announced and thrown, so that Lambda retries it and then dead-letters it', async () => {
     // 60 rules, the limit of a group in a VPC: the ports kept open cannot be authorized before the revocation.
     const full: IpPermission = { IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, IpRanges: Array.from({ length: 59 }, (_, i) => ({ CidrIp: `10.0.${i}.0/24` })) };
@@ -407,6 +428,15 @@ describe('never touches', () => {
     expect(ec2Operations).toEqual(['DescribeSecurityGroupsCommand']);
     expect(await subjects()).toEqual([]);
     expect(await audits(groupId)).toEqual([expect.objectContaining({ outcome: 'EXEMPT' })]);
+  });
+
+  test('a bucket an exemption covers by its tag: its tags read from S3, the bucket left unencrypted', async () => {
+    await bucket('public-assets');
+    await s3.send(new PutBucketTaggingCommand({ Bucket: 'public-assets', Tagging: { TagSet: [{ Key: 'data-class', Value: 'public' }] } }));
+    const rules = rulesWith(rule('s3-default-encryption-kms', { exemptions: [{ tag: { key: 'data-class', value: 'public' }, reason: 'public website' }] }));
+    expect(await remediator('APPLY', { rules })(request('s3-default-encryption-kms-test', 'AWS::S3::Bucket', 'public-assets'), context))
+      .toMatchObject({ outcome: 'EXEMPT', reason: 'public website' });
+    expect(await defaultEncryption('public-assets')).toBe('none');
   });
 
   test('a resource exempt by id until its expiry; after it, the fix applies', async () => {
