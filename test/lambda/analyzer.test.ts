@@ -1,10 +1,13 @@
-import { ConfigServiceClient, GetComplianceDetailsByConfigRuleCommand, SelectResourceConfigCommand } from '@aws-sdk/client-config-service';
+import { AddressInfo, createServer } from 'net';
+import {
+  ComplianceType, ConfigServiceClient, EvaluationResult, GetComplianceDetailsByConfigRuleCommand, SelectResourceConfigCommand,
+} from '@aws-sdk/client-config-service';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, DeleteTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import { SUBJECT_MAX_LENGTH } from '../../lambda/alerts/alert-message';
 import { AnalyzerDependencies, createAnalyzer } from '../../lambda/analyzer/analyzer';
 import { FindingStore, historyKey } from '../../lambda/findings/finding-store';
@@ -15,6 +18,8 @@ import type { DeployedExemption } from '../../src/core/settings/deployed-rule';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { fixture } from '../support/fixtures';
+import { MotoServer, startMoto } from '../support/moto';
+import { answerGap, CallLog, callLog } from '../support/moto-gaps';
 import { capturedLogger, untraced } from '../support/observability';
 
 const TABLE = 'compliance-findings-test';
@@ -51,9 +56,6 @@ function complianceChangeEvent(options: { rule?: string; compliance?: string; re
 }
 
 const context = { awsRequestId: 'req-1' } as Context;
-const sns = mockClient(SNSClient);
-const lambdaService = mockClient(LambdaClient);
-const config = mockClient(ConfigServiceClient);
 const sweepContext = { awsRequestId: 'req-sweep', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:compliance-analyzer-test' } as Context;
 const sweepEvent = {
   'version': '0',
@@ -67,20 +69,58 @@ const sweepEvent = {
   'detail': {},
 };
 
-function configReports(rule: string, results: Array<[string, string]>): void {
-  config.on(GetComplianceDetailsByConfigRuleCommand, { ConfigRuleName: rule }).resolves({
-    EvaluationResults: results.map(([resourceId, complianceType]) => ({
-      EvaluationResultIdentifier: { EvaluationResultQualifier: { ConfigRuleName: rule, ResourceType: 'AWS::EC2::SecurityGroup', ResourceId: resourceId } },
-      ComplianceType: complianceType as any,
-      ResultRecordedTime: new Date('2026-11-23T11:00:00Z'),
-      Annotation: `${complianceType} by Config`,
-    })),
-  });
-}
-
+let moto: MotoServer;
 let dynamo: LocalDynamoDb;
 let logLines: any[];
 let metricLines: any[];
+let sns: SNSClient;
+let sqs: SQSClient;
+let alertQueueUrl: string;
+let config: ConfigServiceClient;
+let configCalls: CallLog;
+let lambda: LambdaClient;
+let lambdaCalls: CallLog;
+/** Config's results by rule, which the sweep reads with GetComplianceDetailsByConfigRule (a gap of moto, see MOTO_GAPS). */
+let reports: Map<string, EvaluationResult[]>;
+
+function configReports(rule: string, results: Array<[string, string]>): void {
+  reports.set(rule, results.map(([resourceId, complianceType]) => ({
+    EvaluationResultIdentifier: { EvaluationResultQualifier: { ConfigRuleName: rule, ResourceType: 'AWS::EC2::SecurityGroup', ResourceId: resourceId } },
+    ComplianceType: complianceType as ComplianceType,
+    ResultRecordedTime: new Date('2026-11-23T11:00:00Z'),
+    Annotation: `${complianceType} by Config`,
+  })));
+}
+
+/** What SNS delivers to an SQS subscriber (raw delivery off): the message in its envelope. */
+interface SnsEnvelope {
+  readonly Type: string;
+  readonly TopicArn: string;
+  readonly Subject?: string;
+  readonly Message: string;
+  readonly MessageAttributes?: Record<string, unknown>;
+}
+
+/** The SNS notifications delivered to the alert topic's queue since the last call. */
+async function deliveredAlerts(): Promise<SnsEnvelope[]> {
+  let envelopes: SnsEnvelope[] = [];
+  for (;;) {
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: alertQueueUrl, MaxNumberOfMessages: 10 }));
+    if (Messages.length === 0) {
+      return envelopes;
+    }
+    envelopes = envelopes.concat(Messages.map((message) => JSON.parse(message.Body!)));
+  }
+}
+
+/** A port nothing listens on: a service that cannot be reached. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 function analyzer(store: FindingStore = new FindingStore(dynamo.documents, TABLE, 2557), overrides: Partial<AnalyzerDependencies> = {}) {
   const { logger, lines } = capturedLogger('analyzer');
@@ -88,9 +128,9 @@ function analyzer(store: FindingStore = new FindingStore(dynamo.documents, TABLE
   metricLines = [];
   return createAnalyzer({
     store,
-    sns: new SNSClient({ region: 'eu-west-1' }),
-    config: new ConfigServiceClient({ region: 'eu-west-1' }),
-    lambda: new LambdaClient({ region: 'eu-west-1' }),
+    sns,
+    config,
+    lambda,
     remediatorFunction: 'compliance-remediator-test',
     alertTopicArn: TOPIC,
     rules: RULES,
@@ -122,19 +162,36 @@ async function currentFindings(rule: string): Promise<any[]> {
 }
 
 beforeAll(async () => {
-  dynamo = await startDynalite();
+  [moto, dynamo] = await Promise.all([startMoto(), startDynalite()]);
+  // moto's Lambda without Docker: it accepts an invocation and answers with the payload it received.
+  const answer = await fetch(`${moto.endpoint}/moto-api/config`, { method: 'POST', body: JSON.stringify({ lambda: { use_docker: false } }) });
+  expect(answer.status).toBe(201);
 });
 afterAll(async () => {
-  await dynamo.close();
+  await Promise.all([moto.stop(), dynamo.close()]);
 });
 beforeEach(async () => {
-  sns.reset();
-  sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
-  lambdaService.reset();
-  lambdaService.on(InvokeCommand).resolves({ StatusCode: 202 });
+  await moto.reset();
+  sns = new SNSClient(moto.clientConfig);
+  sqs = new SQSClient(moto.clientConfig);
+  // The alert topic as the construct makes it, and a queue subscribed to it that receives what it delivers.
+  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'compliance-alerts-test' }));
+  expect(TopicArn).toBe(TOPIC);
+  alertQueueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'compliance-alerts-test-inbox' }))).QueueUrl!;
+  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: alertQueueUrl, AttributeNames: ['QueueArn'] }));
+  await sns.send(new SubscribeCommand({ TopicArn, Protocol: 'sqs', Endpoint: Attributes!.QueueArn }));
+  config = new ConfigServiceClient(moto.clientConfig);
+  configCalls = callLog(config);
+  reports = new Map(RULES.map((rule) => [rule.configRuleName, []]));
+  answerGap(config, GetComplianceDetailsByConfigRuleCommand, (input) => ({ EvaluationResults: reports.get(input.ConfigRuleName!) }));
+  lambda = new LambdaClient(moto.clientConfig);
+  lambdaCalls = callLog(lambda);
   await createFindingsTable(dynamo.client, TABLE);
 });
 afterEach(async () => {
+  for (const client of [sns, sqs, config, lambda]) {
+    client.destroy();
+  }
   await dynamo.client.send(new DeleteTableCommand({ TableName: TABLE }));
 });
 
@@ -180,14 +237,16 @@ describe('compliance change events', () => {
     });
     expect(current.expiresAt).toBeGreaterThan(Date.now() / 1000 + 2556 * 86400);
 
-    const published = sns.commandCalls(PublishCommand).map((call) => call.args[0].input);
-    expect(published).toHaveLength(1);
-    expect(published[0].TopicArn).toBe(TOPIC);
-    expect(published[0].Subject).toBe('[CRITICAL] AWS::EC2::SecurityGroup sg-0123456789abcdef0 violates restricted-ssh-test');
-    expect(published[0].Subject!.length).toBeLessThanOrEqual(SUBJECT_MAX_LENGTH);
+    const delivered = await deliveredAlerts();
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toMatchObject({ Type: 'Notification', TopicArn: TOPIC });
+    expect(delivered[0].Subject).toBe('[CRITICAL] AWS::EC2::SecurityGroup sg-0123456789abcdef0 violates restricted-ssh-test');
+    expect(delivered[0].Subject!.length).toBeLessThanOrEqual(SUBJECT_MAX_LENGTH);
+    // The analyzer sets no message attributes: subscribers filter on nothing but the topic.
+    expect(delivered[0].MessageAttributes).toBeUndefined();
     for (const part of ['restricted-ssh-test', 'sg-0123456789abcdef0', 'SSH (TCP 22) is open to 0.0.0.0/0', 'CRITICAL',
       'https://us-east-2.console.aws.amazon.com/config/home?region=us-east-2#/resources/details?resourceId=sg-0123456789abcdef0&resourceType=AWS%3A%3AEC2%3A%3ASecurityGroup']) {
-      expect(published[0].Message).toContain(part);
+      expect(delivered[0].Message).toContain(part);
     }
   });
 
@@ -196,7 +255,7 @@ describe('compliance change events', () => {
     await handler(complianceChangeEvent(), context);
     await handler(complianceChangeEvent(), context);
     expect(await rowsOf('sg-0123456789abcdef0')).toHaveLength(2);
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+    expect(await deliveredAlerts()).toHaveLength(1);
   });
 
   test('a violation that persists is not alerted again', async () => {
@@ -204,7 +263,7 @@ describe('compliance change events', () => {
     await handler(complianceChangeEvent({ recordedAt: '2026-11-23T10:00:00.000Z' }), context);
     await handler(complianceChangeEvent({ recordedAt: '2026-11-23T16:00:00.000Z' }), context);
     expect(await rowsOf('sg-0123456789abcdef0')).toHaveLength(3);
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+    expect(await deliveredAlerts()).toHaveLength(1);
   });
 
   test('out-of-order delivery: a late, older change stays in the history and leaves the current state right', async () => {
@@ -214,7 +273,7 @@ describe('compliance change events', () => {
     const [current] = await currentFindings('restricted-ssh-test');
     expect(current).toMatchObject({ complianceType: 'COMPLIANT', recordedAt: '2026-11-23T12:00:00.000Z' });
     expect(await rowsOf('sg-0123456789abcdef0')).toHaveLength(3);
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+    expect(await deliveredAlerts()).toEqual([]);
   });
 
   test('a redelivery after a failure between the two writes still brings the current state up to date', async () => {
@@ -224,24 +283,26 @@ describe('compliance change events', () => {
     }));
     await analyzer()(event, context);
     expect(await currentFindings('restricted-ssh-test')).toHaveLength(1);
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+    expect(await deliveredAlerts()).toHaveLength(1);
   });
 
   test('violations below the alert severity are recorded, not alerted', async () => {
     await analyzer()(complianceChangeEvent({ rule: 'required-tags-test' }), context);
     expect(await currentFindings('required-tags-test')).toHaveLength(1);
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+    expect(await deliveredAlerts()).toEqual([]);
   });
 
-  test('with SNS down the finding is still recorded, and the alert is logged in full', async () => {
-    sns.on(PublishCommand).rejects(new Error('Service Unavailable'));
+  test('when SNS refuses the alert (its topic is gone), the finding is still recorded, and the alert is logged in full', async () => {
+    await sns.send(new DeleteTopicCommand({ TopicArn: TOPIC }));
+    const refusal = await sns.send(new PublishCommand({ TopicArn: TOPIC, Message: 'probe' })).catch((error: Error) => error);
+    expect(refusal).toMatchObject({ name: 'NotFoundException' });
     await analyzer()(complianceChangeEvent(), context);
     expect(await currentFindings('restricted-ssh-test')).toHaveLength(1);
     expect(logLines).toContainEqual(expect.objectContaining({
       level: 'ERROR',
       message: 'alert not published',
       correlationId: 'req-1',
-      error: expect.objectContaining({ message: 'Service Unavailable', stack: expect.stringMatching(/^Error: Service Unavailable\n\s+at /) }),
+      error: expect.objectContaining({ name: 'NotFoundException', message: (refusal as Error).message, stack: expect.stringContaining(`${(refusal as Error).message}\n    at `) }),
       subject: '[CRITICAL] AWS::EC2::SecurityGroup sg-0123456789abcdef0 violates restricted-ssh-test',
     }));
   });
@@ -265,12 +326,6 @@ describe('compliance change events', () => {
 });
 
 describe('the scheduled sweep', () => {
-  beforeEach(() => {
-    config.reset();
-    configReports('restricted-ssh-test', []);
-    configReports('required-tags-test', []);
-  });
-
   test('records what events missed, alerts each new violation, and writes the compliance metrics', async () => {
     configReports('restricted-ssh-test', [['sg-1', 'NON_COMPLIANT'], ['sg-2', 'COMPLIANT']]);
     configReports('required-tags-test', [['sg-1', 'COMPLIANT'], ['sg-2', 'COMPLIANT']]);
@@ -278,7 +333,7 @@ describe('the scheduled sweep', () => {
 
     expect((await currentFindings('restricted-ssh-test')).map((finding) => [finding.resourceId, finding.complianceType, finding.awsAccountId, finding.awsRegion]))
       .toEqual([['sg-1', 'NON_COMPLIANT', '123456789012', 'eu-west-1'], ['sg-2', 'COMPLIANT', '123456789012', 'eu-west-1']]);
-    expect(sns.commandCalls(PublishCommand).map((call) => call.args[0].input.Subject))
+    expect((await deliveredAlerts()).map((alert) => alert.Subject))
       .toEqual(['[CRITICAL] AWS::EC2::SecurityGroup sg-1 violates restricted-ssh-test']);
     expect(metricLines[0]).toMatchObject({
       _aws: { CloudWatchMetrics: [{ Namespace: 'ComplianceMonitor', Dimensions: [['EnvironmentSuffix']] }] },
@@ -297,7 +352,7 @@ describe('the scheduled sweep', () => {
     await analyzer()(sweepEvent, sweepContext);
     await analyzer()(sweepEvent, sweepContext);
     expect(await rowsOf('sg-1')).toHaveLength(2);
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+    expect(await deliveredAlerts()).toHaveLength(1);
     expect(metricLines[0].EvaluationsWritten).toBe(0);
   });
 
@@ -315,10 +370,10 @@ describe('the scheduled sweep', () => {
   test('many new violations at once send one digest instead of a flood', async () => {
     configReports('restricted-ssh-test', Array.from({ length: 12 }, (_, i): [string, string] => [`sg-${i}`, 'NON_COMPLIANT']));
     await analyzer()(sweepEvent, sweepContext);
-    const published = sns.commandCalls(PublishCommand).map((call) => call.args[0].input);
-    expect(published).toHaveLength(1);
-    expect(published[0].Subject).toBe('12 new compliance violations (12 CRITICAL)');
-    expect(published[0].Message!.split('\n').filter((line) => line.startsWith('[CRITICAL] restricted-ssh-test'))).toHaveLength(12);
+    const delivered = await deliveredAlerts();
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0].Subject).toBe('12 new compliance violations (12 CRITICAL)');
+    expect(delivered[0].Message.split('\n').filter((line) => line.startsWith('[CRITICAL] restricted-ssh-test'))).toHaveLength(12);
   });
 
   test('items BatchWriteItem leaves unprocessed are written on retry, within ceil(N/25) calls plus retries', async () => {
@@ -368,29 +423,25 @@ describe('exemptions', () => {
   const exempting = (...exemptions: DeployedExemption[]) => ({ rules: [{ ...RULES[0], exemptions, autoRemediate: true as const }, RULES[1]] });
   const at = (time: string) => ({ now: () => new Date(time) });
 
-  beforeEach(() => {
-    config.reset();
-    configReports('restricted-ssh-test', []);
-    configReports('required-tags-test', []);
-  });
-
   test('a violation of an exempt resource is recorded EXEMPT with its reason, never alerted or remediated', async () => {
     await analyzer(undefined, exempting(BY_ID))(complianceChangeEvent(), context);
     expect(await currentFindings('restricted-ssh-test')).toEqual([expect.objectContaining({ complianceType: 'EXEMPT', exemptionReason: 'RISK-42: bastion host' })]);
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
-    expect(lambdaService.commandCalls(InvokeCommand)).toHaveLength(0);
+    expect(await deliveredAlerts()).toEqual([]);
+    expect(lambdaCalls.of(InvokeCommand)).toHaveLength(0);
   });
 
   test('by tag: Config\'s inventory says which resources carry it, asked only about violations', async () => {
-    config.on(SelectResourceConfigCommand).resolvesOnce({ Results: ['{"resourceId":"sg-other"}'], NextToken: 'page-2' })
-      .resolvesOnce({ Results: ['{"resourceId":"sg-0123456789abcdef0"}'] });
+    // Config's advanced query, a gap of moto (MOTO_GAPS): two pages of results, as JSON texts.
+    answerGap(config, SelectResourceConfigCommand, (input) => (input.NextToken === undefined
+      ? { Results: ['{"resourceId":"sg-other"}'], NextToken: 'page-2' }
+      : { Results: ['{"resourceId":"sg-0123456789abcdef0"}'] }));
     await analyzer(undefined, exempting(BY_TAG))(complianceChangeEvent({ compliance: 'COMPLIANT', recordedAt: '2026-11-23T09:00:00.000Z' }), context);
-    expect(config.commandCalls(SelectResourceConfigCommand)).toHaveLength(0);
+    expect(configCalls.of(SelectResourceConfigCommand)).toHaveLength(0);
     await analyzer(undefined, exempting(BY_TAG))(complianceChangeEvent(), context);
-    expect(config.commandCalls(SelectResourceConfigCommand).map((call) => call.args[0].input.Expression))
+    expect(configCalls.of(SelectResourceConfigCommand).map((call) => call.input.Expression))
       .toEqual(Array(2).fill("SELECT resourceId WHERE tags.tag = 'compliance-exempt=bastion'"));
     expect(await currentFindings('restricted-ssh-test')).toEqual([expect.objectContaining({ complianceType: 'EXEMPT', exemptionReason: BY_TAG.reason })]);
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+    expect(await deliveredAlerts()).toEqual([]);
   });
 
   test('an expired exemption stops applying on its own: the next sweep records the violation from the expiry, and alerts it', async () => {
@@ -398,15 +449,15 @@ describe('exemptions', () => {
     await analyzer(undefined, { ...expiring, ...at('2026-11-23T12:00:00Z') })(complianceChangeEvent({ recordedAt: '2026-11-23T11:00:00.000Z' }), context);
     configReports('restricted-ssh-test', [['sg-0123456789abcdef0', 'NON_COMPLIANT']]);
     await analyzer(undefined, { ...expiring, ...at('2026-11-23T18:00:00Z') })(sweepEvent, sweepContext);
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
+    expect(await deliveredAlerts()).toEqual([]);
 
     await analyzer(undefined, { ...expiring, ...at('2026-11-24T06:00:00Z') })(sweepEvent, sweepContext);
     expect(await currentFindings('restricted-ssh-test')).toEqual([expect.objectContaining({
       complianceType: 'NON_COMPLIANT', recordedAt: '2026-11-24T00:00:00.000Z', violatedSince: '2026-11-24T00:00:00.000Z',
     })]);
-    expect(sns.commandCalls(PublishCommand).map((call) => call.args[0].input.Subject))
+    expect((await deliveredAlerts()).map((alert) => alert.Subject))
       .toEqual(['[CRITICAL] AWS::EC2::SecurityGroup sg-0123456789abcdef0 violates restricted-ssh-test']);
-    expect(lambdaService.commandCalls(InvokeCommand)).toHaveLength(1);
+    expect(lambdaCalls.of(InvokeCommand).map((call) => call.output?.StatusCode)).toEqual([202]);
     const history = (await rowsOf('sg-0123456789abcdef0')).filter((row) => row.newComplianceType).map((row) => [row.oldComplianceType, row.newComplianceType]);
     // The event's old state is Config's (the documented notification says NON_COMPLIANT); the sweep's is the table's.
     expect(history).toEqual([['NON_COMPLIANT', 'EXEMPT'], ['EXEMPT', 'NON_COMPLIANT']]);
@@ -419,7 +470,7 @@ describe('exemptions', () => {
     expect(await currentFindings('restricted-ssh-test')).toEqual([expect.objectContaining({
       complianceType: 'EXEMPT', recordedAt: '2026-11-23T12:00:00.000Z', exemptionReason: BY_ID.reason,
     })]);
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+    expect(await deliveredAlerts()).toHaveLength(1);
     expect(metricLines.find((line) => line.ConfigRuleName === 'restricted-ssh-test')).toMatchObject({ NonCompliantResources: 0 });
   });
 });
@@ -427,19 +478,16 @@ describe('exemptions', () => {
 describe('remediation requests', () => {
   const remediating = { rules: [{ ...RULES[0], autoRemediate: true as const }, RULES[1]] };
 
-  beforeEach(() => {
-    config.reset();
-    configReports('restricted-ssh-test', []);
-    configReports('required-tags-test', []);
-  });
-
   test('a new violation of a rule that opts in is sent to the remediator, asynchronously, once', async () => {
     await analyzer(undefined, remediating)(complianceChangeEvent(), context);
     await analyzer(undefined, remediating)(complianceChangeEvent(), context);
-    const calls = lambdaService.commandCalls(InvokeCommand).map((call) => call.args[0].input);
+    const calls = lambdaCalls.of(InvokeCommand);
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ FunctionName: 'compliance-remediator-test', InvocationType: 'Event' });
-    expect(remediationRequestOf(JSON.parse(new TextDecoder().decode(calls[0].Payload as Uint8Array)))).toEqual({
+    expect(calls[0].input).toMatchObject({ FunctionName: 'compliance-remediator-test', InvocationType: 'Event' });
+    // moto accepted the asynchronous request (202), and answered with the payload it received.
+    expect(calls[0].output).toMatchObject({ StatusCode: 202 });
+    expect(new TextDecoder().decode(calls[0].output!.Payload)).toBe(new TextDecoder().decode(calls[0].input.Payload as Uint8Array));
+    expect(remediationRequestOf(JSON.parse(new TextDecoder().decode(calls[0].input.Payload as Uint8Array)))).toEqual({
       configRuleName: 'restricted-ssh-test',
       resourceType: 'AWS::EC2::SecurityGroup',
       resourceId: 'sg-0123456789abcdef0',
@@ -451,21 +499,29 @@ describe('remediation requests', () => {
 
   test('rules that do not opt in are never sent; a sweep sends each new violation of those that do', async () => {
     await analyzer()(complianceChangeEvent(), context);
-    expect(lambdaService.commandCalls(InvokeCommand)).toHaveLength(0);
+    expect(lambdaCalls.of(InvokeCommand)).toHaveLength(0);
     configReports('restricted-ssh-test', [['sg-1', 'NON_COMPLIANT'], ['sg-2', 'NON_COMPLIANT'], ['sg-3', 'COMPLIANT']]);
     configReports('required-tags-test', [['sg-1', 'NON_COMPLIANT']]);
     await analyzer(undefined, remediating)(sweepEvent, sweepContext);
-    const requested = lambdaService.commandCalls(InvokeCommand)
-      .map((call) => JSON.parse(new TextDecoder().decode(call.args[0].input.Payload as Uint8Array)).detail);
+    const requested = lambdaCalls.of(InvokeCommand)
+      .map((call) => JSON.parse(new TextDecoder().decode(call.input.Payload as Uint8Array)).detail);
     expect(requested.map((request) => [request.configRuleName, request.resourceId])).toEqual([['restricted-ssh-test', 'sg-1'], ['restricted-ssh-test', 'sg-2']]);
   });
 
   test('when the remediator cannot be reached, the finding is still recorded and the request logged in full', async () => {
-    lambdaService.on(InvokeCommand).rejects(new Error('Rate exceeded'));
-    await analyzer(undefined, remediating)(complianceChangeEvent(), context);
+    const port = await closedPort();
+    const unreachable = new LambdaClient({ ...moto.clientConfig, endpoint: `http://127.0.0.1:${port}`, maxAttempts: 1 });
+    await analyzer(undefined, { ...remediating, lambda: unreachable })(complianceChangeEvent(), context);
+    unreachable.destroy();
     expect(await currentFindings('restricted-ssh-test')).toHaveLength(1);
     expect(logLines).toContainEqual(expect.objectContaining({
-      level: 'ERROR', message: 'remediation not requested', error: expect.objectContaining({ message: 'Rate exceeded', stack: expect.stringMatching(/^Error: Rate exceeded\n\s+at /) }), request: expect.objectContaining({ resourceId: 'sg-0123456789abcdef0' }),
+      level: 'ERROR',
+      message: 'remediation not requested',
+      error: expect.objectContaining({
+        message: `AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:${port}`,
+        stack: expect.stringMatching(/^Error: AWS SDK error wrapper for Error: connect ECONNREFUSED .*\n\s+at /),
+      }),
+      request: expect.objectContaining({ resourceId: 'sg-0123456789abcdef0' }),
     }));
   });
 });
