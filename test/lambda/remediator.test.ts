@@ -267,10 +267,9 @@ describe('dry run, the default', () => {
       Message: remediationMessage(audit).body,
     })]);
     expect(alerts[0].Message).toContain('Would change:\n  - revoke TCP 0-1024 from 0.0.0.0/0');
-    // The publisher sets no message attributes: a subscription filters on the subject or body only.
+    // The publisher sets no message attributes: a subscription filter policy can match on the body only.
     expect(alerts[0].MessageAttributes).toBeUndefined();
   });
-
 
   test.each<[string, () => Promise<[event: unknown, readBack: () => Promise<unknown>, action: string]>]>([
     ['an instance', async () => {
