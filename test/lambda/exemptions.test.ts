@@ -1,11 +1,12 @@
 import { ConfigServiceClient, SelectResourceConfigCommand } from '@aws-sdk/client-config-service';
-import { mockClient } from 'aws-sdk-client-mock';
 import { exemptionInForce, withExemptions } from '../../lambda/exemptions/exemptions';
 import { TaggedResources } from '../../lambda/exemptions/tagged-resources';
 import { CurrentFinding, reconcile } from '../../lambda/findings/reconcile';
 import { ComplianceChange } from '../../src/core/findings/compliance-change';
 import { nextClock } from '../../src/core/findings/current-finding';
 import { SSH_VIOLATION } from '../support/findings';
+import { MotoServer, startMoto } from '../support/moto';
+import { answerGap, callLog } from '../support/moto-gaps';
 
 const violation = SSH_VIOLATION;
 const noTags = () => false;
@@ -74,20 +75,41 @@ describe('nextClock', () => {
 });
 
 describe('TaggedResources', () => {
-  const config = mockClient(ConfigServiceClient);
+  let moto: MotoServer;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+  afterAll(async () => {
+    await moto.stop();
+  });
+  beforeEach(async () => {
+    await moto.reset();
+  });
 
   test('queries each tag once, over every page, and answers for each', async () => {
-    config.reset();
-    config.on(SelectResourceConfigCommand, { Expression: "SELECT resourceId WHERE tags.tag = 'team=edge'" })
-      .resolvesOnce({ Results: ['{"resourceId":"sg-1"}', '{}'], NextToken: 'next' })
-      .resolvesOnce({ Results: ['{"resourceId":"i-2"}'] });
-    config.on(SelectResourceConfigCommand, { Expression: "SELECT resourceId WHERE tags.tag = 'env=lab'" }).resolves({});
-    const tagged = new TaggedResources(new ConfigServiceClient({ region: 'eu-west-1' }));
+    const config = new ConfigServiceClient(moto.clientConfig);
+    const calls = callLog(config);
+    // Config's advanced query, a gap of moto (MOTO_GAPS): the edge team's resources in two pages, no lab resource.
+    answerGap(config, SelectResourceConfigCommand, (input) => {
+      if (input.Expression !== "SELECT resourceId WHERE tags.tag = 'team=edge'") {
+        return {};
+      }
+      return input.NextToken === undefined
+        ? { Results: ['{"resourceId":"sg-1"}', '{}'], NextToken: 'next' }
+        : { Results: ['{"resourceId":"i-2"}'] };
+    });
+    const tagged = new TaggedResources(config);
     const edge = { key: 'team', value: 'edge' };
     const lab = { key: 'env', value: 'lab' };
     const hasTag = await tagged.load([edge, lab]);
     await tagged.load([edge]);
-    expect(config.commandCalls(SelectResourceConfigCommand)).toHaveLength(3);
+    config.destroy();
+    expect(calls.of(SelectResourceConfigCommand).map((call) => [call.input.Expression, call.input.NextToken])).toEqual([
+      ["SELECT resourceId WHERE tags.tag = 'team=edge'", undefined],
+      ["SELECT resourceId WHERE tags.tag = 'team=edge'", 'next'],
+      ["SELECT resourceId WHERE tags.tag = 'env=lab'", undefined],
+    ]);
     expect([hasTag('sg-1', edge), hasTag('i-2', edge), hasTag('sg-9', edge), hasTag('sg-1', lab), hasTag('sg-1', { key: 'x', value: 'y' })])
       .toEqual([true, true, false, false, false]);
   });

@@ -92,12 +92,14 @@ export function callLog(client: SdkClient): CallLog {
   const calls: Array<{ operation: string; call: Call<any, any> }> = [];
   client.middlewareStack.add((next: Handler, context: HandlerContext): Handler => async (args) => {
     const operation = operationOf(context);
+    // A copy: the SDK's paginators send one input object, its token changed from page to page.
+    const input = structuredClone(args.input);
     try {
       const result = await next(args);
-      calls.push({ operation, call: { input: args.input, output: result.output } });
+      calls.push({ operation, call: { input, output: result.output } });
       return result;
     } catch (error) {
-      calls.push({ operation, call: { input: args.input, error: error as Error } });
+      calls.push({ operation, call: { input, error: error as Error } });
       throw error;
     }
   }, { step: 'initialize', name: 'moto call log', priority: 'high' });
