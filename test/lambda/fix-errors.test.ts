@@ -70,8 +70,9 @@ describe('the S3 encryption fix', () => {
     ['reading the tags', GetBucketTaggingCommand],
   ])('an error %s is thrown, not taken for an unencrypted or untagged bucket', async (_, command) => {
     const s3 = new S3Client(moto.clientConfig);
-    // Unencrypted and untagged in moto: without the denial, the fix would plan AES256.
     await s3.send(new CreateBucketCommand({ Bucket: 'locked', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+    // Unencrypted and untagged in moto: without the denial, the fix plans AES256.
+    expect(await s3EncryptionFix(s3, false)(request('AWS::S3::Bucket', 'locked'), s3Rule)).toMatchObject({ actions: ['set default encryption to AES256'] });
     passingThrough(mockClient(s3)).on(command as typeof GetBucketEncryptionCommand).rejects(awsError('AccessDenied'));
     await expect(s3EncryptionFix(s3, false)(request('AWS::S3::Bucket', 'locked'), s3Rule)).rejects.toThrow('AccessDenied');
   });
