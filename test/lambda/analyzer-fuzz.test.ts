@@ -1,19 +1,17 @@
 import { ConfigServiceClient, PutEvaluationsCommand } from '@aws-sdk/client-config-service';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import * as fc from 'fast-check';
-import { createAnalyzer } from '../../lambda/analyzer/analyzer';
+import { AnalyzerDependencies, createAnalyzer } from '../../lambda/analyzer/analyzer';
 import { FindingStore } from '../../lambda/findings/finding-store';
 import { RuleSpecError } from '../../src/core/engine';
 import { EventError } from '../../src/core/findings/compliance-change';
 import { Severity } from '../../src/core/rules/severity';
 import { fixture } from '../support/fixtures';
+import { MotoServer, startMoto } from '../support/moto';
+import { answerGap, CallLog, callLog } from '../support/moto-gaps';
 import { silentLogger, untraced } from '../support/observability';
-
-const config = mockClient(ConfigServiceClient);
-const sns = mockClient(SNSClient);
 
 /** The store's contract, in memory: this test is about what the analyzer makes of any event. */
 const store = {
@@ -22,24 +20,26 @@ const store = {
   writeSweep: async () => undefined,
 } as unknown as FindingStore;
 
-const analyzer = createAnalyzer({
-  store,
-  sns: new SNSClient({ region: 'eu-west-1' }),
-  config: new ConfigServiceClient({ region: 'eu-west-1' }),
-  lambda: new LambdaClient({ region: 'eu-west-1' }),
-  remediatorFunction: 'compliance-remediator-test',
-  alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test',
-  rules: [
-    { configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: Severity.CRITICAL, evaluationMode: 'ENGINE' },
-    { configRuleName: 'ec2-imdsv2-check-test', ruleName: 'ec2-imdsv2-check', severity: Severity.HIGH, evaluationMode: 'ENGINE' },
-  ],
-  alertSeverity: Severity.HIGH,
-  digestThreshold: 10,
-  environmentSuffix: 'test',
-  emitMetrics: () => undefined,
-  logger: silentLogger('analyzer'),
-  tracer: untraced(),
-});
+const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test';
+
+function analyzerOn(clients: Pick<AnalyzerDependencies, 'sns' | 'config' | 'lambda'>) {
+  return createAnalyzer({
+    store,
+    ...clients,
+    remediatorFunction: 'compliance-remediator-test',
+    alertTopicArn: TOPIC,
+    rules: [
+      { configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: Severity.CRITICAL, evaluationMode: 'ENGINE' },
+      { configRuleName: 'ec2-imdsv2-check-test', ruleName: 'ec2-imdsv2-check', severity: Severity.HIGH, evaluationMode: 'ENGINE' },
+    ],
+    alertSeverity: Severity.HIGH,
+    digestThreshold: 10,
+    environmentSuffix: 'test',
+    emitMetrics: () => undefined,
+    logger: silentLogger('analyzer'),
+    tracer: untraced(),
+  });
+}
 
 const invocation = fixture('rule-invocation-events/powertools-awsConfigRuleConfigurationChanged.json');
 const complianceChange = {
@@ -63,13 +63,32 @@ function mutated(base: Record<string, unknown>, configRuleName?: string): fc.Arb
   });
 }
 
-beforeAll(() => {
-  config.on(PutEvaluationsCommand).resolves({ FailedEvaluations: [] });
-  sns.on(PublishCommand).resolves({});
+let moto: MotoServer;
+let clients: Pick<AnalyzerDependencies, 'sns' | 'config' | 'lambda'>;
+let configCalls: CallLog;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  const config = new ConfigServiceClient(moto.clientConfig);
+  configCalls = callLog(config);
+  // PutEvaluations reaches moto in TestMode, the only mode moto implements (MOTO_GAPS).
+  answerGap(config, PutEvaluationsCommand, (input, toMoto) => toMoto({ ...input, TestMode: true }));
+  clients = { sns: new SNSClient(moto.clientConfig), config, lambda: new LambdaClient(moto.clientConfig) };
+});
+beforeEach(async () => {
+  await moto.reset();
+  await clients.sns.send(new CreateTopicCommand({ Name: 'compliance-alerts-test' }));
+});
+afterAll(async () => {
+  for (const client of Object.values(clients)) {
+    client.destroy();
+  }
+  await moto.stop();
 });
 
 describe('10,000 fuzzed events', () => {
   test('every event is handled or refused with a named error, never an unhandled exception', async () => {
+    const analyzer = analyzerOn(clients);
     const context = { awsRequestId: 'fuzz', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:compliance-analyzer-test' } as Context;
     await fc.assert(fc.asyncProperty(
       fc.oneof(
@@ -89,5 +108,9 @@ describe('10,000 fuzzed events', () => {
         }
       },
     ), { numRuns: 10_000 });
+    // The events handled were answered through moto, which accepted every request.
+    const answered = configCalls.of(PutEvaluationsCommand);
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.every((call) => call.output?.FailedEvaluations?.length === 0)).toBe(true);
   }, 120_000);
 });
