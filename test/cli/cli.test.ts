@@ -131,7 +131,8 @@ describe('inputs', () => {
     const report = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(report.summary).toMatchObject({ total_resources: 200_000, compliant: 200_000 });
     expect(report.evaluations[199_999].resourceId).toBe('vol-199999');
-  });
+    // Instrumented for coverage, reading and reporting 200,000 items takes longer than jest's default 5 s.
+  }, 30_000);
 
   test('several inputs are evaluated together', async () => {
     const { stdout } = await run('evaluate', `--rules=${rules()}`, SSH_OPEN_SG, fixturePath('snapshot/awsdocs-config-snapshot-example.json'));

@@ -40,6 +40,21 @@ describe('input shapes', () => {
     expect([item.configuration, item.configurationLocation]).toEqual([{}, location]);
   });
 
+  test('select-resource-config output: each result is JSON text of an item', () => {
+    const volume = fixture('configuration-items/rdk-example-AWS_EC2_Volume.json');
+    expect(ids({ Results: [JSON.stringify(volume), volume], QueryInfo: {} })).toEqual(['AWS::EC2::Volume vol-a416b170', 'AWS::EC2::Volume vol-a416b170']);
+  });
+
+  test('an SNS notification whose Message is JSON text', () => {
+    const envelope = fixture('sns-notifications/awsdocs-ci-change-security-group-created.sns.json');
+    expect(ids({ ...envelope, Message: JSON.stringify(envelope.Message) })).toEqual(['AWS::EC2::SecurityGroup sg-3f1fef43']);
+  });
+
+  test('an oversized notification without a summary naming the resource is refused', () => {
+    expect(() => items({ messageType: 'OversizedConfigurationItemChangeNotification', s3DeliverySummary: {} }))
+      .toThrow('notification is an oversized-item notification without a configurationItemSummary naming the resource');
+  });
+
   test('a periodic event carries no item and says why', () => {
     const file = 'rule-invocation-events/powertools-awsConfigRuleScheduled.json';
     expect(() => items(fixture(file))).toThrow(InputError);

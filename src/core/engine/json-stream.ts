@@ -176,7 +176,11 @@ export class JsonStreamReader {
       case 'end':
         break;
     }
-    throw new JsonStreamError(`Unexpected character ${JSON.stringify(String.fromCharCode(byte))} in JSON at position ${this.offset + position}`);
+    throw this.unexpected(byte, position);
+  }
+
+  private unexpected(byte: number, position: number): JsonStreamError {
+    return new JsonStreamError(`Unexpected character ${JSON.stringify(String.fromCharCode(byte))} in JSON at position ${this.offset + position}`);
   }
 
   private enterList(list: StreamedList): void {
@@ -194,6 +198,9 @@ export class JsonStreamReader {
   /** Starts a value at `position`; returns the position after it, or -1 when it continues in the next chunk. */
   private scanValue(chunk: Buffer, position: number): number {
     const first = chunk[position];
+    if (first === COLON || endsScalar(first)) {
+      throw this.unexpected(first, position);
+    }
     const pending: PendingValue = {
       pieces: [],
       depth: 0,
