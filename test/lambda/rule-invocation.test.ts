@@ -1,3 +1,4 @@
+import { AddressInfo, createServer } from 'net';
 import {
   BatchGetResourceConfigCommand, ConfigServiceClient, Evaluation, GetResourceConfigHistoryCommand, ListDiscoveredResourcesCommand,
   PutEvaluationsCommand,
@@ -85,6 +86,15 @@ async function buckets(names: readonly string[], tags: Record<string, string> = 
   s3.destroy();
 }
 
+/** A port nothing listens on: a service that cannot be reached. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 beforeAll(async () => {
   moto = await startMoto();
 });
@@ -156,6 +166,13 @@ describe('Config custom-rule invocations (ENGINE rules)', () => {
     await expect(analyzer()(event, context)).rejects.toThrow(new EventError('rule invocation: Config has no configuration item for AWS::S3::Bucket deleted-bucket'));
     expect(calls.of(GetResourceConfigHistoryCommand)).toEqual([expect.objectContaining({ error: expect.objectContaining({ name: 'ResourceNotDiscoveredException' }) })]);
     expect(putCalls()).toEqual([]);
+  });
+
+  test('an oversized change fails the invocation when Config cannot answer, for Lambda to retry', async () => {
+    const unreachable = new ConfigServiceClient({ ...moto.clientConfig, endpoint: `http://127.0.0.1:${await closedPort()}`, maxAttempts: 1 });
+    config.destroy();
+    config = unreachable;
+    await expect(analyzer()(oversizedChange('AWS::S3::Bucket', 'compliance-logs'), context)).rejects.toThrow(/ECONNREFUSED/);
   });
 
   test('a periodic invocation pages every recorded resource and answers in batches of at most 100', async () => {
