@@ -5,12 +5,28 @@
  * timed in alternation and the ratio is the median of each pair's ratio, so that drift in the
  * machine's speed (a shared VM) falls on both sides alike.
  * Target: ratio at most 1.25.
+ *
+ * Then the CLI's streaming reader, each run in a process of its own so that its peak RSS is its
+ * own: on the same snapshot, beside today's path (the file read whole, one JSON.parse); and on a
+ * generated 1 GB snapshot, longer than V8's longest string, plain and gzip, written to the
+ * temporary directory and deleted after. Goal: at most 512 MB RSS, and at least 80% of today's
+ * items per second on the small snapshot.
  */
-import { compileRule, evaluateItems, parseConfigurationItems } from '../src/core/engine';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pipeline } from 'stream/promises';
+import { createGzip } from 'zlib';
+import { compileRule, ConfigurationItem, evaluateItems, NewestItemEvaluations, parseConfigurationItems, readConfigurationItems } from '../src/core/engine';
 import { RECOMMENDED_RULES } from '../src/core/rules/catalog';
 
 const ITEM_COUNT = Number(process.env.BENCH_ITEMS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+/** The generated big snapshot's size: 1 GiB, past V8's longest string. */
+const BIG_BYTES = Number(process.env.BENCH_BIG_BYTES ?? 1024 ** 3);
+const RSS_GOAL_MB = 512;
+const THROUGHPUT_GOAL = 0.8;
 
 /** A deterministic pseudo-random sequence, so every run measures the same snapshot. */
 function random(seed: number): () => number {
@@ -130,27 +146,126 @@ function time(run: () => unknown): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-const next = random(42);
-const snapshot = { fileVersion: '1.0', configSnapshotId: 'bench', configurationItems: Array.from({ length: ITEM_COUNT }, (_, i) => syntheticItem(i, next)) };
-const bytes = Buffer.from(JSON.stringify(snapshot));
-const rules = RECOMMENDED_RULES.map(compileRule);
-
-// One untimed round first: the figures are for code the JIT has compiled, as in a warm Lambda.
-JSON.parse(bytes.toString('utf8'));
-let evaluationCount = evaluateItems(parseConfigurationItems(bytes), rules).length;
-const parseOnly: number[] = [];
-const parseAndEvaluate: number[] = [];
-for (let run = 0; run < RUNS; run++) {
-  parseOnly.push(time(() => JSON.parse(bytes.toString('utf8'))));
-  parseAndEvaluate.push(time(() => {
-    evaluationCount = evaluateItems(parseConfigurationItems(bytes), rules).length;
-  }));
+/** What one measuring process reports. */
+interface Measure {
+  readonly items: number;
+  readonly evaluations: number;
+  readonly ms: number;
+  readonly maxRssMb: number;
 }
 
-const full = median(parseAndEvaluate);
-const baseline = median(parseOnly);
-const ratio = median(parseAndEvaluate.map((ms, run) => ms / parseOnly[run]));
-console.log(`snapshot: ${ITEM_COUNT.toLocaleString('en')} items, ${(bytes.length / 1e6).toFixed(1)} MB, ${evaluationCount.toLocaleString('en')} evaluations by ${rules.length} rules (recommended set)`);
-console.log(`JSON.parse alone:   ${baseline.toFixed(0)} ms (median of ${RUNS})`);
-console.log(`parse + evaluate:   ${full.toFixed(0)} ms (median of ${RUNS}) = ${Math.round(ITEM_COUNT / (full / 1000)).toLocaleString('en')} items/s`);
-console.log(`ratio (parse + evaluate) / JSON.parse: ${ratio.toFixed(2)} (median of ${RUNS} paired runs; target <= 1.25)`);
+/**
+ * One run over a file, in this process: `whole` as the CLI read files until now (read whole, one
+ * JSON.parse, every item evaluated), `stream` as it reads them now (chunks, the newest item per resource).
+ */
+async function measure(mode: string, file: string): Promise<Measure> {
+  const rules = RECOMMENDED_RULES.map(compileRule);
+  const start = process.hrtime.bigint();
+  let items = 0;
+  let evaluations = 0;
+  if (mode === 'whole') {
+    const counted = function* (all: Iterable<ConfigurationItem>) {
+      for (const item of all) {
+        items++;
+        yield item;
+      }
+    };
+    evaluations = evaluateItems(counted(parseConfigurationItems(fs.readFileSync(file))), rules).length;
+  } else {
+    const newest = new NewestItemEvaluations(rules.map((rule) => ({ rule })), new Date());
+    await readConfigurationItems(fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), (item) => {
+      items++;
+      newest.add(item);
+    });
+    for (const _ of newest.evaluations()) {
+      evaluations++;
+    }
+  }
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { items, evaluations, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+/** A measure in a fresh process, so that its peak RSS is the run's alone. */
+function measureApart(mode: string, file: string): Measure {
+  const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, '--measure', mode, file], { encoding: 'utf8' });
+  if (child.status !== 0) {
+    throw new Error(`measuring ${mode} ${file} failed: ${child.stderr}`);
+  }
+  return JSON.parse(child.stdout);
+}
+
+/** Writes a snapshot of synthetic items to `file` until it holds `bytes`, a batch of items at a time. */
+function writeSnapshot(file: string, bytes: number): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    const next = random(7);
+    let written = fs.writeSync(fd, '{"fileVersion":"1.0","configSnapshotId":"bench-big","configurationItems":[');
+    for (let i = 0; written < bytes;) {
+      const batch: string[] = [];
+      for (const end = i + 10_000; i < end; i++) {
+        batch.push(JSON.stringify(syntheticItem(i, next)));
+      }
+      written += fs.writeSync(fd, (written > 80 ? ',' : '') + batch.join(','));
+    }
+    fs.writeSync(fd, ']}');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const perSecond = (measured: Measure) => measured.items / (measured.ms / 1000);
+const figures = (measured: Measure) =>
+  `${Math.round(perSecond(measured)).toLocaleString('en')} items/s, peak RSS ${measured.maxRssMb.toFixed(0)} MB (${measured.items.toLocaleString('en')} items, ${measured.evaluations.toLocaleString('en')} evaluations)`;
+
+async function bench(): Promise<void> {
+  const next = random(42);
+  const snapshot = { fileVersion: '1.0', configSnapshotId: 'bench', configurationItems: Array.from({ length: ITEM_COUNT }, (_, i) => syntheticItem(i, next)) };
+  const bytes = Buffer.from(JSON.stringify(snapshot));
+  const rules = RECOMMENDED_RULES.map(compileRule);
+
+  // One untimed round first: the figures are for code the JIT has compiled, as in a warm Lambda.
+  JSON.parse(bytes.toString('utf8'));
+  let evaluationCount = evaluateItems(parseConfigurationItems(bytes), rules).length;
+  const parseOnly: number[] = [];
+  const parseAndEvaluate: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    parseOnly.push(time(() => JSON.parse(bytes.toString('utf8'))));
+    parseAndEvaluate.push(time(() => {
+      evaluationCount = evaluateItems(parseConfigurationItems(bytes), rules).length;
+    }));
+  }
+
+  const full = median(parseAndEvaluate);
+  const baseline = median(parseOnly);
+  const ratio = median(parseAndEvaluate.map((ms, run) => ms / parseOnly[run]));
+  console.log(`snapshot: ${ITEM_COUNT.toLocaleString('en')} items, ${(bytes.length / 1e6).toFixed(1)} MB, ${evaluationCount.toLocaleString('en')} evaluations by ${rules.length} rules (recommended set)`);
+  console.log(`JSON.parse alone:   ${baseline.toFixed(0)} ms (median of ${RUNS})`);
+  console.log(`parse + evaluate:   ${full.toFixed(0)} ms (median of ${RUNS}) = ${Math.round(ITEM_COUNT / (full / 1000)).toLocaleString('en')} items/s`);
+  console.log(`ratio (parse + evaluate) / JSON.parse: ${ratio.toFixed(2)} (median of ${RUNS} paired runs; target <= 1.25)`);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-engine-'));
+  try {
+    const small = path.join(dir, 'snapshot.json');
+    fs.writeFileSync(small, bytes);
+    const whole = measureApart('whole', small);
+    console.log(`\n${(bytes.length / 1e6).toFixed(0)} MB snapshot, read whole (the CLI until now): ${figures(whole)}`);
+    console.log(`${(bytes.length / 1e6).toFixed(0)} MB snapshot, streamed:                     ${figures(measureApart('stream', small))}`);
+    const big = path.join(dir, 'big-snapshot.json');
+    writeSnapshot(big, BIG_BYTES);
+    await pipeline(fs.createReadStream(big), createGzip(), fs.createWriteStream(`${big}.gz`));
+    for (const [label, file] of [['plain', big], ['gzip', `${big}.gz`]]) {
+      const streamed = measureApart('stream', file);
+      const share = perSecond(streamed) / perSecond(whole);
+      console.log(`${(fs.statSync(big).size / 1e9).toFixed(2)} GB snapshot (${label}, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB), streamed: ${figures(streamed)}; ` +
+        `${Math.round(share * 100)}% of the small snapshot read whole (goal >= ${THROUGHPUT_GOAL * 100}%, RSS <= ${RSS_GOAL_MB} MB)`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--measure') {
+  void measure(process.argv[3], process.argv[4]).then((measured) => console.log(JSON.stringify(measured)));
+} else {
+  void bench();
+}

@@ -120,17 +120,22 @@ interface OfflineVerdict {
   readonly annotation: string;
 }
 
-/** The newest item of a resource seen so far: its order, and its verdicts in the order of its type's rules. */
-interface Newest {
-  time: number;
-  state: number;
-  verdicts: readonly OfflineVerdict[];
-}
-
+/** The resources of one judged type: each resource's index in the evaluation's columns. */
 interface TypeRules {
   readonly rules: readonly OfflineRule[];
-  readonly resources: Map<string, Newest>;
+  readonly resources: Map<string, number>;
+  /** Verdict lists already built, by their verdicts: resources that fare alike share one list. */
+  readonly shared: VerdictTrie;
 }
+
+/** Verdict lists by their verdicts, one level per rule; nodes are verdict objects, shared ones mostly. */
+interface VerdictTrie {
+  list?: readonly OfflineVerdict[];
+  readonly next: Map<OfflineVerdict, VerdictTrie>;
+}
+
+/** Trie nodes built before sharing stops: bounds memory when verdicts name each resource (an exemption's, a tag value's). */
+const SHARED_LISTS_MAX = 4096;
 
 /** A capture time or state id as a number that orders items; -Infinity when the item does not record it. */
 function ordinal(value: number | string | undefined, parse: (text: string) => number): number {
@@ -154,13 +159,18 @@ export class NewestItemEvaluations {
   /** The judged types in the order their first item was read, so that the report follows the input. */
   private readonly typesRead: Array<[string, TypeRules]> = [];
   private readonly skipped = new Map<string, Set<string>>();
+  private sharedLists = 0;
+  // Per resource, by index, in columns: two numbers and a reference, not an object with boxed numbers.
+  private times = new Float64Array(1024);
+  private states = new Float64Array(1024);
+  private readonly verdicts: Array<readonly OfflineVerdict[]> = [];
 
   /** `now` decides which exemptions are in force. */
   public constructor(rules: readonly OfflineRule[], private readonly now: Date) {
     for (const rule of rules) {
       for (const resourceType of rule.rule.resourceTypes) {
         const entry = this.byType.get(resourceType);
-        this.byType.set(resourceType, { rules: [...(entry?.rules ?? []), rule], resources: entry?.resources ?? new Map() });
+        this.byType.set(resourceType, { rules: [...(entry?.rules ?? []), rule], resources: new Map(), shared: { next: new Map() } });
       }
     }
   }
@@ -176,27 +186,27 @@ export class NewestItemEvaluations {
     }
     const time = ordinal(item.configurationItemCaptureTime, Date.parse);
     const state = ordinal(item.configurationStateId, Number);
-    const kept = typeRules.resources.get(resourceId);
-    if (kept === undefined) {
+    const index = typeRules.resources.get(resourceId);
+    if (index === undefined) {
       if (typeRules.resources.size === 0) {
         this.typesRead.push([resourceType, typeRules]);
       }
-      typeRules.resources.set(resourceId, { time, state, verdicts: this.judge(item, typeRules.rules) });
-    } else if (time > kept.time || (time === kept.time && state > kept.state)) {
-      kept.time = time;
-      kept.state = state;
-      kept.verdicts = this.judge(item, typeRules.rules);
+      this.keep(this.verdicts.length, time, state, this.judge(item, typeRules));
+      typeRules.resources.set(resourceId, this.verdicts.length - 1);
+    } else if (time > this.times[index] || (time === this.times[index] && state > this.states[index])) {
+      this.keep(index, time, state, this.judge(item, typeRules));
     }
   }
 
   /** Each rule's result on the newest item of each resource it judges: by resource type, types and resources in the order first read. */
   public *evaluations(): Generator<OfflineEvaluation> {
     for (const [resourceType, { rules, resources }] of this.typesRead) {
-      for (const [resourceId, { verdicts }] of resources) {
-        for (let index = 0; index < rules.length; index++) {
-          const { complianceType, annotation } = verdicts[index];
-          const { rule, severity } = rules[index];
-          yield { configRuleName: rule.ruleName, resourceType, resourceId, complianceType, annotation, severity };
+      for (const [resourceId, index] of resources) {
+        const verdicts = this.verdicts[index];
+        for (let rule = 0; rule < rules.length; rule++) {
+          const { complianceType, annotation } = verdicts[rule];
+          const { rule: { ruleName }, severity } = rules[rule];
+          yield { configRuleName: ruleName, resourceType, resourceId, complianceType, annotation, severity };
         }
       }
     }
@@ -207,7 +217,40 @@ export class NewestItemEvaluations {
     return Object.fromEntries([...this.skipped].map(([resourceType, ids]) => [resourceType, ids.size]));
   }
 
-  private judge(item: ConfigurationItem, rules: readonly OfflineRule[]): OfflineVerdict[] {
+  private keep(index: number, time: number, state: number, verdicts: readonly OfflineVerdict[]): void {
+    if (index === this.times.length) {
+      const times = new Float64Array(index * 2);
+      const states = new Float64Array(index * 2);
+      times.set(this.times);
+      states.set(this.states);
+      this.times = times;
+      this.states = states;
+    }
+    this.times[index] = time;
+    this.states[index] = state;
+    this.verdicts[index] = verdicts;
+  }
+
+  /** The verdicts of an item, a list shared with the resources that fared alike. */
+  private judge(item: ConfigurationItem, typeRules: TypeRules): readonly OfflineVerdict[] {
+    const verdicts = this.verdictsOf(item, typeRules.rules);
+    let node = typeRules.shared;
+    for (const verdict of verdicts) {
+      let child = node.next.get(verdict);
+      if (child === undefined) {
+        if (this.sharedLists >= SHARED_LISTS_MAX) {
+          return verdicts;
+        }
+        this.sharedLists++;
+        child = { next: new Map() };
+        node.next.set(verdict, child);
+      }
+      node = child;
+    }
+    return node.list ?? (node.list = verdicts);
+  }
+
+  private verdictsOf(item: ConfigurationItem, rules: readonly OfflineRule[]): OfflineVerdict[] {
     const status = item.configurationItemStatus;
     if (UNJUDGED_STATUSES.has(status)) {
       return rules.map(() => unjudged(status));
