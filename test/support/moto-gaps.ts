@@ -22,8 +22,6 @@ export const MOTO_GAPS = {
     'moto processes every key it is given, where Config under load leaves some unprocessed: the tests that need unprocessed keys take moto\'s answer and move keys out of it',
 } as const;
 
-export type MotoGap = keyof typeof MOTO_GAPS;
-
 /** An SDK client, by what the helpers use of it: its middleware stack. */
 interface SdkClient {
   readonly middlewareStack: {
@@ -56,8 +54,8 @@ export type ToMoto<I, O> = (input: I) => Promise<O>;
 /**
  * Answers one operation of a client, in place of moto, for what MOTO_GAPS says moto lacks; every
  * other operation of the client still reaches moto. The answer may ask moto (`toMoto`) and return
- * its answer changed. A middleware on the client, not a replaced `send`: the SDK still validates
- * the command and runs every other middleware, and paginators work over it.
+ * its answer changed. A middleware on the client, not a replaced `send`: the client stays the
+ * SDK's, its other operations pass through untouched, and the SDK's paginators work over it.
  */
 export function answerGap<I extends object, O extends object>(
   client: SdkClient, command: Command<I, O>, answer: (input: I, toMoto: ToMoto<I, O>) => Partial<O> | Promise<Partial<O>>,
