@@ -49,3 +49,21 @@ describe('NewestItemEvaluations', () => {
     expect([...evaluation.evaluations()].map((e) => e.resourceId)).toEqual(['sg-1', 'sg-2', 'volume-1']);
   });
 });
+
+describe('verdict lists shared between resources', () => {
+  test('resources that fare alike share one list; past the sharing bound, verdicts naming each resource are still each its own', () => {
+    const tags = { rule: compileRule({ ruleName: 'required-tags', parameters: { tag1Key: 'Owner', tag1Value: 'team-a' } }) };
+    const evaluation = new NewestItemEvaluations([tags], NOW);
+    const count = 6000;
+    for (let index = 0; index < count; index++) {
+      // Half lack the tag (one shared verdict), half carry a value not allowed, named in their annotation.
+      const itemTags = index % 2 === 0 ? {} : { Owner: `team-${index}` };
+      evaluation.add(toConfigurationItem(configurationItem('AWS::S3::Bucket', {}, { resourceId: `b-${index}`, tags: itemTags }))!);
+    }
+    const annotations = [...evaluation.evaluations()].map((e) => e.annotation);
+    expect(annotations).toHaveLength(count);
+    expect(annotations[0]).toBe('Required tags: missing Owner');
+    expect(annotations[count - 1]).toBe(`Required tags: Owner=team-${count - 1} not in team-a`);
+    expect(new Set(annotations).size).toBe(count / 2 + 1);
+  });
+});
