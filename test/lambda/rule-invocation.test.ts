@@ -17,7 +17,7 @@ import { EventError } from '../../src/core/findings/compliance-change';
 import { Severity } from '../../src/core/rules/severity';
 import { fixture } from '../support/fixtures';
 import { MotoServer, startMoto } from '../support/moto';
-import { answerGap, CallLog, callLog, readMotoConfigTimestamps } from '../support/moto-gaps';
+import { answerGap, CallLog, callLog, GAP_PROBES, MOTO_GAPS, readMotoConfigTimestamps } from '../support/moto-gaps';
 import { silentLogger, untraced } from '../support/observability';
 
 const context = { awsRequestId: 'req-2' } as Context;
@@ -240,5 +240,17 @@ describe('Config custom-rule invocations (ENGINE rules)', () => {
       kind: 'ScheduledNotification', configRuleName: 'rule-ec2-test', ruleParameters: { test: 'x' }, eventLeftScope: false,
     });
     expect(ruleInvocationOf(fixture('rule-invocation-events/awsdocs-change-triggered-event.json')).kind).toBe('ConfigurationItemChangeNotification');
+  });
+});
+
+describe('what moto lacks (MOTO_GAPS)', () => {
+  test.each(Object.keys(MOTO_GAPS) as Array<keyof typeof MOTO_GAPS>)('%s is still a gap of the pinned moto', async (gap) => {
+    const plain = new ConfigServiceClient({ ...moto.clientConfig, maxAttempts: 1 });
+    readMotoConfigTimestamps(plain);
+    try {
+      await GAP_PROBES[gap](moto, plain);
+    } finally {
+      plain.destroy();
+    }
   });
 });

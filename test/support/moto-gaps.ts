@@ -1,5 +1,10 @@
 import { Readable } from 'stream';
+import {
+  BatchGetResourceConfigCommand, ConfigServiceClient, GetComplianceDetailsByConfigRuleCommand, PutEvaluationsCommand, SelectResourceConfigCommand,
+} from '@aws-sdk/client-config-service';
+import { CreateBucketCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import type { AwsCommand } from 'aws-sdk-client-mock';
+import type { MotoServer } from './moto';
 
 /**
  * What the handler tests still answer themselves, and why: every other call reaches moto's server
@@ -156,3 +161,44 @@ export function readMotoConfigTimestamps(client: SdkClient): void {
     return result;
   }, { relation: 'after', toMiddleware: 'deserializerMiddleware', name: 'moto config timestamps' });
 }
+
+const EVALUATION = { ComplianceResourceType: 'AWS::S3::Bucket', ComplianceResourceId: 'probe', ComplianceType: 'COMPLIANT', OrderingTimestamp: new Date() } as const;
+
+async function probeBuckets(moto: MotoServer, tagged: boolean): Promise<void> {
+  const s3 = new S3Client(moto.clientConfig);
+  for (const bucket of ['probe-1', 'probe-2']) {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: moto.clientConfig.region } }));
+    if (tagged) {
+      await s3.send(new PutBucketTaggingCommand({ Bucket: bucket, Tagging: { TagSet: [{ Key: 'team', Value: 'edge' }] } }));
+    }
+  }
+  s3.destroy();
+}
+
+/**
+ * For each gap, what the pinned moto does that makes it one, asked of its server (reset first): a
+ * probe fails once moto stops doing it, so that the entry and its mock go.
+ */
+export const GAP_PROBES: Record<keyof typeof MOTO_GAPS, (moto: MotoServer, config: ConfigServiceClient) => Promise<void>> = {
+  'ConfigService.GetComplianceDetailsByConfigRule': async (_, config) => {
+    await expect(config.send(new GetComplianceDetailsByConfigRuleCommand({ ConfigRuleName: 'probe' })))
+      .rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
+  },
+  'ConfigService.PutEvaluations': async (_, config) => {
+    await expect(config.send(new PutEvaluationsCommand({ ResultToken: 'probe', Evaluations: [EVALUATION] })))
+      .rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
+    expect(await config.send(new PutEvaluationsCommand({ ResultToken: 'probe', Evaluations: [EVALUATION], TestMode: true })))
+      .toMatchObject({ FailedEvaluations: [] });
+  },
+  'ConfigService.SelectResourceConfig': async (moto, config) => {
+    await probeBuckets(moto, true);
+    expect(await config.send(new SelectResourceConfigCommand({ Expression: "SELECT resourceId WHERE tags.tag = 'team=edge'" })))
+      .toMatchObject({ Results: [] });
+  },
+  'ConfigService.BatchGetResourceConfig': async (moto, config) => {
+    await probeBuckets(moto, false);
+    const keys = ['probe-1', 'probe-2'].map((resourceId) => ({ resourceType: 'AWS::S3::Bucket' as const, resourceId }));
+    expect(await config.send(new BatchGetResourceConfigCommand({ resourceKeys: keys })))
+      .toMatchObject({ baseConfigurationItems: [expect.anything(), expect.anything()], unprocessedResourceKeys: [] });
+  },
+};
