@@ -1,12 +1,13 @@
 /**
  * `npm run bench:runtime`: the handlers' figures. The aggregator's time and peak RSS over 100,000
- * current findings in dynalite; the analyzer's sweep over 10,000 resources on mocked Config pages;
+ * and 1,000,000 current findings in dynalite, beside a plain paginated Query of the same items; the analyzer's sweep over 10,000 resources on mocked Config pages;
  * each bundle's size; each bundle's cold import time in a fresh Node process (median of several),
  * beside the cold import of the SDK clients it loads, imported alone in the same run.
- * Targets: aggregator at most 256 MB peak RSS; bundles at most 100 kB minified; a bundle's cold
+ * Targets: aggregator at most 256 MB peak RSS and 1.5 times the plain Query's time; bundles at most 100 kB minified; a bundle's cold
  * import at most 1.2 times its SDK clients' alone.
  */
 import { execFileSync, spawn } from 'child_process';
+import { once } from 'events';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -20,10 +21,13 @@ import { createAnalyzer } from '../lambda/analyzer/analyzer';
 import { FindingStore } from '../lambda/findings/finding-store';
 import { Logger } from '../lambda/observability/logger';
 import { Tracer } from '../lambda/observability/tracer';
+import { jsonReport } from '../src/core/report/json';
+import { ReportTally } from '../src/core/report/report';
 import { Severity } from '../src/core/rules/severity';
 import { createFindingsTable, startDynalite } from '../test/support/dynalite';
 
-const FINDINGS = Number(process.env.BENCH_FINDINGS ?? 100_000);
+/** The table sizes the aggregator is measured at, comma-separated. */
+const FINDINGS = (process.env.BENCH_FINDINGS ?? '100000,1000000').split(',').map(Number);
 const SWEEP_RESOURCES = Number(process.env.BENCH_SWEEP_RESOURCES ?? 10_000);
 const IMPORT_RUNS = 7;
 const RULES = ['restricted-ssh-bench', 'required-tags-bench', 'encrypted-volumes-bench', 'ec2-imdsv2-check-bench'];
@@ -36,33 +40,41 @@ const HANDLER_SDK: Record<string, string[]> = {
 };
 const BUNDLE_LIMIT_KB = 100;
 const COLD_IMPORT_RATIO_LIMIT = 1.2;
+const AGGREGATOR_RSS_LIMIT_MB = 256;
+const AGGREGATOR_TIME_RATIO_LIMIT = 1.5;
+/**
+ * The bench children's V8 heap limit: on this machine's memory V8 would grow its heap long before
+ * collecting, and peak RSS would tell how lazy it is; in a 256 MB function it must collect. A run
+ * whose live objects need more fails (out of memory) instead of passing.
+ */
+const CHILD_HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 200);
+
+const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER');
 
 function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
+/** The n-th seeded finding: each resource is evaluated by every rule; one in seven is NON_COMPLIANT. */
+function seededFinding(i: number, violationEvery: number) {
+  const rule = RULES[i % RULES.length];
+  return {
+    resourceId: `sg-${Math.floor(i / RULES.length).toString(16).padStart(12, '0')}`,
+    timestamp: `CURRENT#${rule}`,
+    currentRule: rule,
+    configRuleName: rule,
+    resourceType: 'AWS::EC2::SecurityGroup',
+    complianceType: i % violationEvery === 0 ? 'NON_COMPLIANT' : 'COMPLIANT',
+    annotation: 'No ingress allows SSH from 0.0.0.0/0 or ::/0',
+    severity: 'CRITICAL',
+    recordedAt: '2026-11-23T10:00:00.000Z',
+  };
+}
+
 async function seed(documents: DynamoDBDocumentClient, count: number): Promise<void> {
   const writes: Promise<unknown>[] = [];
   for (let start = 0; start < count; start += 25) {
-    const items = Array.from({ length: Math.min(25, count - start) }, (_, offset) => {
-      const i = start + offset;
-      const rule = RULES[i % RULES.length];
-      return {
-        PutRequest: {
-          Item: {
-            resourceId: `sg-${i.toString(16).padStart(12, '0')}`,
-            timestamp: `CURRENT#${rule}`,
-            currentRule: rule,
-            configRuleName: rule,
-            resourceType: 'AWS::EC2::SecurityGroup',
-            complianceType: i % 7 === 0 ? 'NON_COMPLIANT' : 'COMPLIANT',
-            annotation: 'No ingress allows SSH from 0.0.0.0/0 or ::/0',
-            severity: 'CRITICAL',
-            recordedAt: '2026-11-23T10:00:00.000Z',
-          },
-        },
-      };
-    });
+    const items = Array.from({ length: Math.min(25, count - start) }, (_, offset) => ({ PutRequest: { Item: seededFinding(start + offset, 7) } }));
     writes.push(documents.send(new BatchWriteCommand({ RequestItems: { [TABLE]: items } })));
     if (writes.length === 16) {
       await Promise.all(writes.splice(0));
@@ -71,25 +83,82 @@ async function seed(documents: DynamoDBDocumentClient, count: number): Promise<v
   await Promise.all(writes);
 }
 
-async function aggregatorFigures(): Promise<{ ms: number; peakRssMb: number }> {
+/**
+ * The previous report the aggregator reads back, written as the aggregator writes one: the same
+ * findings, one in five NON_COMPLIANT then, so that some are newly fixed and some newly broken.
+ */
+async function writePreviousReport(file: string, count: number): Promise<void> {
+  const out = fs.createWriteStream(file);
+  const write = async (text: string) => {
+    if (!out.write(text)) {
+      await once(out, 'drain');
+    }
+  };
+  await write(jsonReport.head('2026-11-22T10:00:00Z'));
+  for (let i = 0; i < count; i++) {
+    const { configRuleName, resourceType, resourceId, complianceType, annotation, severity } = seededFinding(i, 5);
+    await write(jsonReport.evaluation({ configRuleName, resourceType, resourceId, complianceType: complianceType as 'COMPLIANT', annotation, severity }, i === 0));
+  }
+  const { report_timestamp: _taken, ...figures } = new ReportTally().overview(new Date());
+  const tail = jsonReport.tail({ ...figures, summary: { ...figures.summary, compliance_percentage: 80 } }, count === 0);
+  await new Promise<void>((resolve) => out.end(tail, () => resolve()));
+}
+
+interface ChildFigures {
+  readonly ms: number;
+  readonly peakRssMb: number;
+}
+
+/** The bench child, bundled as the handlers are, and run by plain node: the peak RSS is not the TypeScript compiler's. */
+function bundleChild(): string {
+  const childBundle = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-aggregator-')), 'index.js');
+  execFileSync(path.resolve(__dirname, '..', 'node_modules', '.bin', 'esbuild'), [
+    path.join(__dirname, 'bench-runtime-aggregator.ts'), '--bundle', '--platform=node', '--external:@aws-sdk/*', `--outfile=${childBundle}`, '--log-level=warning',
+  ]);
+  return childBundle;
+}
+
+async function runChild(childBundle: string, env: Record<string, string>): Promise<ChildFigures> {
+  const child = spawn(process.execPath, [`--max-old-space-size=${CHILD_HEAP_MB}`, childBundle], {
+    env: { ...process.env, NODE_PATH: path.resolve(__dirname, '..', 'node_modules'), TABLE, RULES: RULES.join(','), ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const [code] = await once(child, 'close');
+  if (code !== 0) {
+    throw new Error(`the bench child (${env.MODE}) failed with exit code ${code}: out of memory under a ${CHILD_HEAP_MB} MB heap, or see its error above`);
+  }
+  return JSON.parse(output.trim().split('\n').pop()!);
+}
+
+interface AggregatorFigures {
+  readonly findings: number;
+  readonly seedSeconds: number;
+  readonly aggregator: ChildFigures;
+  readonly query: ChildFigures;
+}
+
+/** The aggregator and the plain Query, in turn, twice each over the same table: the better run of each. */
+async function aggregatorFigures(childBundle: string, findings: number): Promise<AggregatorFigures> {
   const dynamo = await startDynalite();
   try {
     await createFindingsTable(dynamo.client, TABLE);
-    await seed(dynamo.documents, FINDINGS);
+    const seeding = process.hrtime.bigint();
+    await seed(dynamo.documents, findings);
+    const seedSeconds = Number(process.hrtime.bigint() - seeding) / 1e9;
+    const previous = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-previous-')), 'latest.json');
+    await writePreviousReport(previous, findings);
     const endpoint = await dynamo.client.config.endpoint!();
-    // Bundled as the handlers are, and run by plain node: the peak RSS is not the TypeScript compiler's.
-    const childBundle = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-aggregator-')), 'index.js');
-    execFileSync(path.resolve(__dirname, '..', 'node_modules', '.bin', 'esbuild'), [
-      path.join(__dirname, 'bench-runtime-aggregator.ts'), '--bundle', '--platform=node', '--external:@aws-sdk/*', `--outfile=${childBundle}`, '--log-level=warning',
-    ]);
-    const child = spawn(process.execPath, [childBundle], {
-      env: { ...process.env, NODE_PATH: path.resolve(__dirname, '..', 'node_modules'), DYNAMODB_ENDPOINT: `${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`, TABLE, RULES: RULES.join(',') },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    await new Promise((resolve) => child.on('close', resolve));
-    return JSON.parse(output.trim().split('\n').pop()!);
+    const env = { DYNAMODB_ENDPOINT: `${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`, PREVIOUS_REPORT: previous };
+    const runs: Record<'aggregator' | 'query', ChildFigures[]> = { aggregator: [], query: [] };
+    for (let run = 0; run < 2; run++) {
+      runs.query.push(await runChild(childBundle, { ...env, MODE: 'query' }));
+      runs.aggregator.push(await runChild(childBundle, { ...env, MODE: 'aggregator' }));
+    }
+    fs.rmSync(path.dirname(previous), { recursive: true, force: true });
+    const best = (figures: ChildFigures[]) => figures.reduce((a, b) => (b.ms < a.ms ? b : a));
+    return { findings, seedSeconds, aggregator: best(runs.aggregator), query: best(runs.query) };
   } finally {
     await dynamo.close();
   }
@@ -185,7 +254,6 @@ async function main(): Promise<void> {
     const bundleMs = coldImportMs([bundle]);
     const sdkMs = coldImportMs(sdk);
     const ratio = bundleMs / sdkMs;
-    const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER');
     console.log(`${handler} bundle: ${kb.toFixed(1)} kB minified (target <= ${BUNDLE_LIMIT_KB} kB: ${verdict(kb <= BUNDLE_LIMIT_KB)}); `
       + `cold import ${bundleMs.toFixed(0)} ms, its SDK clients alone ${sdkMs.toFixed(0)} ms, ratio ${ratio.toFixed(2)} `
       + `(median of ${IMPORT_RUNS}; target <= ${COLD_IMPORT_RATIO_LIMIT}: ${verdict(ratio <= COLD_IMPORT_RATIO_LIMIT)})`);
@@ -194,8 +262,16 @@ async function main(): Promise<void> {
       + `importing it beside the SDK clients adds ${tracingMs.toFixed(0)} ms`);
   }
   console.log(`analyzer sweep, ${SWEEP_RESOURCES.toLocaleString('en')} resources over ${RULES.length} rules on mocked Config pages, into dynalite: ${(await sweepMs()).toFixed(0)} ms`);
-  const aggregator = await aggregatorFigures();
-  console.log(`aggregator, ${FINDINGS.toLocaleString('en')} current findings in dynalite: ${aggregator.ms.toFixed(0)} ms, peak RSS ${aggregator.peakRssMb.toFixed(0)} MB (target <= 256 MB)`);
+  const childBundle = bundleChild();
+  for (const findings of FINDINGS) {
+    const { seedSeconds, aggregator, query } = await aggregatorFigures(childBundle, findings);
+    const ratio = aggregator.ms / query.ms;
+    console.log(`aggregator, ${findings.toLocaleString('en')} current findings (${(findings / RULES.length).toLocaleString('en')} resources x ${RULES.length} rules) `
+      + `in dynalite (seeded in ${seedSeconds.toFixed(0)} s), a previous report to compare with, the report to a discarding S3 client, V8 heap capped at ${CHILD_HEAP_MB} MB: `
+      + `${aggregator.ms.toFixed(0)} ms, peak RSS ${aggregator.peakRssMb.toFixed(0)} MB (target <= ${AGGREGATOR_RSS_LIMIT_MB} MB: ${verdict(aggregator.peakRssMb <= AGGREGATOR_RSS_LIMIT_MB)}); `
+      + `a plain paginated Query of the same items ${query.ms.toFixed(0)} ms, peak RSS ${query.peakRssMb.toFixed(0)} MB; `
+      + `time ratio ${ratio.toFixed(2)} (target <= ${AGGREGATOR_TIME_RATIO_LIMIT}: ${verdict(ratio <= AGGREGATOR_TIME_RATIO_LIMIT)}; the better of 2 runs each)`);
+  }
 }
 
 void main();

@@ -1,7 +1,6 @@
 import { createAggregator } from './aggregator';
 import { ReportStore } from './report-store';
 import { AGGREGATOR_SETTINGS } from '../../src/core/settings/handler-settings';
-import { FindingStore } from '../findings/finding-store';
 import { createLogger } from '../observability/logger';
 import { createTracer } from '../observability/tracer';
 import { documentClient } from '../runtime/clients/dynamodb';
@@ -12,8 +11,8 @@ const settings = AGGREGATOR_SETTINGS.decode(process.env);
 
 /** Entry point of the aggregator Lambda function: settings read and clients created once per container. */
 export const handler = createAggregator({
-  // The aggregator only reads findings: their retention does not apply.
-  findings: new FindingStore(documentClient(tracer), settings.findingsTable, 1),
+  documents: documentClient(tracer),
+  findingsTable: settings.findingsTable,
   reports: new ReportStore(s3Client(tracer), settings.reportsBucket),
   configRuleNames: settings.configRuleNames,
   logger: createLogger('aggregator'),

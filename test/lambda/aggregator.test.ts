@@ -32,7 +32,8 @@ function change(rule: string, resourceId: string, compliance: string, recordedAt
 
 function aggregator(now: string) {
   return createAggregator({
-    findings: new FindingStore(dynamo.documents, TABLE, 1),
+    documents: dynamo.documents,
+    findingsTable: TABLE,
     reports: new ReportStore(s3.client, BUCKET),
     configRuleNames: RULES,
     logger: silentLogger('aggregator'),

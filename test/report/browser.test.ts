@@ -53,7 +53,7 @@ describe('the HTML report in a real browser', () => {
     const page = path.join(ARTIFACTS, 'report.html');
     const json = path.join(ARTIFACTS, 'report.json');
     // The CLI's own rendering of the sample snapshot, built from the real fixtures.
-    main(['evaluate', '--out', page, '--out', json, SAMPLE_SNAPSHOT], { stdout: () => undefined, stderr: (text) => { throw new Error(text); } });
+    await main(['evaluate', '--out', page, '--out', json, SAMPLE_SNAPSHOT], { stdout: () => undefined, stderr: (text) => { throw new Error(text); } });
     const { summary } = JSON.parse(fs.readFileSync(json, 'utf8'));
     expect(summary.compliant).toBeGreaterThan(0);
     expect(summary.non_compliant).toBeGreaterThan(0);

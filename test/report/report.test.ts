@@ -107,9 +107,10 @@ describe('skipped items', () => {
 });
 
 describe('the sample report', () => {
-  test('counts its 8 resources apart from its evaluations: none is compliant, though some evaluations are', () => {
+  test('counts its 8 resources apart from its evaluations: none is compliant, though some evaluations are', async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sample-report-')), 'report.json');
-    main(['evaluate', '--out', out, SAMPLE_SNAPSHOT], { stdout: () => undefined, stderr: (text) => { throw new Error(text); } });
+    // Awaited: the CLI is about to read its inputs as streams.
+    await main(['evaluate', '--out', out, SAMPLE_SNAPSHOT], { stdout: () => undefined, stderr: (text) => { throw new Error(text); } });
     const report = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(report.summary.total_resources).toBe(8);
     expect(report.summary.compliant).toBeGreaterThan(0);

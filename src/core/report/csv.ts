@@ -1,4 +1,4 @@
-import { ComplianceReport } from './report';
+import { ComplianceReport, ReportedEvaluation } from './report';
 
 const COLUMNS = ['config_rule_name', 'resource_type', 'resource_id', 'compliance_type', 'severity', 'annotation'] as const;
 
@@ -14,10 +14,17 @@ function field(value: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The CSV's header row, with its line end. */
+export const CSV_HEADER = `${COLUMNS.join(',')}\r\n`;
+
+/** One evaluation's row, with its line end. */
+export function csvRow(evaluation: ReportedEvaluation): string {
+  return `${[
+    evaluation.configRuleName, evaluation.resourceType, evaluation.resourceId, evaluation.complianceType, evaluation.severity ?? '', evaluation.annotation,
+  ].map(field).join(',')}\r\n`;
+}
+
 /** The report as CSV (RFC 4180): a header row, then one row per evaluation; lines end with CRLF. */
 export function renderCsv(report: ComplianceReport): string {
-  const rows = report.evaluations.map((evaluation) => [
-    evaluation.configRuleName, evaluation.resourceType, evaluation.resourceId, evaluation.complianceType, evaluation.severity ?? '', evaluation.annotation,
-  ]);
-  return [[...COLUMNS], ...rows].map((row) => `${row.map(field).join(',')}\r\n`).join('');
+  return CSV_HEADER + report.evaluations.map(csvRow).join('');
 }

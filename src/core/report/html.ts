@@ -69,6 +69,7 @@ export interface HtmlHighlights {
 export class HighlightsCollector {
   private readonly bars = new Map<string, { compliant: number; nonCompliant: number; exempt: number }>();
   private violations: ReportedEvaluation[] = [];
+  private leastUrgent: ReportedEvaluation | undefined;
   private readonly exemptions: ReportedEvaluation[] = [];
   private totalViolations = 0;
   private totalExemptions = 0;
@@ -82,9 +83,14 @@ export class HighlightsCollector {
     this.bars.set(configRuleName, bar);
     if (complianceType === 'NON_COMPLIANT') {
       this.totalViolations++;
+      // Once the list is full, a violation no more urgent than the least urgent kept is left out at once.
+      if (this.leastUrgent && byUrgency(evaluation, this.leastUrgent) >= 0) {
+        return;
+      }
       this.violations.push(evaluation);
       if (this.violations.length === 2 * HTML_ROW_LIMIT) {
         this.violations = this.violations.sort(byUrgency).slice(0, HTML_ROW_LIMIT);
+        this.leastUrgent = this.violations[HTML_ROW_LIMIT - 1];
       }
     } else if (complianceType === 'EXEMPT') {
       this.totalExemptions++;

@@ -1,0 +1,108 @@
+import { DynamoDBDocumentClient, paginateQuery, QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { CurrentFinding } from '../../src/core/findings/current-finding';
+import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
+
+/**
+ * The findings read at once over all rules, at most: each rule's cursor holds a page and fetches
+ * the next, so a page is at most this over twice the number of rules (DynamoDB's 1 MB page limit
+ * comes first for few rules).
+ */
+export const FINDINGS_IN_FLIGHT = 20_000;
+/** The smallest page asked for, however many rules there are. */
+const MIN_PAGE = 100;
+
+/** A code unit's rank in UTF-8 byte order: surrogates (characters past U+FFFF) sort after U+E000-U+FFFF. */
+function rank(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) {
+    return unit + 0x2000;
+  }
+  return unit >= 0xe000 ? unit - 0x800 : unit;
+}
+
+/** Strings in the order DynamoDB sorts string keys: by their UTF-8 bytes, which JavaScript's `<` is not. */
+export function compareUtf8(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      return rank(x) - rank(y);
+    }
+  }
+  return a.length - b.length;
+}
+
+/** One rule's findings in index order, a page at hand and the next on its way. */
+class RuleCursor {
+  private items: CurrentFinding[] = [];
+  private index = 0;
+  private next: Promise<IteratorResult<QueryCommandOutput>> | undefined;
+
+  constructor(private readonly pages: AsyncIterator<QueryCommandOutput>) {
+    this.next = pages.next();
+  }
+
+  /** The next finding, or undefined when a page must be awaited or none is left. */
+  peek(): CurrentFinding | undefined {
+    return this.items[this.index];
+  }
+
+  take(): CurrentFinding {
+    return this.items[this.index++];
+  }
+
+  /** Waits for findings: false when the rule has none left. */
+  async fill(): Promise<boolean> {
+    while (this.index === this.items.length) {
+      if (!this.next) {
+        return false;
+      }
+      const page = await this.next;
+      this.next = page.done ? undefined : this.pages.next();
+      this.items = page.done ? [] : (page.value.Items ?? []) as CurrentFinding[];
+      this.index = 0;
+    }
+    return true;
+  }
+}
+
+/**
+ * Every rule's current findings through the sparse current-findings index (a Query per rule, never
+ * a Scan), merged by resource id: the index sorts each rule's findings by it, so all of a
+ * resource's findings come together, and a reader can close a resource when the id changes.
+ * Yields them in batches, as pages come.
+ */
+export async function* currentFindingsByResource(
+  documents: DynamoDBDocumentClient, tableName: string, configRuleNames: readonly string[],
+): AsyncGenerator<CurrentFinding[]> {
+  const pageSize = Math.max(MIN_PAGE, Math.floor(FINDINGS_IN_FLIGHT / (2 * configRuleNames.length)));
+  let cursors = configRuleNames.map((configRuleName) => new RuleCursor(paginateQuery({ client: documents, pageSize }, {
+    TableName: tableName,
+    IndexName: FINDINGS_TABLE_SCHEMA.currentFindingsIndex,
+    KeyConditionExpression: '#rule = :rule',
+    ExpressionAttributeNames: { '#rule': FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey },
+    ExpressionAttributeValues: { ':rule': configRuleName },
+  })[Symbol.asyncIterator]()));
+  let batch: CurrentFinding[] = [];
+  for (;;) {
+    // A cursor whose page is used up is waited for only here, between batches.
+    if (cursors.some((cursor) => cursor.peek() === undefined)) {
+      if (batch.length > 0) {
+        yield batch;
+        batch = [];
+      }
+      const filled = await Promise.all(cursors.map((cursor) => cursor.fill()));
+      cursors = cursors.filter((_, i) => filled[i]);
+      if (cursors.length === 0) {
+        return;
+      }
+    }
+    let first = cursors[0];
+    for (let i = 1; i < cursors.length; i++) {
+      if (compareUtf8(cursors[i].peek()!.resourceId, first.peek()!.resourceId) < 0) {
+        first = cursors[i];
+      }
+    }
+    batch.push(first.take());
+  }
+}

@@ -1,0 +1,76 @@
+import { Readable } from 'stream';
+import { compareUtf8 } from '../../lambda/aggregator/current-findings';
+import { readPreviousViolations } from '../../lambda/aggregator/previous-report';
+import { findingKey } from '../../src/core/report/changes-since';
+import { REPORT_FORMATS } from '../../src/core/report/formats';
+import { jsonReport } from '../../src/core/report/json';
+import { buildReport, ComplianceReport, ReportedEvaluation } from '../../src/core/report/report';
+
+const evaluation = (resourceId: string, complianceType: ReportedEvaluation['complianceType'], annotation = ''): ReportedEvaluation =>
+  ({ configRuleName: 'restricted-ssh', resourceType: 'AWS::EC2::SecurityGroup', resourceId, complianceType, annotation });
+const HOSTILE = 'x\n    },\n  ],\n  "evaluations": [\n      "complianceType": "NON_COMPLIANT",';
+const EVALUATIONS = [
+  evaluation('sg-1', 'NON_COMPLIANT', HOSTILE),
+  evaluation(`sg-${HOSTILE}`, 'NON_COMPLIANT'),
+  evaluation('sg-2', 'COMPLIANT', HOSTILE),
+  evaluation('sg-3', 'EXEMPT', 'Exempt: "NON_COMPLIANT"'),
+  evaluation('sg-\u{1F600}', 'NON_COMPLIANT'),
+];
+const REPORT: ComplianceReport = {
+  ...buildReport(EVALUATIONS, new Date('2026-11-23T10:00:00Z')),
+  changes_since_previous: { newly_non_compliant: [{ configRuleName: 'r', resourceType: 't', resourceId: 'sg-1' }], newly_fixed: [] },
+};
+
+function streamedLayout(report: ComplianceReport): string {
+  const { report_timestamp: taken, evaluations, ...figures } = report;
+  return jsonReport.head(taken) + evaluations.map((item, i) => jsonReport.evaluation(item, i === 0)).join('') + jsonReport.tail(figures, evaluations.length === 0);
+}
+
+/** The text in chunks of `size` characters: lines and characters cut across chunks. */
+function chunked(text: string, size: number): Readable {
+  const bytes = Buffer.from(text);
+  return Readable.from(Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)));
+}
+
+describe('reading the previous report', () => {
+  const expected = new Map([EVALUATIONS[0], EVALUATIONS[1], EVALUATIONS[4]].map((item) => [findingKey(item), false]));
+
+  test.each([
+    ['as the aggregator streams it', streamedLayout(REPORT)],
+    ['as the JSON format renders it (the reports before streaming)', REPORT_FORMATS.json.render(REPORT)],
+    ['in another layout, parsed whole', JSON.stringify(REPORT)],
+  ])('%s: its violations only, its time and percentage, whatever the text inside a finding', async (_layout, text) => {
+    for (const size of [3, 64 * 1024]) {
+      const previous = await readPreviousViolations(chunked(text, size));
+      expect(previous.violations).toEqual(expected);
+      expect(previous).toMatchObject({ report_timestamp: '2026-11-23T10:00:00Z', compliance_percentage: 25 });
+    }
+  });
+
+  test('a report without evaluations has no violation', async () => {
+    const empty = buildReport([], new Date('2026-11-23T10:00:00Z'));
+    for (const text of [streamedLayout(empty), REPORT_FORMATS.json.render(empty)]) {
+      expect((await readPreviousViolations(chunked(text, 5))).violations.size).toBe(0);
+    }
+  });
+
+  test('a truncated report fails loudly rather than comparing with part of it', async () => {
+    const text = streamedLayout(REPORT);
+    await expect(readPreviousViolations(chunked(text.slice(0, text.length - 40), 100))).rejects.toThrow(SyntaxError);
+  });
+});
+
+describe('compareUtf8', () => {
+  test('orders as UTF-8 bytes do, as DynamoDB sorts string keys, where UTF-16 code units do not', () => {
+    expect('\u{1F600}' < '\uFFFD').toBe(true);
+    expect(compareUtf8('\u{1F600}', '\uFFFD')).toBeGreaterThan(0);
+    const alphabet = ['a', 'b', '\u007f', '\u0080', '\u07ff', '\u0800', '\ud7ff', '\ue000', '\uffff', '\u{10000}', '\u{1F600}', '\u{10FFFF}'];
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const strings = Array.from({ length: 400 }, () => Array.from({ length: Math.floor(random() * 4) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    for (let i = 1; i < strings.length; i++) {
+      const [a, b] = [strings[i - 1], strings[i]];
+      expect(Math.sign(compareUtf8(a, b))).toBe(Math.sign(Buffer.compare(Buffer.from(a), Buffer.from(b))));
+    }
+  });
+});

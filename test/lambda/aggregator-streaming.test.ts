@@ -1,0 +1,193 @@
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
+import { createAggregator } from '../../lambda/aggregator/aggregator';
+import { PART_SIZE, reportKey, ReportStore } from '../../lambda/aggregator/report-store';
+import { changesSince } from '../../src/core/report/changes-since';
+import { buildReport, ReportedEvaluation } from '../../src/core/report/report';
+import { meanTimeToRemediate } from '../../src/core/report/time-to-remediate';
+import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
+import { silentLogger, untraced } from '../support/observability';
+import { LocalS3, startS3rver } from '../support/s3rver';
+
+const TABLE = 'compliance-findings-streaming';
+const BUCKET = 'compliance-reports-streaming';
+const RULES = ['restricted-ssh-test', 'required-tags-test', 'encrypted-volumes-test'];
+const RESOURCES = 2_000;
+/** Long enough that 6,000 evaluations make more than one 5 MB part of JSON and of CSV. */
+const ANNOTATION = `Ingress open: ${'0.0.0.0/0 on TCP 22, '.repeat(45)}`;
+const context = { awsRequestId: 'req-streaming' } as Context;
+
+let dynamo: LocalDynamoDb;
+let s3: LocalS3;
+/** The S3 commands the aggregator sent, and the key of each. */
+const sent: Array<{ name: string; key: string }> = [];
+
+/** The current state of resource `i` for `rule`: one in seven violations, one in eleven with a fix timed. */
+function current(rule: string, i: number, violationEvery: number): Record<string, unknown> {
+  return {
+    resourceId: `sg-${String(i).padStart(6, '0')}`,
+    timestamp: `CURRENT#${rule}`,
+    currentRule: rule,
+    configRuleName: rule,
+    resourceType: 'AWS::EC2::SecurityGroup',
+    complianceType: i % violationEvery === 0 ? 'NON_COMPLIANT' : 'COMPLIANT',
+    annotation: ANNOTATION,
+    severity: 'HIGH',
+    recordedAt: '2026-11-23T10:00:00.000Z',
+    ...(i % 11 === 0 ? { remediatedAt: '2026-11-23T10:00:00.000Z', timeToRemediateSeconds: 600 + i } : {}),
+  };
+}
+
+async function seed(items: Record<string, unknown>[]): Promise<void> {
+  for (let start = 0; start < items.length; start += 25 * 8) {
+    await Promise.all(Array.from({ length: 8 }, (_, batch) => items.slice(start + batch * 25, start + (batch + 1) * 25))
+      .filter((batch) => batch.length > 0)
+      .map((batch) => dynamo.documents.send(new BatchWriteCommand({ RequestItems: { [TABLE]: batch.map((Item) => ({ PutRequest: { Item } })) } }))));
+  }
+}
+
+function seeded(violationEvery: number): Record<string, unknown>[] {
+  return RULES.flatMap((rule) => Array.from({ length: RESOURCES }, (_, i) => current(rule, i, violationEvery)));
+}
+
+/** The evaluations a report lists of the seeded findings, resource by resource, rules in index order at each. */
+function evaluationsOf(items: Record<string, any>[]): ReportedEvaluation[] {
+  return [...items]
+    .sort((a, b) => Buffer.compare(Buffer.from(a.resourceId), Buffer.from(b.resourceId))
+      || RULES.indexOf(a.configRuleName) - RULES.indexOf(b.configRuleName))
+    .map(({ configRuleName, resourceType, resourceId, complianceType, annotation, severity }) =>
+      ({ configRuleName, resourceType, resourceId, complianceType, annotation, severity }));
+}
+
+function aggregator(now: string, overrides: { findingsTable?: string; bucket?: string } = {}) {
+  return createAggregator({
+    documents: dynamo.documents,
+    findingsTable: overrides.findingsTable ?? TABLE,
+    reports: new ReportStore(s3.client, overrides.bucket ?? BUCKET),
+    configRuleNames: RULES,
+    logger: silentLogger('aggregator'),
+    tracer: untraced(),
+    now: () => new Date(now),
+  });
+}
+
+async function text(key: string): Promise<string> {
+  return (await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString();
+}
+
+async function keys(): Promise<string[]> {
+  return ((await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents ?? []).map((entry) => entry.Key!).sort();
+}
+
+beforeAll(async () => {
+  [dynamo, s3] = await Promise.all([startDynalite(), startS3rver(BUCKET)]);
+  await createFindingsTable(dynamo.client, TABLE);
+  s3.client.middlewareStack.add((next, { commandName }) => async (args) => {
+    sent.push({ name: commandName!, key: (args.input as { Key: string }).Key });
+    return next(args);
+  }, { step: 'initialize', name: 'record' });
+}, 60_000);
+afterAll(async () => {
+  await dynamo.client.send(new DeleteTableCommand({ TableName: TABLE }));
+  await Promise.all([dynamo.close(), s3.close()]);
+});
+
+describe('the aggregator streams a report of several parts', () => {
+  const FIRST = '2026-11-23T12:00:00.000Z';
+  const SECOND = '2026-11-24T12:00:00.000Z';
+
+  test('JSON and CSV of more than one 5 MB part each, read back and parsed: the same document as a report built in memory', async () => {
+    const items = seeded(7);
+    await seed(items);
+
+    const { reportKey: key } = await aggregator(FIRST)({}, context);
+    const writes = sent.splice(0).filter((command) => command.name !== 'GetObjectCommand');
+    // The latest JSON completes last: the next report never reads one whose renderings are not all written.
+    expect(writes.at(-1)).toEqual({ name: 'CompleteMultipartUploadCommand', key: 'reports/latest.json' });
+
+    const json = await text(key);
+    const csv = await text(reportKey(new Date(FIRST), 'csv'));
+    expect(json.length).toBeGreaterThan(PART_SIZE);
+    expect(csv.length).toBeGreaterThan(PART_SIZE);
+    for (const object of [key, reportKey(new Date(FIRST), 'csv'), 'reports/latest.json']) {
+      expect(writes.filter((command) => command.key === object).map((command) => command.name)).toEqual([
+        'CreateMultipartUploadCommand', ...Array.from({ length: Math.ceil(Buffer.byteLength(object.endsWith('csv') ? csv : json) / PART_SIZE) }, () => 'UploadPartCommand'),
+        'CompleteMultipartUploadCommand',
+      ]);
+    }
+    const evaluations = evaluationsOf(items);
+    const inMemory = {
+      ...buildReport(evaluations, new Date(FIRST)),
+      changes_since_previous: changesSince(undefined, evaluations),
+      mean_time_to_remediate: meanTimeToRemediate(items as any),
+    };
+    const report = JSON.parse(json);
+    expect(Object.keys(report).sort()).toEqual(Object.keys(inMemory).sort());
+    expect(report).toEqual(JSON.parse(JSON.stringify(inMemory)));
+    expect(report.resource_summary).toEqual({
+      total: RESOURCES, compliant: 1714, non_compliant: 286, exempt: 0, not_applicable: 0, compliance_percentage: 85.7,
+    });
+    expect(csv.split('\r\n')).toHaveLength(evaluations.length + 2);
+    expect(csv.split('\r\n')[1]).toBe(`restricted-ssh-test,AWS::EC2::SecurityGroup,sg-000000,NON_COMPLIANT,HIGH,"${ANNOTATION}"`);
+    expect(await text('reports/latest.json')).toBe(json);
+    const html = await text('reports/latest.html');
+    expect(html).toContain('<h2>Non-compliant evaluations (858)</h2>');
+    expect(html).toContain('<span class="resource-percentage">85.7%</span>');
+  }, 120_000);
+
+  test('the next report compares with that previous one, read as a stream', async () => {
+    const items = seeded(5);
+    await seed(items);
+
+    const report = JSON.parse(await text((await aggregator(SECOND)({}, context)).reportKey));
+
+    const previous = buildReport(evaluationsOf(seeded(7)), new Date(FIRST));
+    expect(report.changes_since_previous).toEqual(JSON.parse(JSON.stringify(changesSince(previous, evaluationsOf(items)))));
+    expect(report.changes_since_previous).toMatchObject({ previous_report_timestamp: '2026-11-23T12:00:00Z', previous_compliance_percentage: 85.7 });
+    expect(report.changes_since_previous.newly_fixed.length).toBeGreaterThan(0);
+    expect(report.changes_since_previous.newly_non_compliant.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  test('a failed read writes no report and leaves the latest as it was', async () => {
+    const before = await keys();
+    const latest = await text('reports/latest.json');
+
+    await expect(aggregator('2026-11-25T12:00:00.000Z', { findingsTable: 'no-such-table' })({}, context)).rejects.toThrow(/non-existent table|not found/i);
+
+    expect(await keys()).toEqual(before);
+    expect(await text('reports/latest.json')).toBe(latest);
+  }, 60_000);
+
+  test('a failed upload fails the report, instead of waiting for it forever', async () => {
+    const store = new ReportStore(s3.client, 'no-such-bucket');
+    // Only a missing latest report means a first report: a missing bucket is an error.
+    await expect(store.previous()).rejects.toThrow(/bucket/i);
+    const writer = store.open(new Date('2026-11-25T12:00:00.000Z'));
+    await writer.write('x'.repeat(2 * PART_SIZE), '');
+    await expect(writer.finish('', '')).rejects.toThrow(/bucket/i);
+  }, 60_000);
+});
+
+describe('the findings merged by resource', () => {
+  test('every resource once, whatever characters its id holds: the merge follows the order DynamoDB sorts ids in', async () => {
+    const table = 'compliance-findings-unicode';
+    await createFindingsTable(dynamo.client, table);
+    // In UTF-16 order the astral id sorts before U+FFFD and U+E000; in DynamoDB's UTF-8 order, after.
+    const ids = ['sg-a', 'sg-\u{1F600}', 'sg-\uFFFD', 'sg-\uE000', 'sg-\u00e9', 'sg-'];
+    const items = RULES.flatMap((rule, r) => ids.filter((_, i) => (i + r) % 3 !== 0).map((resourceId, i) => ({
+      ...current(rule, i, 2), resourceId,
+    })));
+    await dynamo.documents.send(new BatchWriteCommand({ RequestItems: { [table]: items.map((Item) => ({ PutRequest: { Item } })) } }));
+
+    const report = JSON.parse(await text((await aggregator('2026-11-26T12:00:00.000Z', { findingsTable: table })({}, context)).reportKey));
+
+    expect(report.evaluations).toHaveLength(items.length);
+    expect(report.resource_summary.total).toBe(ids.length);
+    expect(report.summary.total_resources).toBe(ids.length);
+    expect(report.resource_summary).toEqual(buildReport(evaluationsOf(items), new Date()).resource_summary);
+    const order = report.evaluations.map((evaluation: ReportedEvaluation) => evaluation.resourceId);
+    expect([...new Set(order)]).toEqual([...ids].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+  }, 60_000);
+});
