@@ -2,7 +2,7 @@ import { Readable } from 'stream';
 import {
   BatchGetResourceConfigCommand, ConfigServiceClient, GetComplianceDetailsByConfigRuleCommand, PutEvaluationsCommand, SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
-import { CreateBucketCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import { BucketLocationConstraint, CreateBucketCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import type { AwsCommand } from 'aws-sdk-client-mock';
 import type { MotoServer } from './moto';
 
@@ -166,8 +166,9 @@ const EVALUATION = { ComplianceResourceType: 'AWS::S3::Bucket', ComplianceResour
 
 async function probeBuckets(moto: MotoServer, tagged: boolean): Promise<void> {
   const s3 = new S3Client(moto.clientConfig);
+  const location = { LocationConstraint: moto.clientConfig.region as BucketLocationConstraint };
   for (const bucket of ['probe-1', 'probe-2']) {
-    await s3.send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: moto.clientConfig.region } }));
+    await s3.send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: location }));
     if (tagged) {
       await s3.send(new PutBucketTaggingCommand({ Bucket: bucket, Tagging: { TagSet: [{ Key: 'team', Value: 'edge' }] } }));
     }
