@@ -84,7 +84,7 @@ export async function* currentFindingsByResource(
     ExpressionAttributeValues: { ':rule': configRuleName },
   })[Symbol.asyncIterator]()));
   let batch: CurrentFinding[] = [];
-  for (;;) {
+  while (cursors.length > 0) {
     // A cursor whose page is used up is waited for only here, between batches.
     if (cursors.some((cursor) => cursor.peek() === undefined)) {
       if (batch.length > 0) {
@@ -93,9 +93,7 @@ export async function* currentFindingsByResource(
       }
       const filled = await Promise.all(cursors.map((cursor) => cursor.fill()));
       cursors = cursors.filter((_, i) => filled[i]);
-      if (cursors.length === 0) {
-        return;
-      }
+      continue;
     }
     let first = cursors[0];
     for (let i = 1; i < cursors.length; i++) {

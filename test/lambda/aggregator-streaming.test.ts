@@ -61,12 +61,12 @@ function evaluationsOf(items: Record<string, any>[]): ReportedEvaluation[] {
       ({ configRuleName, resourceType, resourceId, complianceType, annotation, severity }));
 }
 
-function aggregator(now: string, overrides: { findingsTable?: string; bucket?: string } = {}) {
+function aggregator(now: string, overrides: { findingsTable?: string; bucket?: string; configRuleNames?: string[] } = {}) {
   return createAggregator({
     documents: dynamo.documents,
     findingsTable: overrides.findingsTable ?? TABLE,
     reports: new ReportStore(s3.client, overrides.bucket ?? BUCKET),
-    configRuleNames: RULES,
+    configRuleNames: overrides.configRuleNames ?? RULES,
     logger: silentLogger('aggregator'),
     tracer: untraced(),
     now: () => new Date(now),
@@ -171,6 +171,15 @@ describe('the aggregator streams a report of several parts', () => {
 });
 
 describe('the findings merged by resource', () => {
+  test('a set without rules is an empty report, in every rendering', async () => {
+    const { reportKey: key } = await aggregator('2026-11-27T12:00:00.000Z', { configRuleNames: [] })({}, context);
+
+    const json = await text(key);
+    expect(json).toContain('\n  "evaluations": [],\n');
+    expect(JSON.parse(json)).toMatchObject({ evaluations: [], summary: { total_resources: 0, compliance_percentage: 100 }, resource_summary: { total: 0 } });
+    expect(await text(reportKey(new Date('2026-11-27T12:00:00.000Z'), 'csv'))).toBe('config_rule_name,resource_type,resource_id,compliance_type,severity,annotation\r\n');
+  });
+
   test('every resource once, whatever characters its id holds: the merge follows the order DynamoDB sorts ids in', async () => {
     const table = 'compliance-findings-unicode';
     await createFindingsTable(dynamo.client, table);
