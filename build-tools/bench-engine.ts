@@ -16,6 +16,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { createGzip } from 'zlib';
 import { compileRule, ConfigurationItem, evaluateItems, NewestItemEvaluations, parseConfigurationItems, readConfigurationItems } from '../src/core/engine';
@@ -26,6 +27,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 /** The generated big snapshot's size: 1 GiB, past V8's longest string. */
 const BIG_BYTES = Number(process.env.BENCH_BIG_BYTES ?? 1024 ** 3);
 const RSS_GOAL_MB = 512;
+const CHUNK_BYTES = 1024 * 1024;
 const THROUGHPUT_GOAL = 0.8;
 
 /** A deterministic pseudo-random sequence, so every run measures the same snapshot. */
@@ -139,6 +141,13 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+async function timeAsync(run: () => Promise<unknown>): Promise<number> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const start = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 function time(run: () => unknown): number {
   (globalThis as { gc?: () => void }).gc?.();
   const start = process.hrtime.bigint();
@@ -173,7 +182,7 @@ async function measure(mode: string, file: string): Promise<Measure> {
     evaluations = evaluateItems(counted(parseConfigurationItems(fs.readFileSync(file))), rules).length;
   } else {
     const newest = new NewestItemEvaluations(rules.map((rule) => ({ rule })), new Date());
-    await readConfigurationItems(fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), (item) => {
+    await readConfigurationItems(fs.createReadStream(file, { highWaterMark: CHUNK_BYTES }), (item) => {
       items++;
       newest.add(item);
     });
@@ -242,6 +251,24 @@ async function bench(): Promise<void> {
   console.log(`JSON.parse alone:   ${baseline.toFixed(0)} ms (median of ${RUNS})`);
   console.log(`parse + evaluate:   ${full.toFixed(0)} ms (median of ${RUNS}) = ${Math.round(ITEM_COUNT / (full / 1000)).toLocaleString('en')} items/s`);
   console.log(`ratio (parse + evaluate) / JSON.parse: ${ratio.toFixed(2)} (median of ${RUNS} paired runs; target <= 1.25)`);
+
+  // The CLI's streaming path over the same bytes, in 1 MB chunks as it reads files, paired with the whole-text path.
+  const chunks = Array.from({ length: Math.ceil(bytes.length / CHUNK_BYTES) }, (_, i) => bytes.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES));
+  const stream = async () => {
+    const newest = new NewestItemEvaluations(rules.map((rule) => ({ rule })), new Date());
+    await readConfigurationItems(Readable.from(chunks), (item) => newest.add(item));
+    return [...newest.evaluations()].length;
+  };
+  await stream();
+  const wholeMs: number[] = [];
+  const streamedMs: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    wholeMs.push(time(() => evaluateItems(parseConfigurationItems(bytes), rules).length));
+    streamedMs.push(await timeAsync(stream));
+  }
+  const streamShare = median(wholeMs.map((ms, run) => ms / streamedMs[run]));
+  console.log(`streamed:           ${median(streamedMs).toFixed(0)} ms (median of ${RUNS}) = ${Math.round(ITEM_COUNT / (median(streamedMs) / 1000)).toLocaleString('en')} items/s, ` +
+    `${Math.round(streamShare * 100)}% of parse + evaluate's items/s (median of ${RUNS} paired runs; goal >= ${THROUGHPUT_GOAL * 100}%)`);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-engine-'));
   try {

@@ -213,7 +213,9 @@ describe('the installed command', () => {
     const result = spawnSync(bin, ['evaluate', '--format', 'text', SSH_OPEN_SG], { encoding: 'utf8' });
     expect(result.status).toBe(EXIT_NON_COMPLIANT);
     expect(result.stdout).toContain('restricted-ssh');
-    expect(result.stdout.endsWith('33.3% compliant: 1 compliant, 2 non-compliant, 0 not applicable, over 1 resource\n')).toBe(true);
+    expect(result.stdout.endsWith('Evaluations: 33.3% compliant: 1 compliant, 2 non-compliant, 0 exempt, 0 not applicable\n' +
+      'Resources: 0% compliant: 0 compliant, 1 non-compliant, 0 only exempt, 0 only not applicable, of 1 resource\n' +
+      'Skipped: 0 configuration items no rule judges\n')).toBe(true);
     const bad = spawnSync(bin, ['evaluate', '/nonexistent.json'], { encoding: 'utf8' });
     expect([bad.status, bad.stderr]).toEqual([EXIT_BAD_INPUT, 'cdk-compliance-monitor: /nonexistent.json: cannot read (ENOENT)\n']);
   });

@@ -233,9 +233,8 @@ export class JsonStreamReader {
 
   /**
    * The position after the value that `pending` describes, scanning from `position`, or -1 when the
-   * chunk ends first (the state is then in `pending`). Inside strings the scan jumps from quote to
-   * quote with `indexOf`: most of a configuration item's bytes are in strings. UTF-8 continuation
-   * bytes are never a quote or a backslash, so bytes are scanned as they are.
+   * chunk ends first (the state is then in `pending`). UTF-8 continuation bytes are never a quote or
+   * a backslash, so bytes are scanned as they are.
    */
   private scan(chunk: Buffer, position: number, pending: PendingValue): number {
     const length = chunk.length;
@@ -253,22 +252,24 @@ export class JsonStreamReader {
     }
     while (i < length) {
       if (inString) {
-        const quote = chunk.indexOf(QUOTE, i);
-        const stop = quote < 0 ? length : quote;
-        let backslashes = 0;
-        while (stop - backslashes - 1 >= i && chunk[stop - backslashes - 1] === BACKSLASH) {
-          backslashes++;
+        // A byte loop, not indexOf from quote to quote: strings are short, and a native call per string costs more.
+        while (i < length) {
+          const byte = chunk[i++];
+          if (byte === QUOTE) {
+            inString = false;
+            break;
+          }
+          if (byte === BACKSLASH) {
+            // The escaped byte may be the next chunk's first.
+            pending.escaped = i === length;
+            i++;
+          }
         }
-        if (quote < 0) {
-          pending.escaped = backslashes % 2 === 1;
+        if (inString) {
           break;
         }
-        i = quote + 1;
-        if (backslashes % 2 === 0) {
-          inString = false;
-          if (depth === 0) {
-            return i;
-          }
+        if (depth === 0) {
+          return i;
         }
         continue;
       }
