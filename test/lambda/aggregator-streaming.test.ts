@@ -176,7 +176,9 @@ describe('the findings merged by resource', () => {
 
     const json = await text(key);
     expect(json).toContain('\n  "evaluations": [],\n');
-    expect(JSON.parse(json)).toMatchObject({ evaluations: [], summary: { total_resources: 0, compliance_percentage: 100 }, resource_summary: { total: 0 } });
+    expect(JSON.parse(json)).toMatchObject({
+      evaluations: [], summary: { total_resources: 0, compliance_percentage: 100 }, resource_summary: { total: 0 },
+    });
     expect(await text(reportKey(new Date('2026-11-27T12:00:00.000Z'), 'csv'))).toBe('config_rule_name,resource_type,resource_id,compliance_type,severity,annotation\r\n');
   });
 
