@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import * as AWSXRay from 'aws-xray-sdk-core';
@@ -8,21 +9,25 @@ import { FindingStore } from '../../lambda/findings/finding-store';
 import { createLogger } from '../../lambda/observability/logger';
 import { createTracer } from '../../lambda/observability/tracer';
 import { documentClientOf } from '../../lambda/runtime/clients/dynamodb';
-import { discardingS3 } from '../support/discarding-s3';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
+import { MotoServer, startMoto } from '../support/moto';
 import { capturedLogger } from '../support/observability';
 
 const TABLE = 'compliance-findings-observed';
 const RULE = 'restricted-ssh-test';
 /** Over 1 MB of current findings: DynamoDB answers the query in more than one page. */
 const FINDINGS = 700;
-
+const REPORTS = 'compliance-reports-observed';
 
 let dynamo: LocalDynamoDb;
+/** The reports bucket, in moto's S3. */
+let moto: MotoServer;
+let s3: S3Client;
 const saved = { ...process.env };
 
 beforeAll(async () => {
-  dynamo = await startDynalite();
+  [moto, dynamo] = await Promise.all([startMoto(), startDynalite()]);
+  s3 = new S3Client(moto.clientConfig);
   await createFindingsTable(dynamo.client, TABLE);
   for (let start = 0; start < FINDINGS; start += 25) {
     await dynamo.documents.send(new BatchWriteCommand({
@@ -47,7 +52,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await dynamo.close();
+  s3.destroy();
+  await Promise.all([moto.stop(), dynamo.close()]);
+});
+
+beforeEach(async () => {
+  await moto.reset();
+  await s3.send(new CreateBucketCommand({ Bucket: REPORTS, CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
 });
 
 afterEach(() => {
@@ -73,8 +84,9 @@ describe('tracing', () => {
       endpoint: `http://127.0.0.1:${endpoint.port}`, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     }));
     const handler = createAggregator({
-      findings: new FindingStore(documentClientOf(traced), TABLE, 1),
-      reports: new ReportStore(discardingS3, 'reports'),
+      documents: documentClientOf(traced),
+      findingsTable: TABLE,
+      reports: new ReportStore(s3, REPORTS),
       configRuleNames: [RULE],
       logger: capturedLogger('aggregator').logger,
       tracer,
@@ -85,10 +97,12 @@ describe('tracing', () => {
       return handler({}, { awsRequestId: 'req-1' } as Context);
     });
     expect(result.reportKey).toMatch(/^reports\//);
+    // Written to the bucket, in moto's S3.
+    expect(await s3.send(new HeadObjectCommand({ Bucket: REPORTS, Key: result.reportKey }))).toMatchObject({ ContentLength: expect.any(Number) });
     const [handlerSegment] = tree(segment);
     expect(handlerSegment.name).toBe('## handler');
-    expect(handlerSegment.subsegments.map((sub: any) => sub.name)).toEqual(['### read current findings', '### read previous report', '### write report']);
-    const queries = handlerSegment.subsegments[0].subsegments;
+    expect(handlerSegment.subsegments.map((sub: any) => sub.name)).toEqual(['### read previous report', '### read current findings', '### write report']);
+    const queries = handlerSegment.subsegments[1].subsegments;
     expect(queries.length).toBeGreaterThan(1);
     expect(queries).toEqual(queries.map(() => ({ name: 'DynamoDB Query' })));
     expect((segment.subsegments![0] as any).annotations).toMatchObject({ Service: 'aggregator' });
@@ -115,8 +129,9 @@ describe('logging', () => {
     process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
     const { logger, lines } = capturedLogger('aggregator');
     const handler = createAggregator({
-      findings: new FindingStore(dynamo.documents, TABLE, 1),
-      reports: new ReportStore(discardingS3, 'reports'),
+      documents: dynamo.documents,
+      findingsTable: TABLE,
+      reports: new ReportStore(s3, REPORTS),
       configRuleNames: [],
       logger,
       tracer: createTracer('aggregator'),
