@@ -8,6 +8,8 @@ import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
  * comes first for few rules).
  */
 export const FINDINGS_IN_FLIGHT = 20_000;
+/** The findings handed on at a time. */
+const BATCH = 500;
 /** The smallest page asked for, however many rules there are. */
 const MIN_PAGE = 100;
 
@@ -102,5 +104,10 @@ export async function* currentFindingsByResource(
       }
     }
     batch.push(first.take());
+    // Small batches: their strings die young, before a garbage collection has to move them.
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
   }
 }
