@@ -121,6 +121,7 @@ describe('s3-bucket-versioning-enabled', () => {
   test.each([
     ['Off, as Config records a new bucket (invocation item)', S3_EVENT, {}, 'NON_COMPLIANT', 'Versioning is Off, not Enabled'],
     ['Off, as get-resource-config-history writes it (JSON text)', S3_HISTORY, {}, 'NON_COMPLIANT', 'Versioning is Off, not Enabled'],
+    ['no versioning configuration recorded: not a violation', { ...S3_EVENT, supplementaryConfiguration: {} }, {}, 'NOT_APPLICABLE', 'Versioning configuration not recorded'],
     ['Suspended', S3_AES256, {}, 'NON_COMPLIANT', 'Versioning is Suspended, not Enabled'],
     ['Enabled', withVersioning('Enabled', null), {}, 'COMPLIANT', 'Versioning is enabled'],
     ['Enabled without the MFA delete that isMfaDeleteEnabled requires', withVersioning('Enabled', false), { isMfaDeleteEnabled: 'true' },

@@ -1,16 +1,18 @@
 import { RuleImplementation } from '../types';
 import { asRecordOrJson, asString } from '../values';
-import { compliant, nonCompliant, sharedVerdicts } from '../verdict';
+import { compliant, nonCompliant, notApplicable, sharedVerdicts } from '../verdict';
 
 const VERSIONING_ENABLED = compliant('Versioning is enabled');
 const VERSIONING_AND_MFA_DELETE_ENABLED = compliant('Versioning and MFA delete are enabled');
 const MFA_DELETE_DISABLED = nonCompliant('Versioning is enabled, MFA delete is not');
+const NOT_RECORDED = notApplicable('Versioning configuration not recorded');
 const versioningIs = sharedVerdicts((status: string) => nonCompliant(`Versioning is ${status}, not Enabled`));
 
 /**
  * S3_BUCKET_VERSIONING_ENABLED: the bucket's versioning status is `Enabled` (`Suspended` and `Off`
  * are violations); with `isMfaDeleteEnabled` "true", MFA delete must be enabled too. The page
  * states only the "true" case, so "false" asks for versioning alone, as when the parameter is absent.
+ * Config records every bucket's status, `Off` included; an item without one is not recorded, not a violation.
  */
 export const s3BucketVersioningEnabled: RuleImplementation = {
   ruleName: 's3-bucket-versioning-enabled',
@@ -19,7 +21,10 @@ export const s3BucketVersioningEnabled: RuleImplementation = {
     return (item) => {
       // An object in a rule invocation's item, JSON text in get-resource-config-history's.
       const versioning = asRecordOrJson(item.supplementaryConfiguration.BucketVersioningConfiguration);
-      const status = asString(versioning?.status) ?? 'Off';
+      const status = asString(versioning?.status);
+      if (status === undefined) {
+        return NOT_RECORDED;
+      }
       if (status !== 'Enabled') {
         return versioningIs(status);
       }
