@@ -12,7 +12,7 @@ import type { Context } from 'aws-lambda';
 import { createAnalyzer } from '../../lambda/analyzer/analyzer';
 import { ruleInvocationOf } from '../../lambda/evaluations/rule-invocation';
 import { FindingStore } from '../../lambda/findings/finding-store';
-import { RuleSpecError } from '../../src/core/engine';
+import { compileRule, evaluate, RuleSpecError, toConfigurationItem } from '../../src/core/engine';
 import { EventError } from '../../src/core/findings/compliance-change';
 import { Severity } from '../../src/core/rules/severity';
 import { fixture } from '../support/fixtures';
@@ -205,8 +205,14 @@ describe('Config custom-rule invocations (ENGINE rules)', () => {
     expect(puts.length).toBeLessThanOrEqual(Math.ceil(250 / 100));
     const evaluations = puts.flatMap((put) => put.Evaluations!);
     expect(evaluations.map((evaluation) => evaluation.ComplianceResourceId).sort()).toEqual(names);
-    // No bucket was given versioning.
-    expect(new Set(evaluations.map((evaluation) => `${evaluation.ComplianceType}: ${evaluation.Annotation}`))).toEqual(new Set(['NON_COMPLIANT: Versioning is Off, not Enabled']));
+    // Each bucket judged on the item moto answered for it.
+    const rule = compileRule({ ruleName: 's3-bucket-versioning-enabled', parameters: {} });
+    const judged = calls.of(BatchGetResourceConfigCommand).flatMap((call) => call.output!.baseConfigurationItems!).map((raw) => {
+      const verdict = evaluate(toConfigurationItem(raw)!, rule);
+      return [raw.resourceId, verdict.complianceType, verdict.annotation];
+    });
+    expect(evaluations.map((evaluation) => [evaluation.ComplianceResourceId, evaluation.ComplianceType, evaluation.Annotation]).sort())
+      .toEqual(judged.sort());
     expect(puts.every((put) => put.ResultToken === event.resultToken && put.Evaluations!.length <= 100)).toBe(true);
   }, 30_000);
 
