@@ -1,4 +1,3 @@
-import { AddressInfo, createServer } from 'net';
 import {
   ComplianceType, ConfigServiceClient, EvaluationResult, GetComplianceDetailsByConfigRuleCommand, SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
@@ -16,6 +15,7 @@ import { complianceChangeOf, EventError } from '../../src/core/findings/complian
 import { Severity } from '../../src/core/rules/severity';
 import type { DeployedExemption } from '../../src/core/settings/deployed-rule';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
+import { closedEndpoint } from '../support/closed-endpoint';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { fixture } from '../support/fixtures';
 import { MotoServer, startMoto } from '../support/moto';
@@ -111,15 +111,6 @@ async function deliveredAlerts(): Promise<SnsEnvelope[]> {
     }
     envelopes = envelopes.concat(Messages.map((message) => JSON.parse(message.Body!)));
   }
-}
-
-/** A port nothing listens on: a service that cannot be reached. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 function analyzer(store: FindingStore = new FindingStore(dynamo.documents, TABLE, 2557), overrides: Partial<AnalyzerDependencies> = {}) {
@@ -509,8 +500,8 @@ describe('remediation requests', () => {
   });
 
   test('when the remediator cannot be reached, the finding is still recorded and the request logged in full', async () => {
-    const port = await closedPort();
-    const unreachable = new LambdaClient({ ...moto.clientConfig, endpoint: `http://127.0.0.1:${port}`, maxAttempts: 1 });
+    const endpoint = await closedEndpoint();
+    const unreachable = new LambdaClient({ ...moto.clientConfig, endpoint, maxAttempts: 1 });
     await analyzer(undefined, { ...remediating, lambda: unreachable })(complianceChangeEvent(), context);
     unreachable.destroy();
     expect(await currentFindings('restricted-ssh-test')).toHaveLength(1);
@@ -518,7 +509,7 @@ describe('remediation requests', () => {
       level: 'ERROR',
       message: 'remediation not requested',
       error: expect.objectContaining({
-        message: `AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:${port}`,
+        message: `AWS SDK error wrapper for Error: connect ECONNREFUSED ${new URL(endpoint).host}`,
         stack: expect.stringMatching(/^Error: AWS SDK error wrapper for Error: connect ECONNREFUSED .*\n\s+at /),
       }),
       request: expect.objectContaining({ resourceId: 'sg-0123456789abcdef0' }),

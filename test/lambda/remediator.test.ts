@@ -1,4 +1,3 @@
-import { createServer } from 'net';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DeleteSecurityGroupCommand, DescribeImagesCommand, DescribeInstancesCommand,
@@ -22,6 +21,7 @@ import { isAwsError } from '../../lambda/runtime/aws-errors';
 import { RemediationMode } from '../../src/core/remediation-mode';
 import { Severity } from '../../src/core/rules/severity';
 import { DeployedRule } from '../../src/core/settings/settings';
+import { closedEndpoint } from '../support/closed-endpoint';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { MotoServer, startMoto } from '../support/moto';
 import { capturedLogger, untraced } from '../support/observability';
@@ -199,15 +199,6 @@ async function delivered(): Promise<DeliveredAlert[]> {
   return (Messages ?? []).map((message) => JSON.parse(message.Body!));
 }
 const subjects = async () => (await delivered()).map((alert) => alert.Subject);
-
-/** An endpoint where nothing listens: SNS down. */
-async function deadEndpoint(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 beforeAll(async () => {
   [moto, dynamo] = await Promise.all([startMoto(), startDynalite()]);
@@ -501,7 +492,7 @@ describe('bad requests', () => {
 
   test('with SNS down the remediation is still recorded, and the message logged', async () => {
     const groupId = await securityGroup(OPEN_SSH);
-    const down = new SNSClient({ ...moto.clientConfig, endpoint: await deadEndpoint(), maxAttempts: 1 });
+    const down = new SNSClient({ ...moto.clientConfig, endpoint: await closedEndpoint(), maxAttempts: 1 });
     try {
       expect(await remediator('DRY_RUN', { sns: down })(sshRequest(groupId), context)).toMatchObject({ outcome: 'WOULD_APPLY' });
     } finally {

@@ -1,4 +1,3 @@
-import { AddressInfo, createServer } from 'net';
 import {
   BatchGetResourceConfigCommand, ConfigServiceClient, Evaluation, GetResourceConfigHistoryCommand, ListDiscoveredResourcesCommand,
   PutEvaluationsCommand,
@@ -15,6 +14,7 @@ import { FindingStore } from '../../lambda/findings/finding-store';
 import { compileRule, evaluate, RuleSpecError, toConfigurationItem } from '../../src/core/engine';
 import { EventError } from '../../src/core/findings/compliance-change';
 import { Severity } from '../../src/core/rules/severity';
+import { closedEndpoint } from '../support/closed-endpoint';
 import { fixture } from '../support/fixtures';
 import { MotoServer, startMoto } from '../support/moto';
 import { answerGap, CallLog, callLog, GAP_PROBES, MOTO_GAPS, readMotoConfigTimestamps } from '../support/moto-gaps';
@@ -84,15 +84,6 @@ async function buckets(names: readonly string[], tags: Record<string, string> = 
     }
   }
   s3.destroy();
-}
-
-/** A port nothing listens on: a service that cannot be reached. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 beforeAll(async () => {
@@ -169,7 +160,7 @@ describe('Config custom-rule invocations (ENGINE rules)', () => {
   });
 
   test('an oversized change fails the invocation when Config cannot answer, for Lambda to retry', async () => {
-    const unreachable = new ConfigServiceClient({ ...moto.clientConfig, endpoint: `http://127.0.0.1:${await closedPort()}`, maxAttempts: 1 });
+    const unreachable = new ConfigServiceClient({ ...moto.clientConfig, endpoint: await closedEndpoint(), maxAttempts: 1 });
     config.destroy();
     config = unreachable;
     await expect(analyzer()(oversizedChange('AWS::S3::Bucket', 'compliance-logs'), context)).rejects.toThrow(/ECONNREFUSED/);
