@@ -36,16 +36,13 @@ function cannotRead(file: string, error: unknown): FileError {
   return new FileError(`${inputName(file)}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
 }
 
-/** Runs a function over one file's content, prefixing an input problem with the file's name. */
-function inFile<T>(file: string, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof InputError || error instanceof RuleSpecError) {
-      throw new FileError(`${inputName(file)}: ${error.message}`);
-    }
-    throw error;
+/** An error of reading a file as the one line the CLI prints: what is wrong, after the file's name. */
+function fileError(file: string, error: unknown): unknown {
+  if (error instanceof InputError || error instanceof RuleSpecError) {
+    return new FileError(`${inputName(file)}: ${error.message}`);
   }
+  // Errors of the file system (ENOENT, EISDIR...) name their system call.
+  return (error as NodeJS.ErrnoException).syscall !== undefined ? cannotRead(file, error) : error;
 }
 
 /** The rules to run: the recommended set with their default severities, or a rules file's. */
@@ -55,14 +52,12 @@ function loadRules(rulesFile: string | undefined): OfflineRule[] {
   if (rulesFile === undefined) {
     return RECOMMENDED_RULES.map((spec) => withSeverity(compileRule(spec)));
   }
-  let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(rulesFile);
+    return rulesFromDocument(decodeJson(fs.readFileSync(rulesFile)))
+      .map(({ spec, severity, exemptions }) => withSeverity(compileRule(spec), severity, exemptions));
   } catch (error) {
-    throw cannotRead(rulesFile, error);
+    throw fileError(rulesFile, error);
   }
-  return inFile(rulesFile, () => rulesFromDocument(decodeJson(bytes))
-    .map(({ spec, severity, exemptions }) => withSeverity(compileRule(spec), severity, exemptions)));
 }
 
 /** Reads one input into the evaluation, a chunk at a time. */
@@ -71,13 +66,7 @@ async function readInput(input: string, output: CliOutput, evaluation: NewestIte
   try {
     await readConfigurationItems(chunks, (item) => evaluation.add(item));
   } catch (error) {
-    if (error instanceof InputError || error instanceof RuleSpecError) {
-      throw new FileError(`${inputName(input)}: ${error.message}`);
-    }
-    if ((error as NodeJS.ErrnoException).syscall !== undefined) {
-      throw cannotRead(input, error);
-    }
-    throw error;
+    throw fileError(input, error);
   }
 }
 

@@ -54,7 +54,7 @@ describe('verdict lists shared between resources', () => {
   test('resources that fare alike share one list; past the sharing bound, verdicts naming each resource are still each its own', () => {
     const tags = { rule: compileRule({ ruleName: 'required-tags', parameters: { tag1Key: 'Owner', tag1Value: 'team-a' } }) };
     const evaluation = new NewestItemEvaluations([tags], NOW);
-    const count = 6000;
+    const count = 10_000;
     for (let index = 0; index < count; index++) {
       // Half lack the tag (one shared verdict), half carry a value not allowed, named in their annotation.
       const itemTags = index % 2 === 0 ? {} : { Owner: `team-${index}` };
