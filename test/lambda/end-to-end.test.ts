@@ -24,7 +24,9 @@ import { MOTO_ACCOUNT, MOTO_REGION, MotoServer, startMoto } from '../support/mot
  * group opens SSH to the world and a bucket has no default encryption; Config's compliance changes
  * reach the analyzer; the alert arrives in the queue subscribed to the alert topic; the remediator
  * fixes both (APPLY) or only says what it would do (DRY_RUN); the next sweep records the fix, and
- * the aggregator's report shows it.
+ * the aggregator's report shows it. Two calls are answered by the test, for the reasons in
+ * test/support/moto-gaps.ts: the analyzer's Lambda.Invoke of the remediator (moto runs no function
+ * without Docker, so the test hands the request on) and the sweep's GetComplianceDetailsByConfigRule.
  */
 
 const SUFFIX = 'e2e';

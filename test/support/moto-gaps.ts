@@ -15,6 +15,15 @@ import type { MotoServer } from './moto';
  * blocks, IAM roles and policies and SNS topics (its RESOURCE_MAP). It lists no EC2, RDS or other
  * resource, and PutResourceConfig stores custom resources that no read returns; the tests that
  * read Config's inventory read S3 buckets made in moto's S3.
+ *
+ * Stubbed elsewhere, beside this table:
+ * - the fix-error tests inject AccessDenied and UnauthorizedOperation on one operation of one client
+ *   (S3 GetBucketEncryption and GetBucketTagging, EC2 DescribeInstances and DescribeSecurityGroups):
+ *   moto enforces no IAM, so it never refuses;
+ * - the end-to-end test (test/lambda/end-to-end.test.ts) takes the analyzer's asynchronous
+ *   `Lambda.Invoke` of the remediator and hands its request to the remediator bundle: moto accepts
+ *   the invocation but, without Docker, runs no function. Its sweep reads
+ *   GetComplianceDetailsByConfigRule, this table's first entry, from the test.
  */
 export const MOTO_GAPS = {
   'ConfigService.GetComplianceDetailsByConfigRule':
