@@ -47,7 +47,7 @@ const AGGREGATOR_TIME_RATIO_LIMIT = 1.5;
  * collecting, and peak RSS would tell how lazy it is; in a 256 MB function it must collect. A run
  * whose live objects need more fails (out of memory) instead of passing.
  */
-const CHILD_HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 200);
+const CHILD_HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 128);
 
 const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER');
 

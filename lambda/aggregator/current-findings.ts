@@ -7,7 +7,7 @@ import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
  * the next, so a page is at most this over twice the number of rules (DynamoDB's 1 MB page limit
  * comes first for few rules).
  */
-export const FINDINGS_IN_FLIGHT = 20_000;
+export const FINDINGS_IN_FLIGHT = 8_000;
 /** The findings handed on at a time. */
 const BATCH = 500;
 /** The smallest page asked for, however many rules there are. */

@@ -19,7 +19,7 @@ const LATEST_HTML_KEY = `${REPORTS_PREFIX}latest.html`;
 
 /** S3's smallest part but the last: each upload holds a part being filled and at most {@link PARTS_IN_FLIGHT} being sent. */
 export const PART_SIZE = 5 * 1024 * 1024;
-const PARTS_IN_FLIGHT = 2;
+const PARTS_IN_FLIGHT = 1;
 
 /**
  * One object written as it is produced: a multipart upload (a single PUT when it stays under one

@@ -62,6 +62,7 @@ export function previousViolations(previous: PreviousReport): PreviousViolations
 export class ChangesTracker {
   private readonly previousViolations: Map<string, boolean>;
   private readonly newlyNonCompliant: ReportedFinding[] = [];
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly previous: PreviousViolations | undefined) {
     this.previousViolations = previous?.violations ?? new Map();
@@ -76,8 +77,17 @@ export class ChangesTracker {
       this.previousViolations.set(key, true);
     } else {
       const { configRuleName, resourceType, resourceId } = evaluation;
-      this.newlyNonCompliant.push({ configRuleName, resourceType, resourceId });
+      this.newlyNonCompliant.push({ configRuleName: this.shared(configRuleName), resourceType: this.shared(resourceType), resourceId });
     }
+  }
+
+  /** One copy of each rule name and resource type, however many findings read it afresh. */
+  private shared(name: string): string {
+    const known = this.names.get(name);
+    if (known === undefined) {
+      this.names.set(name, name);
+    }
+    return known ?? name;
   }
 
   changes(): ChangesSincePrevious {
