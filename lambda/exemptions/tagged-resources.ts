@@ -1,5 +1,5 @@
 import { ConfigServiceClient, paginateSelectResourceConfig } from '@aws-sdk/client-config-service';
-import { ExemptionTag, HasTag } from './exemptions';
+import { ExemptionTag, HasTag } from '../../src/core/engine/exemptions';
 
 /** SelectResourceConfig returns at most 100 results a page. */
 const PAGE_LIMIT = 100;

@@ -1,12 +1,12 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
+import { exemptionInForce } from '../../src/core/engine/exemptions';
 import { EventError } from '../../src/core/findings/compliance-change';
 import { RemediationMode } from '../../src/core/remediation-mode';
 import { REMEDIATION_FIXES, RemediationFix } from '../../src/core/rules/remediation-catalog';
 import { DeployedRule } from '../../src/core/settings/settings';
 import { remediationMessage } from '../alerts/alert-message';
 import { alertPublisher } from '../alerts/publish';
-import { exemptionInForce } from '../exemptions/exemptions';
 import { FindingStore } from '../findings/finding-store';
 import { eventSource, Logger } from '../observability/logger';
 import { observed, traced, Tracer } from '../observability/tracer';

@@ -1,7 +1,8 @@
 import { ConfigServiceClient, SelectResourceConfigCommand } from '@aws-sdk/client-config-service';
-import { exemptionInForce, withExemptions } from '../../lambda/exemptions/exemptions';
+import { withExemptions } from '../../lambda/exemptions/exemptions';
 import { TaggedResources } from '../../lambda/exemptions/tagged-resources';
 import { CurrentFinding, reconcile } from '../../lambda/findings/reconcile';
+import { exemptionInForce } from '../../src/core/engine/exemptions';
 import { ComplianceChange } from '../../src/core/findings/compliance-change';
 import { nextClock } from '../../src/core/findings/current-finding';
 import { SSH_VIOLATION } from '../support/findings';
