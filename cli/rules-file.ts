@@ -1,6 +1,7 @@
 import { InputError, RuleSpec } from '../src/core/engine';
 import { asRecord } from '../src/core/engine/values';
 import { RULE_CATALOG, SEVERITY_NAMES } from '../src/core/rules/catalog';
+import { expiryInstantOf, isValidReason, isValidTag, MAX_EXEMPTION_REASON_LENGTH } from '../src/core/rules/exemption-rules';
 import type { DeployedExemption } from '../src/core/settings/deployed-rule';
 
 /** A rule of a `--rules` file: what the engine runs, how serious a violation is, and what is exempt. */
@@ -15,10 +16,6 @@ const DOCUMENT_KEYS = ['rules'];
 const RULE_KEYS = ['name', 'parameters', 'severity', 'resourceTypes', 'exemptions'];
 const EXEMPTION_KEYS = ['resourceIds', 'tag', 'reason', 'expires'];
 const TAG_KEYS = ['key', 'value'];
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** The characters AWS allows in tag keys and values, as the construct's Exemption.ofTag checks them. */
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const MAX_REASON_LENGTH = 256;
 
 const EXAMPLE = '{"rules": [{"name": ..., "parameters": {...}}, ...]}';
 
@@ -39,13 +36,11 @@ function expiryInstant(expires: unknown, where: string): string | undefined {
   if (expires === undefined) {
     return undefined;
   }
-  const match = typeof expires === 'string' ? DATE.exec(expires) : null;
-  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!day || day.toISOString().slice(0, 10) !== expires) {
+  const instant = typeof expires === 'string' ? expiryInstantOf(expires) : undefined;
+  if (!instant) {
     throw new InputError(`${where}: "expires" must be the last day the exemption applies, as YYYY-MM-DD, e.g. "2027-03-31" (got ${JSON.stringify(expires)})`);
   }
-  day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString();
+  return instant;
 }
 
 function exemptionTag(value: unknown, where: string): { key: string; value: string } {
@@ -53,8 +48,7 @@ function exemptionTag(value: unknown, where: string): { key: string; value: stri
   if (tag) {
     checkKeys(tag, TAG_KEYS, `${where}.tag`);
   }
-  const valid = typeof tag?.key === 'string' && typeof tag.value === 'string' && tag.key.length > 0 && tag.key.length <= 128
-    && tag.value.length <= 256 && TAG_TEXT.test(tag.key) && TAG_TEXT.test(tag.value);
+  const valid = typeof tag?.key === 'string' && typeof tag.value === 'string' && isValidTag(tag.key, tag.value);
   if (!valid) {
     throw new InputError(`${where}: "tag" must be {"key": ..., "value": ...}, a valid AWS tag (a key of 1 to 128 characters, a value of at most 256)`);
   }
@@ -75,8 +69,8 @@ function exemptionOf(raw: unknown, where: string): DeployedExemption {
   if (resourceIds !== undefined && !isStringList(resourceIds)) {
     throw new InputError(`${where}: "resourceIds" must list at least one resource id, none empty`);
   }
-  if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > MAX_REASON_LENGTH) {
-    throw new InputError(`${where}: "reason" must have 1 to ${MAX_REASON_LENGTH} characters; say why the violation is accepted`);
+  if (typeof reason !== 'string' || !isValidReason(reason)) {
+    throw new InputError(`${where}: "reason" must have 1 to ${MAX_EXEMPTION_REASON_LENGTH} characters; say why the violation is accepted`);
   }
   const expiresAt = expiryInstant(exemption.expires, where);
   return {

@@ -1,3 +1,5 @@
+import { expiryInstantOf, isValidReason, isValidTag, MAX_EXEMPTION_REASON_LENGTH } from '../core/rules/exemption-rules';
+
 /** Options of every exemption. */
 export interface ExemptionOptions {
   /** Why the violation is accepted, e.g. a ticket or a risk acceptance; recorded with each exempt finding. */
@@ -10,28 +12,21 @@ export interface ExemptionOptions {
   readonly expires?: string;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** The characters AWS allows in tag keys and values. */
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const MAX_REASON_LENGTH = 256;
-
 /** The first instant the exemption no longer applies: the day after `expires`, at midnight UTC. */
 function expiryInstant(expires: string | undefined): string | undefined {
   if (expires === undefined) {
     return undefined;
   }
-  const match = DATE.exec(expires);
-  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!day || day.toISOString().slice(0, 10) !== expires) {
+  const instant = expiryInstantOf(expires);
+  if (!instant) {
     throw new Error(`Exemption: expires "${expires}" is not a date; write it as YYYY-MM-DD, e.g. "2027-03-31".`);
   }
-  day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString();
+  return instant;
 }
 
 function validReason(reason: string): string {
-  if (reason.trim().length === 0 || reason.length > MAX_REASON_LENGTH) {
-    throw new Error(`Exemption: reason must have 1 to ${MAX_REASON_LENGTH} characters; say why the violation is accepted.`);
+  if (!isValidReason(reason)) {
+    throw new Error(`Exemption: reason must have 1 to ${MAX_EXEMPTION_REASON_LENGTH} characters; say why the violation is accepted.`);
   }
   return reason;
 }
@@ -57,7 +52,7 @@ export class Exemption {
 
   /** Exempts the resources that carry this tag with this value (case-sensitive, as AWS compares tags). */
   public static ofTag(key: string, value: string, options: ExemptionOptions): Exemption {
-    if (key.length === 0 || key.length > 128 || !TAG_TEXT.test(key) || value.length > 256 || !TAG_TEXT.test(value)) {
+    if (!isValidTag(key, value)) {
       throw new Error(`Exemption.ofTag: tag "${key}=${value}" is not a valid AWS tag; a key has 1 to 128 characters, a value ` +
         'at most 256, both of letters, digits, spaces and _ . : / = + - @.');
     }
