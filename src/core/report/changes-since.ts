@@ -1,4 +1,4 @@
-import { ReportedEvaluation } from './report';
+import { detached, ReportedEvaluation } from './report';
 
 /** A resource's verdict by one rule, as two reports compare it. */
 export interface ReportedFinding {
@@ -77,17 +77,21 @@ export class ChangesTracker {
       this.previousViolations.set(key, true);
     } else {
       const { configRuleName, resourceType, resourceId } = evaluation;
-      this.newlyNonCompliant.push({ configRuleName: this.shared(configRuleName), resourceType: this.shared(resourceType), resourceId });
+      this.newlyNonCompliant.push({
+        configRuleName: this.shared(configRuleName), resourceType: this.shared(resourceType), resourceId: detached(resourceId),
+      });
     }
   }
 
   /** One copy of each rule name and resource type, however many findings read it afresh. */
   private shared(name: string): string {
     const known = this.names.get(name);
-    if (known === undefined) {
-      this.names.set(name, name);
+    if (known !== undefined) {
+      return known;
     }
-    return known ?? name;
+    const copy = detached(name);
+    this.names.set(copy, copy);
+    return copy;
   }
 
   changes(): ChangesSincePrevious {

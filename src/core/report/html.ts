@@ -1,4 +1,4 @@
-import { ComplianceCounts, compliancePercentage, ComplianceReport, ReportedEvaluation, ReportOverview, ResourceSummary, SkippedItems } from './report';
+import { ComplianceCounts, compliancePercentage, ComplianceReport, detached, ReportedEvaluation, ReportOverview, ResourceSummary, SkippedItems } from './report';
 import { SEVERITY_NAMES, severityRank } from '../rules/catalog';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -50,6 +50,18 @@ function byUrgency(a: ReportedEvaluation, b: ReportedEvaluation): number {
     || a.configRuleName.localeCompare(b.configRuleName) || a.resourceId.localeCompare(b.resourceId);
 }
 
+/** An evaluation kept for the page, its strings copied out of whatever they were read from. */
+function kept(evaluation: ReportedEvaluation): ReportedEvaluation {
+  return {
+    configRuleName: detached(evaluation.configRuleName),
+    resourceType: detached(evaluation.resourceType),
+    resourceId: detached(evaluation.resourceId),
+    complianceType: evaluation.complianceType,
+    annotation: detached(evaluation.annotation),
+    severity: evaluation.severity === undefined ? undefined : detached(evaluation.severity),
+  };
+}
+
 /** What the page shows of the evaluations themselves, collected one at a time in bounded memory. */
 export interface HtmlHighlights {
   readonly ruleBars: readonly RuleBar[];
@@ -87,7 +99,7 @@ export class HighlightsCollector {
       if (this.leastUrgent && byUrgency(evaluation, this.leastUrgent) >= 0) {
         return;
       }
-      this.violations.push(evaluation);
+      this.violations.push(kept(evaluation));
       if (this.violations.length === 2 * HTML_ROW_LIMIT) {
         this.violations = this.violations.sort(byUrgency).slice(0, HTML_ROW_LIMIT);
         this.leastUrgent = this.violations[HTML_ROW_LIMIT - 1];
@@ -95,7 +107,7 @@ export class HighlightsCollector {
     } else if (complianceType === 'EXEMPT') {
       this.totalExemptions++;
       if (this.exemptions.length < HTML_ROW_LIMIT) {
-        this.exemptions.push(evaluation);
+        this.exemptions.push(kept(evaluation));
       }
     }
   }
