@@ -6,7 +6,7 @@ import { exemptionInForce } from '../../src/core/engine/exemptions';
 import { ComplianceChange } from '../../src/core/findings/compliance-change';
 import { nextClock } from '../../src/core/findings/current-finding';
 import { SSH_VIOLATION } from '../support/findings';
-import { MotoServer, startMoto } from '../support/moto';
+import { motoForEachTest } from '../support/moto';
 import { answerGap, callLog } from '../support/moto-gaps';
 
 const violation = SSH_VIOLATION;
@@ -76,20 +76,10 @@ describe('nextClock', () => {
 });
 
 describe('TaggedResources', () => {
-  let moto: MotoServer;
-
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-  afterAll(async () => {
-    await moto.stop();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-  });
+  const moto = motoForEachTest();
 
   test('queries each tag once, over every page, and answers for each', async () => {
-    const config = new ConfigServiceClient(moto.clientConfig);
+    const config = new ConfigServiceClient(moto().clientConfig);
     const calls = callLog(config);
     // Config's advanced query, a gap of moto (MOTO_GAPS): the edge team's resources in two pages, no lab resource.
     answerGap(config, SelectResourceConfigCommand, (input) => {

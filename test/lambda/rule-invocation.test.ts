@@ -16,7 +16,7 @@ import { EventError } from '../../src/core/findings/compliance-change';
 import { Severity } from '../../src/core/rules/severity';
 import { closedEndpoint } from '../support/closed-endpoint';
 import { fixture } from '../support/fixtures';
-import { MotoServer, startMoto } from '../support/moto';
+import { motoForEachTest } from '../support/moto';
 import { answerGap, CallLog, callLog, GAP_PROBES, MOTO_GAPS, readMotoConfigTimestamps } from '../support/moto-gaps';
 import { silentLogger, untraced } from '../support/observability';
 
@@ -32,7 +32,7 @@ const RULES = [
 /** Config's inventory in moto is S3 buckets (see MOTO_GAPS): required-tags judges an item's tags. */
 const TAGGED = '{"tag1Key":"team"}';
 
-let moto: MotoServer;
+const moto = motoForEachTest();
 let config: ConfigServiceClient;
 let calls: CallLog;
 /** The evaluations Config fails, of those a PutEvaluations call sends: none unless a test says. */
@@ -41,10 +41,10 @@ let rejected: (evaluations: Evaluation[]) => Evaluation[];
 function analyzer() {
   return createAnalyzer({
     // Rule invocations touch neither the findings table nor SNS nor Lambda.
-    store: new FindingStore(DynamoDBDocumentClient.from(new DynamoDBClient(moto.clientConfig)), 'unused', 1),
-    sns: new SNSClient(moto.clientConfig),
+    store: new FindingStore(DynamoDBDocumentClient.from(new DynamoDBClient(moto().clientConfig)), 'unused', 1),
+    sns: new SNSClient(moto().clientConfig),
     config,
-    lambda: new LambdaClient(moto.clientConfig),
+    lambda: new LambdaClient(moto().clientConfig),
     remediatorFunction: 'compliance-remediator-test',
     alertTopicArn: 'unused',
     rules: RULES,
@@ -76,7 +76,7 @@ function putCalls() {
 
 /** Buckets in moto's S3, which its Config discovers, with these tags. */
 async function buckets(names: readonly string[], tags: Record<string, string> = {}): Promise<void> {
-  const s3 = new S3Client(moto.clientConfig);
+  const s3 = new S3Client(moto().clientConfig);
   for (const name of names) {
     await s3.send(new CreateBucketCommand({ Bucket: name, CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
     if (Object.keys(tags).length > 0) {
@@ -86,15 +86,8 @@ async function buckets(names: readonly string[], tags: Record<string, string> = 
   s3.destroy();
 }
 
-beforeAll(async () => {
-  moto = await startMoto();
-});
-afterAll(async () => {
-  await moto.stop();
-});
-beforeEach(async () => {
-  await moto.reset();
-  config = new ConfigServiceClient(moto.clientConfig);
+beforeEach(() => {
+  config = new ConfigServiceClient(moto().clientConfig);
   readMotoConfigTimestamps(config);
   calls = callLog(config);
   rejected = () => [];
@@ -160,7 +153,7 @@ describe('Config custom-rule invocations (ENGINE rules)', () => {
   });
 
   test('an oversized change fails the invocation when Config cannot answer, for Lambda to retry', async () => {
-    const unreachable = new ConfigServiceClient({ ...moto.clientConfig, endpoint: await closedEndpoint(), maxAttempts: 1 });
+    const unreachable = new ConfigServiceClient({ ...moto().clientConfig, endpoint: await closedEndpoint(), maxAttempts: 1 });
     config.destroy();
     config = unreachable;
     await expect(analyzer()(oversizedChange('AWS::S3::Bucket', 'compliance-logs'), context)).rejects.toThrow(/ECONNREFUSED/);
@@ -242,10 +235,10 @@ describe('Config custom-rule invocations (ENGINE rules)', () => {
 
 describe('what moto lacks (MOTO_GAPS)', () => {
   test.each(Object.keys(MOTO_GAPS) as Array<keyof typeof MOTO_GAPS>)('%s is still a gap of the pinned moto', async (gap) => {
-    const plain = new ConfigServiceClient({ ...moto.clientConfig, maxAttempts: 1 });
+    const plain = new ConfigServiceClient({ ...moto().clientConfig, maxAttempts: 1 });
     readMotoConfigTimestamps(plain);
     try {
-      await GAP_PROBES[gap](moto, plain);
+      await GAP_PROBES[gap](moto(), plain);
     } finally {
       plain.destroy();
     }

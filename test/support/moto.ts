@@ -83,3 +83,21 @@ function announcedEndpoint(server: ChildProcess): Promise<string> {
     server.once('exit', (code) => fail(new Error(`moto_server exited with ${code} before it listened:\n${output}`)));
   });
 }
+
+/**
+ * One server for the test file (or `describe` block) that calls this, in its scope: started before
+ * its tests, reset before each, stopped after them. Returns the running server.
+ */
+export function motoForEachTest(): () => MotoServer {
+  let server: MotoServer | undefined;
+  beforeAll(async () => {
+    server = await startMoto();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    await server!.reset();
+  });
+  return () => server!;
+}
