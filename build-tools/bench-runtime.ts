@@ -35,7 +35,7 @@ const TABLE = 'compliance-findings-bench';
 /** The SDK packages each bundle loads on import (the remediator's fixes load theirs on first use). */
 const HANDLER_SDK: Record<string, string[]> = {
   analyzer: ['@aws-sdk/client-config-service', '@aws-sdk/client-lambda', '@aws-sdk/client-sns', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
-  aggregator: ['@aws-sdk/client-s3', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  aggregator: ['@aws-sdk/client-s3', '@aws-sdk/lib-storage', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
   remediator: ['@aws-sdk/client-sns', '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
 };
 const BUNDLE_LIMIT_KB = 100;
