@@ -568,7 +568,7 @@ describe('functions', () => {
     const tableRead = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:Query', 'dynamodb:Scan'];
     const tableWrite = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
     const kmsUse = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
-    expect(actions(defaults.monitor.aggregatorFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey', 's3:GetObject', 's3:PutObject'])].sort());
+    expect(actions(defaults.monitor.aggregatorFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey', 's3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'])].sort());
     expect(actions(defaults.monitor.analyzerFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, ...tableWrite, ...kmsUse,
       'sns:Publish', 'lambda:InvokeFunction', 'config:PutEvaluations', 'config:GetResourceConfigHistory',
       'config:ListDiscoveredResources', 'config:BatchGetResourceConfig', 'config:GetComplianceDetailsByConfigRule'])].sort());

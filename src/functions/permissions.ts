@@ -62,7 +62,9 @@ export function grantAggregator(role: iam.IRole, findingsTable: dynamodb.ITable,
   findingsTable.grantReadData(role);
   role.addToPrincipalPolicy(new iam.PolicyStatement({
     sid: 'WriteReports',
-    actions: ['s3:PutObject'],
+    // Reports are streamed as multipart uploads; a failed run aborts its own (the bucket's lifecycle
+    // also aborts what is left after seven days).
+    actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
     resources: [reportsBucket.arnForObjects(`${REPORTS_PREFIX}*`)],
   }));
   role.addToPrincipalPolicy(new iam.PolicyStatement({
