@@ -8,7 +8,8 @@ node assets/cli/index.js evaluate --out "$out/report.json" --out "$out/report.cs
 status=$?
 [ "$status" -le 1 ] || exit "$status"
 node -e '
-const { summary } = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-console.log(`${process.argv[2]}: ${summary.compliance_percentage}% compliant (${summary.compliant} compliant, ${summary.non_compliant} non-compliant) over ${summary.total_resources} resources`);
+const { summary, resource_summary: resources } = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+console.log(`${process.argv[2]}: evaluations ${summary.compliance_percentage}% compliant (${summary.compliant} of ${summary.total_evaluations}); ` +
+  `resources ${resources.compliance_percentage}% compliant (${resources.compliant} of ${resources.total}, ${resources.non_compliant} non-compliant)`);
 ' "$out/report.json" "$1"
 echo "wrote $out/report.json, $out/report.csv and $out/report.html (open the HTML in a browser); the example app is in cdk.out/"
