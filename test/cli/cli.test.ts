@@ -1,34 +1,17 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { gzipSync } from 'zlib';
-import { EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED, main } from '../../cli/main';
+import { EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED } from '../../cli/main';
+import { runCli, scratchDirectory } from '../support/cli';
 import { configurationItem, fixture, fixturePath } from '../support/fixtures';
 
 const SSH_OPEN_SG = fixturePath('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json');
 const ENCRYPTED_VOLUME = fixturePath('configuration-items/rdk-example-AWS_EC2_Volume.json');
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function write(name: string, content: string | Buffer | object): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, typeof content === 'object' && !Buffer.isBuffer(content) ? JSON.stringify(content) : content);
-  return file;
-}
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; } });
-  return { code, stdout, stderr };
-}
+const scratch = scratchDirectory('cli-');
+const write = scratch.write;
+const run = (...argv: string[]) => runCli(argv);
 
 /** Rules that the encrypted, attached RDK volume passes. */
 const volumeRules = () => write('rules.json', { rules: [{ name: 'encrypted-volumes' }] });
@@ -125,7 +108,7 @@ describe('inputs', () => {
   test('a snapshot of 200,000 items, more than a spread into push can pass', async () => {
     const configurationItems = Array.from({ length: 200_000 }, (_, index) =>
       ({ resourceType: 'AWS::EC2::Volume', resourceId: `vol-${index}`, configuration: { encrypted: true, state: 'in-use' } }));
-    const out = path.join(dir, 'report.json');
+    const out = path.join(scratch.path(), 'report.json');
     const { code, stderr } = await run('evaluate', '--rules', volumeRules(), '--out', out, write('snapshot.json', { configurationItems }));
     expect([code, stderr]).toEqual([EXIT_COMPLIANT, '']);
     const report = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -158,14 +141,14 @@ describe('output', () => {
   });
 
   test('--out writes the report to a file, nothing to stdout', async () => {
-    const out = path.join(dir, 'report.json');
+    const out = path.join(scratch.path(), 'report.json');
     const { code, stdout } = await run('evaluate', '--out', out, '--rules', volumeRules(), ENCRYPTED_VOLUME);
     expect([code, stdout]).toEqual([EXIT_COMPLIANT, '']);
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).summary.compliant).toBe(1);
   });
 
   test('an --out path that cannot be written is exit 2', async () => {
-    const { code, stderr } = await run('evaluate', '--out', path.join(dir, 'missing', 'report.json'), ENCRYPTED_VOLUME);
+    const { code, stderr } = await run('evaluate', '--out', path.join(scratch.path(), 'missing', 'report.json'), ENCRYPTED_VOLUME);
     expect(code).toBe(EXIT_BAD_INPUT);
     expect(stderr).toMatch(/missing\/report.json: cannot write \(ENOENT\)\n$/);
   });
@@ -192,7 +175,7 @@ describe('output', () => {
   });
 
   test('several --out files from one evaluation, each in the format of its extension', async () => {
-    const outs = ['report.json', 'report.csv', 'report.html', 'report.txt', 'report'].map((name) => path.join(dir, name));
+    const outs = ['report.json', 'report.csv', 'report.html', 'report.txt', 'report'].map((name) => path.join(scratch.path(), name));
     const { code, stdout } = await run('evaluate', ...outs.flatMap((out) => ['--out', out]), SSH_OPEN_SG);
     expect([code, stdout]).toEqual([EXIT_NON_COMPLIANT, '']);
     const [json, csv, html, text, noExtension] = outs.map((out) => fs.readFileSync(out, 'utf8'));

@@ -2,11 +2,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Readable } from 'stream';
 import { gzipSync } from 'zlib';
 import { buildSync } from 'esbuild';
-import { EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED, main } from '../../cli/main';
+import { EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED } from '../../cli/main';
 import { version } from '../../package.json';
+import { runCli, scratchDirectory } from '../support/cli';
 import { fixture, fixturePath } from '../support/fixtures';
 
 /**
@@ -18,30 +18,9 @@ const RDK_SG = fixture('configuration-items/rdk-example-AWS_EC2_SecurityGroup.js
 const S3_HISTORY = fixture('configuration-items/AWS-S3-Bucket.history.json');
 const SNS = (name: string) => fixturePath(`sns-notifications/${name}`);
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-real-'));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function write(name: string, content: string | Buffer | object): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content));
-  return file;
-}
-
-async function run(argv: string[], stdin?: Buffer) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
-    ...(stdin ? { stdin: Readable.from([stdin]) } : {}),
-  });
-  return { code, stdout, stderr, report: stdout.startsWith('{') ? JSON.parse(stdout) : undefined };
-}
+const scratch = scratchDirectory('cli-real-');
+const write = scratch.write;
+const run = runCli;
 
 const rulesFile = (rules: unknown[]) => write('rules.json', { rules });
 const results = (report: any) => report.evaluations.map((e: any) => `${e.configRuleName} ${e.resourceId} ${e.complianceType}`);
@@ -273,8 +252,8 @@ describe('a rules file takes what the construct takes per rule', () => {
   });
 
   test('a rules file that cannot be read is exit 2', async () => {
-    const { code, stderr } = await run(['evaluate', '--rules', path.join(dir, 'none.json'), fixturePath('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json')]);
-    expect([code, stderr]).toEqual([EXIT_BAD_INPUT, `cdk-compliance-monitor: ${path.join(dir, 'none.json')}: cannot read (ENOENT)\n`]);
+    const { code, stderr } = await run(['evaluate', '--rules', scratch.path('none.json'), fixturePath('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json')]);
+    expect([code, stderr]).toEqual([EXIT_BAD_INPUT, `cdk-compliance-monitor: ${scratch.path('none.json')}: cannot read (ENOENT)\n`]);
   });
 });
 
@@ -326,14 +305,14 @@ describe('inputs, as a shell gives them', () => {
   });
 
   test('--out with any extension takes the format --format gives', async () => {
-    const out = path.join(dir, 'report.pdf');
+    const out = scratch.path('report.pdf');
     const { code } = await run(['evaluate', '--format', 'csv', '--out', out, fixturePath('configuration-items/rdk-example-AWS_EC2_Volume.json')]);
     expect(code).toBe(EXIT_NON_COMPLIANT);
     expect(fs.readFileSync(out, 'utf8').startsWith('config_rule_name,')).toBe(true);
   });
 
   test.each([
-    ['a directory', () => dir, /: cannot read \(EISDIR\)\n$/],
+    ['a directory', () => scratch.path(), /: cannot read \(EISDIR\)\n$/],
     ['an empty file', () => write('empty.json', ''), /empty\.json: not valid JSON \(Unexpected end of JSON input\)\n$/],
     ['a truncated gzip', () => write('cut.json.gz', gzipSync(JSON.stringify({ configurationItems: [RDK_SG] })).subarray(0, 40)), /cut\.json\.gz: gzip data is corrupt \(.*\)\n$/],
   ])('%s is exit 2 with one line', async (_, input, message) => {
