@@ -1,9 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { currentFindingsByResource } from './current-findings';
+import { PreviousReportFigures } from './previous-report';
 import { ReportStore, ReportWriter } from './report-store';
+import { SpilledChanges } from './spilled-changes';
 import { CurrentFinding } from '../../src/core/findings/current-finding';
-import { ChangesTracker } from '../../src/core/report/changes-since';
+import { ChangesMerge, ChangesSincePrevious, ReportedFinding } from '../../src/core/report/changes-since';
 import { CSV_HEADER, csvRow } from '../../src/core/report/csv';
 import { HighlightsCollector, renderHtmlOverview } from '../../src/core/report/html';
 import { jsonReport } from '../../src/core/report/json';
@@ -39,16 +41,58 @@ function reportedEvaluation(finding: CurrentFinding): ReportedEvaluation {
 /** What the report keeps of its evaluations while it streams them: counts, changes, highlights. */
 interface Folds {
   readonly tally: ReportTally;
-  readonly changes: ChangesTracker;
+  readonly changes: ChangesMerge;
   readonly remediation: RemediationTimes;
   readonly highlights: HighlightsCollector;
 }
 
+/** What one run reads and writes beside the findings. */
+interface ReportRun {
+  readonly writer: ReportWriter;
+  readonly folds: Folds;
+  readonly previous: PreviousReader;
+  readonly spilled: SpilledChanges;
+}
+
+/** The previous report's violations, read as the merge asks for them. */
+class PreviousReader {
+  private ended = false;
+  private figures: PreviousReportFigures | undefined;
+
+  constructor(private readonly violations: AsyncGenerator<ReportedFinding[], PreviousReportFigures> | undefined) {}
+
+  /** Reads the next violations into the merge, or tells it that there are no more. */
+  async readInto(merge: ChangesMerge): Promise<void> {
+    const next = await this.violations!.next();
+    if (next.done) {
+      this.ended = true;
+      this.figures = next.value;
+      merge.endPrevious();
+    } else {
+      merge.addPrevious(next.value);
+    }
+  }
+
+  /** Reads the rest into the merge: its time and percentage, known at its end. */
+  async readToEnd(merge: ChangesMerge): Promise<PreviousReportFigures | undefined> {
+    while (this.violations && !this.ended) {
+      await this.readInto(merge);
+    }
+    return this.figures;
+  }
+
+  /** Stops reading: the report's stream is closed. */
+  async close(): Promise<void> {
+    await this.violations?.return(undefined as never);
+  }
+}
+
 /**
  * Reads the findings resource by resource and writes each batch's JSON and CSV as it comes, folding
- * it into the counts; a resource is closed when the next resource id begins. Returns the evaluations written.
+ * it into the counts; a resource is closed when the next resource id begins, and the previous
+ * report read up to it. Returns the evaluations written.
  */
-async function streamEvaluations(deps: AggregatorDependencies, writer: ReportWriter, folds: Folds): Promise<number> {
+async function streamEvaluations(deps: AggregatorDependencies, { writer, folds, previous, spilled }: ReportRun): Promise<number> {
   let written = 0;
   let resourceId: string | undefined;
   for await (const batch of currentFindingsByResource(deps.documents, deps.findingsTable, deps.configRuleNames)) {
@@ -58,6 +102,9 @@ async function streamEvaluations(deps: AggregatorDependencies, writer: ReportWri
       if (finding.resourceId !== resourceId) {
         folds.tally.closeResources();
         resourceId = finding.resourceId;
+        while (folds.changes.openResource(resourceId)) {
+          await previous.readInto(folds.changes);
+        }
       }
       const evaluation = reportedEvaluation(finding);
       folds.tally.add(evaluation);
@@ -68,7 +115,7 @@ async function streamEvaluations(deps: AggregatorDependencies, writer: ReportWri
       csv += csvRow(evaluation);
       written++;
     }
-    await writer.write(json, csv);
+    await Promise.all([writer.write(json, csv), spilled.drained()]);
   }
   return written;
 }
@@ -76,29 +123,49 @@ async function streamEvaluations(deps: AggregatorDependencies, writer: ReportWri
 /**
  * The aggregator's handler: each rule's current findings through the table's index, merged by
  * resource, the report with what changed since the previous one and the mean time to remediate per
- * rule, streamed to the reports bucket. Memory holds a few pages of findings, a few parts of each
- * upload, and what the HTML shows: counts, the previous and new violations' keys, the highlights.
+ * rule, streamed to the reports bucket. The previous report is read beside the findings, in the same
+ * resource id order, and the changes spilled to temporary storage as they are found. Memory holds a
+ * few pages of findings and of the previous report, a few parts of each upload, and what the HTML
+ * shows: counts and the first rows of its tables.
  */
 export function createAggregator(deps: AggregatorDependencies): (event: unknown, context: Context) => Promise<{ reportKey: string }> {
   return observed(deps, async () => {
     const timestamp = (deps.now ?? (() => new Date()))();
-    const previous = await traced(deps.tracer, 'read previous report', () => deps.reports.previous());
+    const violations = await traced(deps.tracer, 'open previous report', () => deps.reports.previous());
+    const previous = new PreviousReader(violations);
+    const spilled = new SpilledChanges();
     const folds: Folds = {
-      tally: new ReportTally(), changes: new ChangesTracker(previous), remediation: new RemediationTimes(), highlights: new HighlightsCollector(),
+      tally: new ReportTally(),
+      changes: new ChangesMerge(spilled, violations !== undefined),
+      remediation: new RemediationTimes(),
+      highlights: new HighlightsCollector(),
     };
     const writer = deps.reports.open(timestamp);
     try {
       await writer.write(jsonReport.head(reportTimestamp(timestamp)), CSV_HEADER);
-      const written = await traced(deps.tracer, 'read current findings', () => streamEvaluations(deps, writer, folds));
+      const written = await traced(deps.tracer, 'read current findings', () => streamEvaluations(deps, { writer, folds, previous, spilled }));
+      const previousFigures = await previous.readToEnd(folds.changes);
+      folds.changes.finish();
       const { report_timestamp: taken, ...figures } = folds.tally.overview(timestamp);
-      const overview = { ...figures, changes_since_previous: folds.changes.changes(), mean_time_to_remediate: folds.remediation.perRule() };
-      const html = renderHtmlOverview({ report_timestamp: taken, ...overview }, folds.highlights.highlights());
-      const reportKey = await traced(deps.tracer, 'write report', () => writer.finish(jsonReport.tail(overview, written === 0), html));
+      const changes: ChangesSincePrevious = {
+        previous_report_timestamp: previousFigures?.report_timestamp,
+        previous_compliance_percentage: previousFigures?.compliance_percentage,
+        ...spilled.heads(),
+      };
+      const overview = { ...figures, changes_since_previous: changes, mean_time_to_remediate: folds.remediation.perRule() };
+      const html = renderHtmlOverview({ report_timestamp: taken, ...overview }, { ...folds.highlights.highlights(), changeTotals: spilled.totals() });
+      const reportKey = await traced(deps.tracer, 'write report', async () => {
+        await spilled.writeTail(jsonReport.tailAroundChanges(overview, written === 0), (bytes) => writer.writeJson(bytes));
+        return writer.finish('', html);
+      });
       deps.logger.info('report written', { reportKey, evaluations: written, compliancePercentage: overview.summary.compliance_percentage });
       return { reportKey };
     } catch (error) {
       await writer.abort();
       throw error;
+    } finally {
+      await previous.close();
+      spilled.remove();
     }
   });
 }

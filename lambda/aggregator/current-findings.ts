@@ -1,6 +1,7 @@
 import { DynamoDBDocumentClient, paginateQuery, QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { CurrentFinding } from '../../src/core/findings/current-finding';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
+import { compareUtf8 } from '../../src/core/storage/key-order';
 
 /**
  * The findings read at once over all rules, at most: each rule's cursor holds a page and fetches
@@ -12,27 +13,6 @@ export const FINDINGS_IN_FLIGHT = 8_000;
 const BATCH = 500;
 /** The smallest page asked for, however many rules there are. */
 const MIN_PAGE = 100;
-
-/** A code unit's rank in UTF-8 byte order: surrogates (characters past U+FFFF) sort after U+E000-U+FFFF. */
-function rank(unit: number): number {
-  if (unit >= 0xd800 && unit <= 0xdfff) {
-    return unit + 0x2000;
-  }
-  return unit >= 0xe000 ? unit - 0x800 : unit;
-}
-
-/** Strings in the order DynamoDB sorts string keys: by their UTF-8 bytes, which JavaScript's `<` is not. */
-export function compareUtf8(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      return rank(x) - rank(y);
-    }
-  }
-  return a.length - b.length;
-}
 
 /** One rule's findings in index order, a page at hand and the next on its way. */
 class RuleCursor {

@@ -1,5 +1,5 @@
 import { Readable } from 'stream';
-import { findingKey, PreviousReport, PreviousViolations, previousViolations } from '../../src/core/report/changes-since';
+import { inResourceOrder, PreviousReport, reportedFinding, ReportedFinding, violationsOf } from '../../src/core/report/changes-since';
 import { ReportedEvaluation } from '../../src/core/report/report';
 
 /** The line that opens the evaluations in a report written with two-space indents, as every report is. */
@@ -10,6 +10,18 @@ const EVALUATIONS_CLOSE = /^ {2}\](,?)$/;
 const EVALUATION_CLOSE = /^ {4}\},?$/;
 /** An evaluation's verdict line when it is a violation: only those evaluations are parsed. */
 const VIOLATION = /^ {6}"complianceType": "NON_COMPLIANT",?$/;
+/**
+ * The lines before the evaluations in the aggregator's streamed layout: `{` and the timestamp. Only
+ * that layout is known to list them in resource id order (the order it reads the findings index);
+ * a report in another one has its violations sorted once read.
+ */
+const STREAMED_LAYOUT_HEAD_LINES = 2;
+
+/** What the comparison names of the previous report, known once it is read to its end. */
+export interface PreviousReportFigures {
+  readonly report_timestamp: string;
+  readonly compliance_percentage?: number;
+}
 
 /** Lines of a stream of text, a chunk at a time: one promise per chunk, not per line. */
 async function* lines(body: Readable): AsyncGenerator<string[]> {
@@ -24,20 +36,24 @@ async function* lines(body: Readable): AsyncGenerator<string[]> {
 }
 
 /**
- * A previous report's violations, read a chunk at a time: of its list of evaluations only the
- * violations are parsed, each alone, and only their keys are kept; the rest of the document (its
- * figures, its changes) is parsed whole at the end. A report in another layout is all rest, parsed whole.
+ * A previous report's violations, a chunk at a time, in resource id order: of its list of
+ * evaluations only the violations are parsed, each alone; the rest of the document (its figures,
+ * its changes) is parsed whole at the end and gives the figures returned. A report in another
+ * layout than the aggregator's streamed one has its violations kept and sorted, and yielded at the end.
  */
-export async function readPreviousViolations(body: Readable): Promise<PreviousViolations> {
-  const violations = new Map<string, boolean>();
+export async function* previousViolations(body: Readable): AsyncGenerator<ReportedFinding[], PreviousReportFigures> {
   const rest: string[] = [];
+  const unordered: ReportedFinding[] = [];
+  let inStreamedLayout = false;
   let evaluation: string[] | undefined;
   let violation = false;
   for await (const chunk of lines(body)) {
+    const violations: ReportedFinding[] = [];
     for (const line of chunk) {
       if (evaluation === undefined) {
         if (line === EVALUATIONS_OPEN) {
           evaluation = [];
+          inStreamedLayout = rest.length === STREAMED_LAYOUT_HEAD_LINES;
         } else {
           rest.push(line);
         }
@@ -49,7 +65,7 @@ export async function readPreviousViolations(body: Readable): Promise<PreviousVi
         evaluation = undefined;
       } else if (EVALUATION_CLOSE.test(line)) {
         if (violation) {
-          violations.set(findingKey(JSON.parse(`${evaluation.join('\n')}\n}`) as ReportedEvaluation), false);
+          (inStreamedLayout ? violations : unordered).push(reportedFinding(JSON.parse(`${evaluation.join('\n')}\n}`) as ReportedEvaluation));
         }
         evaluation = [];
         violation = false;
@@ -58,11 +74,14 @@ export async function readPreviousViolations(body: Readable): Promise<PreviousVi
         violation ||= VIOLATION.test(line);
       }
     }
+    if (violations.length > 0) {
+      yield violations;
+    }
   }
   const document = JSON.parse(rest.join('\n')) as PreviousReport;
-  const listed = previousViolations(document);
-  for (const key of listed.violations.keys()) {
-    violations.set(key, false);
+  const listed = inResourceOrder([...unordered, ...violationsOf(document.evaluations)]);
+  if (listed.length > 0) {
+    yield listed;
   }
-  return { report_timestamp: document.report_timestamp, compliance_percentage: listed.compliance_percentage, violations };
+  return { report_timestamp: document.report_timestamp, compliance_percentage: document.summary?.compliance_percentage };
 }

@@ -2,8 +2,8 @@ import { once } from 'events';
 import { PassThrough, Readable } from 'stream';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { readPreviousViolations } from './previous-report';
-import { PreviousViolations } from '../../src/core/report/changes-since';
+import { previousViolations, PreviousReportFigures } from './previous-report';
+import { ReportedFinding } from '../../src/core/report/changes-since';
 import { REPORT_FORMATS } from '../../src/core/report/formats';
 import { LATEST_REPORT_KEY, REPORTS_PREFIX } from '../../src/core/storage/report-layout';
 import { isAwsError } from '../runtime/aws-errors';
@@ -83,6 +83,11 @@ export class ReportWriter {
     await Promise.all([this.json.write(bytes), this.latestJson.write(bytes), this.csv.write(csv)]);
   }
 
+  /** The next stretch of the JSON alone. */
+  async writeJson(bytes: Buffer): Promise<void> {
+    await Promise.all([this.json.write(bytes), this.latestJson.write(bytes)]);
+  }
+
   /** Ends the JSON with its last stretch and the CSV, puts the HTML, dated and as the latest, then completes the latest JSON. Returns the dated JSON key. */
   async finish(json: string, html: string): Promise<string> {
     await Promise.all([this.json.end(json), this.csv.end(''), this.latestJson.write(json)]);
@@ -105,11 +110,11 @@ export class ReportWriter {
 export class ReportStore {
   constructor(private readonly s3: S3Client, private readonly bucket: string) {}
 
-  /** The previous report's violations, read as a stream, or undefined before the first report. */
-  async previous(): Promise<PreviousViolations | undefined> {
+  /** The previous report's violations, as they are read from its stream, or undefined before the first report. */
+  async previous(): Promise<AsyncGenerator<ReportedFinding[], PreviousReportFigures> | undefined> {
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: LATEST_REPORT_KEY }));
-      return await readPreviousViolations(object.Body as Readable);
+      return previousViolations(object.Body as Readable);
     } catch (error) {
       if (isAwsError(error, 'NoSuchKey')) {
         return undefined;

@@ -1,19 +1,20 @@
 import { Readable } from 'stream';
-import { compareUtf8 } from '../../lambda/aggregator/current-findings';
-import { readPreviousViolations } from '../../lambda/aggregator/previous-report';
-import { findingKey } from '../../src/core/report/changes-since';
+import { previousViolations, PreviousReportFigures } from '../../lambda/aggregator/previous-report';
+import { ReportedFinding, reportedFinding } from '../../src/core/report/changes-since';
 import { REPORT_FORMATS } from '../../src/core/report/formats';
 import { jsonReport } from '../../src/core/report/json';
 import { buildReport, ComplianceReport, ReportedEvaluation } from '../../src/core/report/report';
+import { compareUtf8 } from '../../src/core/storage/key-order';
 
 const evaluation = (resourceId: string, complianceType: ReportedEvaluation['complianceType'], annotation = ''): ReportedEvaluation =>
   ({ configRuleName: 'restricted-ssh', resourceType: 'AWS::EC2::SecurityGroup', resourceId, complianceType, annotation });
 const HOSTILE = 'x\n    },\n  ],\n  "evaluations": [\n      "complianceType": "NON_COMPLIANT",';
+/** In resource id order, as the aggregator writes them. */
 const EVALUATIONS = [
   evaluation('sg-1', 'NON_COMPLIANT', HOSTILE),
-  evaluation(`sg-${HOSTILE}`, 'NON_COMPLIANT'),
   evaluation('sg-2', 'COMPLIANT', HOSTILE),
   evaluation('sg-3', 'EXEMPT', 'Exempt: "NON_COMPLIANT"'),
+  evaluation(`sg-${HOSTILE}`, 'NON_COMPLIANT'),
   evaluation('sg-\u{1F600}', 'NON_COMPLIANT'),
 ];
 const REPORT: ComplianceReport = {
@@ -32,31 +33,50 @@ function chunked(text: string, size: number): Readable {
   return Readable.from(Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)));
 }
 
+/** Every chunk of violations the reader yields, and the figures it returns at the end. */
+async function readAll(body: Readable): Promise<{ chunks: ReportedFinding[][]; figures: PreviousReportFigures }> {
+  const reader = previousViolations(body);
+  const chunks: ReportedFinding[][] = [];
+  for (let next = await reader.next(); ; next = await reader.next()) {
+    if (next.done) {
+      return { chunks, figures: next.value };
+    }
+    chunks.push(next.value);
+  }
+}
+
 describe('reading the previous report', () => {
-  const expected = new Map([EVALUATIONS[0], EVALUATIONS[1], EVALUATIONS[4]].map((item) => [findingKey(item), false]));
+  const expected = [EVALUATIONS[0], EVALUATIONS[3], EVALUATIONS[4]].map(reportedFinding);
 
   test.each([
     ['as the aggregator streams it', streamedLayout(REPORT)],
     ['as the JSON format renders it (the reports before streaming)', REPORT_FORMATS.json.render(REPORT)],
     ['in another layout, parsed whole', JSON.stringify(REPORT)],
-  ])('%s: its violations only, its time and percentage, whatever the text inside a finding', async (_layout, text) => {
+  ])('%s: its violations only, in resource id order, its time and percentage, whatever the text inside a finding', async (_layout, text) => {
     for (const size of [3, 64 * 1024]) {
-      const previous = await readPreviousViolations(chunked(text, size));
-      expect(previous.violations).toEqual(expected);
-      expect(previous).toMatchObject({ report_timestamp: '2026-11-23T10:00:00Z', compliance_percentage: 25 });
+      const { chunks, figures } = await readAll(chunked(text, size));
+      expect(chunks.flat()).toEqual(expected);
+      expect(figures).toEqual({ report_timestamp: '2026-11-23T10:00:00Z', compliance_percentage: 25 });
     }
+  });
+
+  test('the streamed layout is yielded as it is read, a chunk at a time; another layout is sorted, so yielded at its end', async () => {
+    expect((await readAll(chunked(streamedLayout(REPORT), 64))).chunks.length).toBeGreaterThan(1);
+    const unordered = { ...REPORT, evaluations: [...EVALUATIONS].reverse() };
+    const { chunks } = await readAll(chunked(REPORT_FORMATS.json.render(unordered), 64));
+    expect(chunks).toEqual([expected]);
   });
 
   test('a report without evaluations has no violation', async () => {
     const empty = buildReport([], new Date('2026-11-23T10:00:00Z'));
     for (const text of [streamedLayout(empty), REPORT_FORMATS.json.render(empty)]) {
-      expect((await readPreviousViolations(chunked(text, 5))).violations.size).toBe(0);
+      expect((await readAll(chunked(text, 5))).chunks).toEqual([]);
     }
   });
 
   test('a truncated report fails loudly rather than comparing with part of it', async () => {
     const text = streamedLayout(REPORT);
-    await expect(readPreviousViolations(chunked(text.slice(0, text.length - 40), 100))).rejects.toThrow(SyntaxError);
+    await expect(readAll(chunked(text.slice(0, text.length - 40), 100))).rejects.toThrow(SyntaxError);
   });
 });
 

@@ -1,10 +1,14 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { createAggregator } from '../../lambda/aggregator/aggregator';
 import { PART_SIZE, reportKey, ReportStore } from '../../lambda/aggregator/report-store';
-import { changesSince } from '../../src/core/report/changes-since';
+import { changesSince, ReportOrderError } from '../../src/core/report/changes-since';
+import { jsonReport } from '../../src/core/report/json';
 import { buildReport, ReportedEvaluation } from '../../src/core/report/report';
 import { meanTimeToRemediate } from '../../src/core/report/time-to-remediate';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
@@ -18,6 +22,9 @@ const RESOURCES = 2_000;
 /** Long enough that 6,000 evaluations make more than one 5 MB part of JSON and of CSV. */
 const ANNOTATION = `Ingress open: ${'0.0.0.0/0 on TCP 22, '.repeat(45)}`;
 const context = { awsRequestId: 'req-streaming' } as Context;
+/** This file's temporary storage, as Lambda's /tmp: the aggregator spills the changes there. */
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'aggregator-streaming-'));
+process.env.TMPDIR = TMP;
 
 let dynamo: LocalDynamoDb;
 let s3: LocalS3;
@@ -92,6 +99,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await dynamo.client.send(new DeleteTableCommand({ TableName: TABLE }));
   await Promise.all([dynamo.close(), s3.close()]);
+  fs.rmSync(TMP, { recursive: true, force: true });
 });
 
 describe('the aggregator streams a report of several parts', () => {
@@ -146,8 +154,15 @@ describe('the aggregator streams a report of several parts', () => {
     const previous = buildReport(evaluationsOf(seeded(7)), new Date(FIRST));
     expect(report.changes_since_previous).toEqual(JSON.parse(JSON.stringify(changesSince(previous, evaluationsOf(items)))));
     expect(report.changes_since_previous).toMatchObject({ previous_report_timestamp: '2026-11-23T12:00:00Z', previous_compliance_percentage: 85.7 });
-    expect(report.changes_since_previous.newly_fixed.length).toBeGreaterThan(0);
-    expect(report.changes_since_previous.newly_non_compliant.length).toBeGreaterThan(0);
+    const { newly_non_compliant: newlyNonCompliant, newly_fixed: newlyFixed } = report.changes_since_previous;
+    expect(newlyFixed.length).toBeGreaterThan(0);
+    expect(newlyNonCompliant.length).toBeGreaterThan(1000);
+    // The page counts every change, and shows the first 1,000 of a longer list.
+    const html = await text('reports/latest.html');
+    expect(html).toContain(`${newlyNonCompliant.length} newly non-compliant, ${newlyFixed.length} newly fixed.`);
+    expect(html).toContain(`The 1,000 shown of ${newlyNonCompliant.length.toLocaleString('en')}; the JSON report lists them all.`);
+    // The changes went through temporary storage, and nothing is left there for the next run.
+    expect(fs.readdirSync(TMP)).toEqual([]);
   }, 120_000);
 
   test('a failed read writes no report and leaves the latest as it was', async () => {
@@ -158,6 +173,7 @@ describe('the aggregator streams a report of several parts', () => {
 
     expect(await keys()).toEqual(before);
     expect(await text('reports/latest.json')).toBe(latest);
+    expect(fs.readdirSync(TMP)).toEqual([]);
   }, 60_000);
 
   test('a failed upload fails the report, instead of waiting for it forever', async () => {
@@ -200,5 +216,24 @@ describe('the findings merged by resource', () => {
     expect(report.resource_summary).toEqual(buildReport(evaluationsOf(items), new Date()).resource_summary);
     const order = report.evaluations.map((evaluation: ReportedEvaluation) => evaluation.resourceId);
     expect([...new Set(order)]).toEqual([...ids].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+  }, 60_000);
+});
+
+describe('a previous report the merge cannot read', () => {
+  test('one whose evaluations are out of resource id order fails the report, naming the fix, and is left as it was', async () => {
+    const violation = (resourceId: string): ReportedEvaluation =>
+      ({ configRuleName: RULES[0], resourceType: 'AWS::EC2::SecurityGroup', resourceId, complianceType: 'NON_COMPLIANT', annotation: '' });
+    const { report_timestamp: taken, evaluations, ...figures } = buildReport([violation('sg-999999'), violation('sg-000001')], new Date('2026-11-28T12:00:00Z'));
+    const edited = jsonReport.head(taken) + evaluations.map((item, i) => jsonReport.evaluation(item, i === 0)).join('') + jsonReport.tail(figures, false);
+    await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'reports/latest.json', Body: edited }));
+    const before = await keys();
+
+    const run = aggregator('2026-11-29T12:00:00.000Z')({}, context);
+
+    await expect(run).rejects.toThrow(ReportOrderError);
+    await expect(run).rejects.toThrow('lists resource "sg-000001" after "sg-999999"');
+    expect(await keys()).toEqual(before);
+    expect(await text('reports/latest.json')).toBe(edited);
+    expect(fs.readdirSync(TMP)).toEqual([]);
   }, 60_000);
 });

@@ -29,14 +29,14 @@ describe('the JSON report in pieces', () => {
 });
 
 describe('changesSince', () => {
-  test('newly non-compliant in current order, newly fixed in the previous order; a violation in both is neither', () => {
+  test('newly non-compliant and newly fixed in resource id order, whatever order the reports list them in; a violation in both is neither', () => {
     const previous = buildReport([evaluation('sg-fixed-2', 'NON_COMPLIANT', ''), evaluation('sg-kept', 'NON_COMPLIANT', ''), evaluation('sg-fixed-1', 'NON_COMPLIANT', '')], TAKEN);
     const changes = changesSince(previous, [
       evaluation('sg-new-2', 'NON_COMPLIANT', ''), evaluation('sg-kept', 'NON_COMPLIANT', ''), evaluation('sg-fixed-1', 'COMPLIANT', ''), evaluation('sg-new-1', 'NON_COMPLIANT', ''),
     ]);
     const ids = (findings: readonly { resourceId: string }[]) => findings.map((finding) => finding.resourceId);
-    expect(ids(changes.newly_non_compliant)).toEqual(['sg-new-2', 'sg-new-1']);
-    expect(ids(changes.newly_fixed)).toEqual(['sg-fixed-2', 'sg-fixed-1']);
+    expect(ids(changes.newly_non_compliant)).toEqual(['sg-new-1', 'sg-new-2']);
+    expect(ids(changes.newly_fixed)).toEqual(['sg-fixed-1', 'sg-fixed-2']);
     expect(changes).toMatchObject({ previous_report_timestamp: '2026-11-23T10:00:00Z', previous_compliance_percentage: 0 });
     expect(changesSince(undefined, [evaluation('sg-1', 'NON_COMPLIANT', '')]).newly_non_compliant).toHaveLength(1);
   });

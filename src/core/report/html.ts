@@ -71,6 +71,22 @@ export interface HtmlHighlights {
   readonly exemptions: readonly ReportedEvaluation[];
   readonly totalViolations: number;
   readonly totalExemptions: number;
+  /**
+   * How many findings each list of changes has, for a reporter whose overview holds only their
+   * first {@link HTML_ROW_LIMIT}: the lists' lengths when undefined.
+   */
+  readonly changeTotals?: ChangeTotals;
+}
+
+/** The lengths of the two lists of changes since the previous report. */
+export interface ChangeTotals {
+  readonly newlyNonCompliant: number;
+  readonly newlyFixed: number;
+}
+
+function changeTotals(report: ReportOverview, highlights: HtmlHighlights): ChangeTotals {
+  const changes = report.changes_since_previous;
+  return highlights.changeTotals ?? { newlyNonCompliant: changes?.newly_non_compliant.length ?? 0, newlyFixed: changes?.newly_fixed.length ?? 0 };
 }
 
 /**
@@ -187,7 +203,7 @@ function countsRows(groups: Record<string, ComplianceCounts>, extra: (key: strin
   ]);
 }
 
-function trend(report: ReportOverview): string {
+function trend(report: ReportOverview, totals: ChangeTotals): string {
   const changes = report.changes_since_previous;
   const previous = changes?.previous_compliance_percentage;
   if (!changes || previous === undefined) {
@@ -196,7 +212,7 @@ function trend(report: ReportOverview): string {
   const delta = Math.round((report.summary.compliance_percentage - previous) * 10) / 10;
   const direction = delta > 0 ? `▲ up ${delta.toFixed(1)} points` : delta < 0 ? `▼ down ${Math.abs(delta).toFixed(1)} points` : 'unchanged';
   return `<p class="trend">${direction} since the previous report (${previous}% on ${escapeHtml(changes.previous_report_timestamp ?? '')}): ` +
-    `${changes.newly_non_compliant.length} newly non-compliant, ${changes.newly_fixed.length} newly fixed.</p>`;
+    `${totals.newlyNonCompliant} newly non-compliant, ${totals.newlyFixed} newly fixed.</p>`;
 }
 
 /** Says how many of a list's rows a table shows, when it cannot show them all. */
@@ -204,7 +220,7 @@ function shown(rows: number, total: number, where: string): string {
   return rows < total ? `<p class="meta">The ${rows.toLocaleString('en')} shown of ${total.toLocaleString('en')}; ${where}</p>` : '';
 }
 
-function changesSection(report: ReportOverview): string {
+function changesSection(report: ReportOverview, totals: ChangeTotals): string {
   const changes = report.changes_since_previous;
   if (!changes?.previous_report_timestamp) {
     return '';
@@ -212,10 +228,10 @@ function changesSection(report: ReportOverview): string {
   const rows = (findings: typeof changes.newly_fixed) => findings.slice(0, HTML_ROW_LIMIT).map((finding) =>
     [escapeHtml(finding.configRuleName), escapeHtml(finding.resourceType), `<span class="id">${escapeHtml(finding.resourceId)}</span>`]);
   const headers = ['Rule', 'Resource type', 'Resource'];
-  const list = (findings: typeof changes.newly_fixed) =>
-    `${shown(Math.min(findings.length, HTML_ROW_LIMIT), findings.length, 'the JSON report lists them all.')}${table(headers, rows(findings), 'None.')}`;
-  return `<section id="changes"><h2>Since the previous report</h2><h3>Newly non-compliant</h3>${list(changes.newly_non_compliant)}` +
-    `<h3>Newly fixed</h3>${list(changes.newly_fixed)}</section>`;
+  const list = (findings: typeof changes.newly_fixed, total: number) =>
+    `${shown(Math.min(findings.length, HTML_ROW_LIMIT), total, 'the JSON report lists them all.')}${table(headers, rows(findings), 'None.')}`;
+  return `<section id="changes"><h2>Since the previous report</h2><h3>Newly non-compliant</h3>${list(changes.newly_non_compliant, totals.newlyNonCompliant)}` +
+    `<h3>Newly fixed</h3>${list(changes.newly_fixed, totals.newlyFixed)}</section>`;
 }
 
 function resourcesSection(resources: ResourceSummary): string {
@@ -260,6 +276,7 @@ export function renderHtmlOverview(report: ReportOverview, highlights: HtmlHighl
     return [figure ? `${formatDuration(figure.mean_seconds)} (${figure.remediated_findings})` : '–'];
   });
   const timestamp = escapeHtml(report.report_timestamp);
+  const totals = changeTotals(report, highlights);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -273,7 +290,7 @@ export function renderHtmlOverview(report: ReportOverview, highlights: HtmlHighl
 <section id="summary">
 <div class="headline"><span class="percentage">${summary.compliance_percentage}%</span><span>of evaluations compliant: ${summary.compliant} compliant, ${summary.non_compliant} non-compliant, ` +
   `${summary.exempt} exempt, ${summary.not_applicable} not applicable</span></div>
-${trend(report)}
+${trend(report, totals)}
 </section>
 ${resourcesSection(report.resource_summary)}
 <section id="chart"><h2>Compliance by rule</h2>${ruleChart(highlights.ruleBars)}</section>
@@ -297,7 +314,7 @@ ${table(['Rule', 'Resource type', 'Resource', 'Reason'], exemptions.map((evaluat
 ]), 'No violation is exempt.')}
 </section>
 ${skippedSection(report.skipped_items)}
-${changesSection(report)}
+${changesSection(report, totals)}
 <footer>Generated by cdk-compliance-monitor. Compliance counts compliant and non-compliant evaluations; exempt ones and those that do not apply are counted apart. ` +
   `The resource view counts each resource once, from all its evaluations.</footer>
 </body>

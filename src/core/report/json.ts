@@ -1,4 +1,8 @@
+import type { ReportedFinding } from './changes-since';
 import { ReportedEvaluation, ReportOverview } from './report';
+
+/** Where the tail's two lists of changes begin, each as the tail renders it empty. */
+const CHANGE_LISTS = ['\n    "newly_non_compliant": []', '\n    "newly_fixed": []'] as const;
 
 /**
  * The JSON report in pieces, for a reporter that writes its evaluations as it reads them: the
@@ -30,4 +34,26 @@ export const jsonReport = {
   tail(overview: Omit<ReportOverview, 'report_timestamp'>, empty: boolean): string {
     return `${empty ? '' : '\n  '}],\n${JSON.stringify(overview, null, 2).slice(2)}\n`;
   },
+
+  /**
+   * The tail of an overview whose lists of changes are written apart, cut where they go: the text
+   * before `newly_non_compliant`'s list, between it and `newly_fixed`'s, and after. Each list is
+   * written `[`, its {@link changedFinding}s, {@link CHANGE_LIST_CLOSE}; or `[]` when empty.
+   */
+  tailAroundChanges(overview: Omit<ReportOverview, 'report_timestamp'>, empty: boolean): [string, string, string] {
+    const changes = { ...overview.changes_since_previous, newly_non_compliant: [], newly_fixed: [] };
+    const text = jsonReport.tail({ ...overview, changes_since_previous: changes }, empty);
+    // Found with their indentation and line break: no string of the tail holds a raw line break.
+    const [first, second] = CHANGE_LISTS.map((list) => text.indexOf(list) + list.length - '[]'.length);
+    return [text.slice(0, first), text.slice(first + 2, second), text.slice(second + 2)];
+  },
+
+  /** One finding of a list of changes, indented as the tail indents it; `first` for the list's first. */
+  changedFinding({ configRuleName, resourceType, resourceId }: ReportedFinding, first: boolean): string {
+    const fields = [['configRuleName', configRuleName], ['resourceType', resourceType], ['resourceId', resourceId]];
+    return `${first ? '\n' : ',\n'}      {${fields.map(([key, value]) => `\n        ${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(',')}\n      }`;
+  },
 };
+
+/** What closes a non-empty list of changes written with {@link jsonReport.changedFinding}. */
+export const CHANGE_LIST_CLOSE = '\n    ]';
