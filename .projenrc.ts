@@ -23,6 +23,12 @@ const SAMPLE_SNAPSHOT = 'samples/config-snapshot.json';
  */
 const VENV_BIN = '.venv/bin';
 
+/**
+ * jsii's tools and runtime no longer support Node.js 20, the Node.js of this project's machines and
+ * its floor: the banner each of them prints would fill the logs of every task that runs them.
+ */
+const JSII_TOOLS_ENV = { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
+
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-compliance-monitor',
   description:
@@ -41,6 +47,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // cdk-nag 3 (the tests' compliance checks) needs constructs 10.5.1.
   constructsVersion: '10.5.1',
   jsiiVersion: '~6.0.0',
+
+  // 0.x: jsii's experimental stability, which the wheel states as "Development Status :: 4 - Beta".
+  stability: 'experimental',
 
   // CI is `.ci/run` on this project's machines; no hosted workflows to keep in step with it.
   github: false,
@@ -212,7 +221,7 @@ const pythonEnvTask = project.addTask('python:env', {
   exec: 'bash build-tools/python-env.sh',
 });
 project.addTask('python:lock', {
-  description: 'Re-pin requirements-dev.txt (every package, transitive ones too) from the direct pins in requirements-dev.in',
+  description: 'Re-pin requirements-dev.txt and examples/python/requirements.txt (every package, transitive ones too) from the direct pins in their .in files',
   steps: [
     { spawn: pythonEnvTask.name },
     {
@@ -220,6 +229,11 @@ project.addTask('python:lock', {
         + '--output-file requirements-dev.txt requirements-dev.in',
     },
     { spawn: pythonEnvTask.name },
+    // The Python example's environment: the wheel's dependencies at their floors, and pytest.
+    {
+      exec: `${VENV_BIN}/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links `
+        + '--output-file examples/python/requirements.txt examples/python/requirements.in',
+    },
   ],
 });
 
@@ -251,6 +265,35 @@ packagePython.exec(`${VENV_BIN}/twine check --strict dist/python/*.whl dist/pyth
 
 const packageJava = project.tasks.tryFind('package:java')!;
 packageJava.reset('jsii-pacmak --target java --code-only');
+
+// ---- API docs per language: rosetta compiles every example first (README and @example), strictly ----
+// It writes the translations into .jsii.tabl.json, which jsii-pacmak puts into the Python and Java
+// docstrings; jsii-docgen writes the API in Python and in Java beside API.md.
+const docgenTask = project.tasks.tryFind('docgen')!;
+for (const [name, value] of Object.entries(JSII_TOOLS_ENV)) {
+  docgenTask.env(name, value);
+}
+docgenTask.prependExec('jsii-rosetta extract --strict .jsii', { name: 'compile and translate every example (rosetta/default.ts-fixture around each)' });
+docgenTask.exec('jsii-docgen --language python --output docs/API.python.md');
+docgenTask.exec('jsii-docgen --language java --output docs/API.java.md');
+project.gitignore.addPatterns('/.jsii.tabl.json');
+project.addPackageIgnore('/rosetta/');
+
+// ---- The bindings as their users get them: the Python and Java examples, run by `npm test` ----
+const testPythonTask = project.addTask('test:python', {
+  description: 'Build the wheel, install it with its pinned dependencies from PyPI into examples/python/.venv/, run the Python example\'s pytest tests',
+  env: JSII_TOOLS_ENV,
+  steps: [{ spawn: packagePython.name }, { exec: 'bash build-tools/test-python.sh' }],
+});
+const testJavaTask = project.addTask('test:java', {
+  description: 'Generate the Java sources, compile them with aws-cdk-lib, constructs and the jsii runtime from Maven Central, run the Java example\'s JUnit tests (skipped without Maven)',
+  env: JSII_TOOLS_ENV,
+  steps: [{ spawn: packageJava.name }, { exec: 'bash build-tools/test-java.sh' }],
+});
+project.testTask.spawn(testPythonTask, { name: 'the Python binding: examples/python/' });
+project.testTask.spawn(testJavaTask, { name: 'the Java binding: examples/java/' });
+project.gitignore.addPatterns('/examples/python/.venv/', '/examples/java/target/', '__pycache__/');
+project.addPackageIgnore('/examples/');
 
 project.tasks.tryFind('package-all')!.exec('ts-node --project tsconfig.dev.json build-tools/verify-packages.ts');
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's Python tools in a virtual environment of its own, .venv/, made from the pinned
 # requirements-dev.txt with the machine's python3 (or $PYTHON) and PyPI. Run by the test and
-# package:python tasks, and by the tests that call the tools (test/support/python.ts).
+# package:python tasks, and by the tests that call the tools (test/support/python.ts). $VENV and
+# $REQUIREMENTS name another environment and its requirements (the Python example's).
 #
 # Idempotent and fast when up to date: a stamp in .venv/ holds a hash of the requirements, this
 # script and the interpreter; when it matches, nothing else runs. When it does not, the
@@ -10,8 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VENV=.venv
-REQUIREMENTS=requirements-dev.txt
+VENV=${VENV:-.venv}
+REQUIREMENTS=${REQUIREMENTS:-requirements-dev.txt}
 PYTHON=${PYTHON:-python3}
 STAMP=$VENV/.requirements.sha256
 

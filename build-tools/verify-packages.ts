@@ -58,6 +58,17 @@ for (const handler of HANDLERS) {
   expectContains(`${wheel}: ${embedded}`, embeddedListing, `package/assets/${handler}/index.js`);
 }
 
+// The stability a 0.x library states: jsii's experimental, which the wheel gives as Beta, and no other status.
+const stability = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).stability;
+if (stability !== 'experimental') {
+  fail(`package.json states stability "${stability}": a 0.x library is "experimental"`);
+}
+const metadataMember = wheelListing.split('\n').find((name) => /^cdk_compliance_monitor-[^/]+\.dist-info\/METADATA$/.test(name))!;
+const statuses = unzipMember(wheel, metadataMember).toString('utf8').split('\n').filter((line) => line.startsWith('Classifier: Development Status'));
+if (statuses.join() !== 'Classifier: Development Status :: 4 - Beta') {
+  fail(`${wheel}: ${metadataMember} states ${JSON.stringify(statuses)}, not only "Development Status :: 4 - Beta"`);
+}
+
 // Java: package io.github.cdkcompliancemonitor with the ComplianceMonitor class, and its Maven coordinates.
 const javaSource = path.join(DIST, 'java', 'src', 'main', 'java', 'io', 'github', 'cdkcompliancemonitor', 'ComplianceMonitor.java');
 if (!fs.existsSync(javaSource)) {
@@ -68,4 +79,4 @@ const pom = fs.readFileSync(path.join(DIST, 'java', 'pom.xml'), 'utf8');
 expectContains('dist/java/pom.xml', pom, '<groupId>io.github.cdkcompliancemonitor</groupId>');
 expectContains('dist/java/pom.xml', pom, '<artifactId>cdk-compliance-monitor</artifactId>');
 
-console.log(`verify-packages: ${path.basename(npmTarball)}, ${path.basename(wheel)} and the Java sources hold ComplianceMonitor and the handler bundles`);
+console.log(`verify-packages: ${path.basename(npmTarball)}, ${path.basename(wheel)} and the Java sources hold ComplianceMonitor and the handler bundles; stability experimental, the wheel Beta`);
