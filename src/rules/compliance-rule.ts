@@ -130,12 +130,12 @@ export interface RestrictedCommonPortsOptions extends RuleOptions {
 /** Options of `ComplianceRule.securityGroupAuthorizedPorts`. */
 export interface SecurityGroupAuthorizedPortsOptions extends RuleOptions {
   /**
-   * TCP ports or ranges (`"443"`, `"1020-1025"`) that may be open to the world.
+   * TCP ports or ranges (`"443"`, `"1020-1025"`) that may be open to the world; an empty list is none.
    * @default - none
    */
   readonly tcp?: string[];
   /**
-   * UDP ports or ranges that may be open to the world.
+   * UDP ports or ranges that may be open to the world; an empty list is none.
    * @default - none
    */
   readonly udp?: string[];
@@ -255,7 +255,7 @@ export class ComplianceRule {
 
   /** `s3-default-encryption-kms`: S3 buckets are encrypted with AWS KMS, optionally with given keys. */
   public static s3DefaultEncryptionKms(options: S3DefaultEncryptionKmsOptions = {}): ComplianceRule {
-    return ComplianceRule.fromCatalog('s3-default-encryption-kms', compact({ kmsKeyArns: options.kmsKeyArns?.join(',') }), options);
+    return ComplianceRule.fromCatalog('s3-default-encryption-kms', compact({ kmsKeyArns: listed(options.kmsKeyArns) }), options);
   }
 
   /** `s3-bucket-versioning-enabled`: S3 buckets keep versions of their objects, optionally with MFA delete. */
@@ -338,8 +338,8 @@ export class ComplianceRule {
   /** `vpc-sg-open-only-to-authorized-ports`: security groups open to the world open only authorized ports. */
   public static securityGroupAuthorizedPorts(options: SecurityGroupAuthorizedPortsOptions = {}): ComplianceRule {
     return ComplianceRule.fromCatalog('vpc-sg-open-only-to-authorized-ports', compact({
-      authorizedTcpPorts: options.tcp?.join(','),
-      authorizedUdpPorts: options.udp?.join(','),
+      authorizedTcpPorts: listed(options.tcp),
+      authorizedUdpPorts: listed(options.udp),
     }), options);
   }
 
@@ -469,6 +469,15 @@ export class ComplianceRule {
 }
 
 /** The entries whose value is defined. */
+/**
+ * An optional list as a parameter: comma-separated, and left out when empty, as when not given. An
+ * empty string would be refused by the rule ("no authorized UDP ports" is the parameter's absence);
+ * Python and Java users pass `[]` for "none" more often than they leave a keyword out.
+ */
+function listed(values: readonly string[] | undefined): string | undefined {
+  return values && values.length > 0 ? values.join(',') : undefined;
+}
+
 function compact(parameters: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(parameters).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

@@ -25,6 +25,12 @@ describe('built-in rules', () => {
     expect(rule).toMatchObject({ ruleName, identifier, parameters, evaluator: Evaluator.MANAGED });
   });
 
+  test('an empty optional list is the same as none: the parameter is left out, not sent empty for the rule to refuse', () => {
+    expect(ComplianceRule.securityGroupAuthorizedPorts({ tcp: ['443'], udp: [] }).parameters).toEqual({ authorizedTcpPorts: '443' });
+    expect(ComplianceRule.securityGroupAuthorizedPorts({ tcp: [], udp: [] }).parameters).toEqual({});
+    expect(ComplianceRule.s3DefaultEncryptionKms({ kmsKeyArns: [] }).parameters).toEqual({});
+  });
+
   test('default severities: open ports CRITICAL, encryption HIGH, backups MEDIUM, tags LOW; overridable', () => {
     expect(ComplianceRule.restrictedSsh().severity).toBe(Severity.CRITICAL);
     expect(ComplianceRule.encryptedVolumes().severity).toBe(Severity.HIGH);
