@@ -2,10 +2,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { currentFindingsByResource } from './current-findings';
 import { PreviousReportFigures } from './previous-report';
-import { ReportStore, ReportWriter } from './report-store';
+import { PreviousReportStream, ReportStore, ReportWriter } from './report-store';
 import { SpilledChanges } from './spilled-changes';
 import { CurrentFinding } from '../../src/core/findings/current-finding';
-import { ChangesMerge, ChangesSincePrevious, ReportedFinding } from '../../src/core/report/changes-since';
+import { ChangesMerge, ChangesSincePrevious } from '../../src/core/report/changes-since';
 import { CSV_HEADER, csvRow } from '../../src/core/report/csv';
 import { HighlightsCollector, renderHtmlOverview } from '../../src/core/report/html';
 import { jsonReport } from '../../src/core/report/json';
@@ -59,11 +59,11 @@ class PreviousReader {
   private ended = false;
   private figures: PreviousReportFigures | undefined;
 
-  constructor(private readonly violations: AsyncGenerator<ReportedFinding[], PreviousReportFigures> | undefined) {}
+  constructor(private readonly stream: PreviousReportStream | undefined) {}
 
   /** Reads the next violations into the merge, or tells it that there are no more. */
   async readInto(merge: ChangesMerge): Promise<void> {
-    const next = await this.violations!.next();
+    const next = await this.stream!.violations.next();
     if (next.done) {
       this.ended = true;
       this.figures = next.value;
@@ -75,15 +75,16 @@ class PreviousReader {
 
   /** Reads the rest into the merge: its time and percentage, known at its end. */
   async readToEnd(merge: ChangesMerge): Promise<PreviousReportFigures | undefined> {
-    while (this.violations && !this.ended) {
+    while (this.stream && !this.ended) {
       await this.readInto(merge);
     }
     return this.figures;
   }
 
-  /** Stops reading: the report's stream is closed. */
+  /** Stops reading, and releases the report's response. */
   async close(): Promise<void> {
-    await this.violations?.return(undefined as never);
+    await this.stream?.violations.return(undefined as never);
+    this.stream?.close();
   }
 }
 
@@ -131,12 +132,12 @@ async function streamEvaluations(deps: AggregatorDependencies, { writer, folds, 
 export function createAggregator(deps: AggregatorDependencies): (event: unknown, context: Context) => Promise<{ reportKey: string }> {
   return observed(deps, async () => {
     const timestamp = (deps.now ?? (() => new Date()))();
-    const violations = await traced(deps.tracer, 'open previous report', () => deps.reports.previous());
-    const previous = new PreviousReader(violations);
+    const previousReport = await traced(deps.tracer, 'open previous report', () => deps.reports.previous());
+    const previous = new PreviousReader(previousReport);
     const spilled = new SpilledChanges();
     const folds: Folds = {
       tally: new ReportTally(),
-      changes: new ChangesMerge(spilled, violations !== undefined),
+      changes: new ChangesMerge(spilled, previousReport !== undefined),
       remediation: new RemediationTimes(),
       highlights: new HighlightsCollector(),
     };

@@ -106,15 +106,23 @@ export class ReportWriter {
   }
 }
 
+/** The previous report being read: its violations as they come, and its body's release. */
+export interface PreviousReportStream {
+  readonly violations: AsyncGenerator<ReportedFinding[], PreviousReportFigures>;
+  /** Releases the response, read or not: a run that fails before reading it must not leave it open. */
+  close(): void;
+}
+
 /** The reports bucket: the latest report's violations read back, each new report written in every format, dated and as the latest. */
 export class ReportStore {
   constructor(private readonly s3: S3Client, private readonly bucket: string) {}
 
-  /** The previous report's violations, as they are read from its stream, or undefined before the first report. */
-  async previous(): Promise<AsyncGenerator<ReportedFinding[], PreviousReportFigures> | undefined> {
+  /** The previous report, opened to be read as a stream, or undefined before the first report. */
+  async previous(): Promise<PreviousReportStream | undefined> {
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: LATEST_REPORT_KEY }));
-      return previousViolations(object.Body as Readable);
+      const body = object.Body as Readable;
+      return { violations: previousViolations(body), close: () => body.destroy() };
     } catch (error) {
       if (isAwsError(error, 'NoSuchKey')) {
         return undefined;
