@@ -1,6 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { EC2_CASES } from './rule-cases/ec2';
+import { IAM_CASES } from './rule-cases/iam';
+import { RDS_CASES } from './rule-cases/rds';
+import { RuleCases } from './rule-cases/rule-case';
+import { S3_CASES } from './rule-cases/s3';
+import { SERVICES_CASES } from './rule-cases/services';
 import { EXIT_BAD_INPUT, main } from '../../cli/main';
 import { compileRule, evaluate, evaluateItems, RuleSpecError, toConfigurationItem } from '../../src/core/engine';
 import { RULE_CATALOG } from '../../src/core/rules/catalog';
@@ -172,7 +178,12 @@ describe('required-tags: tag1Key is required', () => {
 
 describe('items of resources Config did not record, or deleted, are NOT_APPLICABLE for every rule', () => {
   /** A real item in each rule's scope, which the rule judges while it is OK, and parameters the rule needs. */
-  const CASES: Record<string, [item: any, parameters: Record<string, string>]> = {
+  const CASES: RuleCases = {
+    ...S3_CASES,
+    ...RDS_CASES,
+    ...EC2_CASES,
+    ...IAM_CASES,
+    ...SERVICES_CASES,
     's3-bucket-server-side-encryption-enabled': [RDK_S3, {}],
     's3-default-encryption-kms': [S3_AES256, {}],
     's3-bucket-versioning-enabled': [S3_EVENT, {}],

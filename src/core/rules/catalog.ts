@@ -4,6 +4,11 @@
  * The construct, the Lambda rule engine and the CLI all read this one catalog (src/core: no CDK).
  */
 
+import { EC2_DEFINITIONS } from './families/ec2';
+import { IAM_DEFINITIONS } from './families/iam';
+import { RDS_DEFINITIONS } from './families/rds';
+import { S3_DEFINITIONS } from './families/s3';
+import { SERVICES_DEFINITIONS } from './families/services';
 import type { RemediationFix } from './remediation-catalog';
 
 /** How a parameter value is written, as a string, in a Config rule's input parameters. */
@@ -90,7 +95,8 @@ const REQUIRED_TAGS_RESOURCE_TYPES = [
  * parameters and fix are written. `BuiltInRuleName` is derived from it, so a registry over rule
  * names (the engine's implementations) that misses a rule fails to compile.
  */
-const DEFINITIONS = {
+/** The first rules; the families' files hold the others. */
+const FIRST_DEFINITIONS = {
   's3-bucket-server-side-encryption-enabled': {
     identifier: 'S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED',
     resourceTypes: ['AWS::S3::Bucket'],
@@ -217,6 +223,15 @@ const DEFINITIONS = {
     parameters: { kmsId: { type: 'string' } },
   },
 } satisfies Record<string, Omit<RuleDefinition, 'ruleName'>>;
+
+const DEFINITIONS = {
+  ...FIRST_DEFINITIONS,
+  ...S3_DEFINITIONS,
+  ...RDS_DEFINITIONS,
+  ...EC2_DEFINITIONS,
+  ...IAM_DEFINITIONS,
+  ...SERVICES_DEFINITIONS,
+};
 
 /** The name of a built-in rule, e.g. `required-tags`. */
 export type BuiltInRuleName = keyof typeof DEFINITIONS;

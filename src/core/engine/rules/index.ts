@@ -4,6 +4,11 @@ import { dbInstanceBackupEnabled } from './db-instance-backup-enabled';
 import { desiredInstanceType } from './desired-instance-type';
 import { ec2Imdsv2Check } from './ec2-imdsv2-check';
 import { encryptedVolumes } from './encrypted-volumes';
+import { EC2_RULES } from './families/ec2';
+import { IAM_RULES } from './families/iam';
+import { RDS_RULES } from './families/rds';
+import { S3_RULES } from './families/s3';
+import { SERVICES_RULES } from './families/services';
 import { rdsStorageEncrypted } from './rds-storage-encrypted';
 import { requiredTagsRule } from './required-tags';
 import { restrictedCommonPorts } from './restricted-common-ports';
@@ -30,4 +35,9 @@ export const RULE_IMPLEMENTATIONS: Readonly<Record<BuiltInRuleName, RuleImplemen
   'restricted-common-ports': restrictedCommonPorts,
   'vpc-sg-open-only-to-authorized-ports': vpcSgOpenOnlyToAuthorizedPorts,
   'encrypted-volumes': encryptedVolumes,
+  ...S3_RULES,
+  ...RDS_RULES,
+  ...EC2_RULES,
+  ...IAM_RULES,
+  ...SERVICES_RULES,
 };
