@@ -53,6 +53,14 @@ export interface RecorderOptions {
    * @default RecordingFrequency.CONTINUOUS
    */
   readonly recordingFrequency?: RecordingFrequency;
+  /**
+   * The one region whose recorder records IAM's global resource types (users, groups, roles,
+   * policies): they are the same in every region, so recording them everywhere would record each
+   * change once per region. Monitors in other regions leave them out, and their IAM rules evaluate
+   * nothing. A region, such as `eu-west-1`.
+   * @default 'us-east-1'
+   */
+  readonly globalResourceTypesRegion?: string;
 }
 
 /** Overrides of the monitor's Lambda functions. */

@@ -42,12 +42,19 @@ function validateFunctions(props: ComplianceMonitorProps): void {
 function validateRecorder(props: ComplianceMonitorProps): void {
   const recorder = props.recorder ?? {};
   if (recorder.useExisting) {
-    const given = (['excludedResourceTypes', 'recordingFrequency'] as const).filter((option) => recorder[option] !== undefined);
+    const given = (['excludedResourceTypes', 'recordingFrequency', 'globalResourceTypesRegion'] as const).filter((option) => recorder[option] !== undefined);
     if (given.length > 0) {
       throw new Error(`recorder.${given[0]} applies only to a recorder the monitor creates: remove it, or remove recorder.useExisting.`);
     }
   }
+  const region = recorder.globalResourceTypesRegion;
+  if (region !== undefined && !Token.isUnresolved(region) && !REGION_PATTERN.test(region)) {
+    throw new Error(`recorder.globalResourceTypesRegion "${region}" is not a region: give a region name such as us-east-1.`);
+  }
 }
+
+/** An AWS region name: us-east-1, eu-central-2, us-gov-west-1, cn-northwest-1, ap-southeast-5. */
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 function days(duration: Duration): number | undefined {
   return Token.isUnresolved(duration) ? undefined : duration.toDays({ integral: false });

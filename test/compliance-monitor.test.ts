@@ -47,6 +47,9 @@ function synth(props: Partial<ComplianceMonitorProps> = {}): { stack: Stack; mon
   return { stack, monitor, template: Template.fromStack(stack) };
 }
 
+/** IAM's global resource types, as the recorder records them in one region. */
+const IAM_TYPES = ['AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Role', 'AWS::IAM::Policy'];
+
 const defaults = synth();
 const template = defaults.template;
 
@@ -158,6 +161,7 @@ describe('props', () => {
   test.each([
     [{ useExisting: true, excludedResourceTypes: ['AWS::EC2::Volume'] }, 'recorder.excludedResourceTypes'],
     [{ useExisting: true, recordingFrequency: RecordingFrequency.DAILY }, 'recorder.recordingFrequency'],
+    [{ useExisting: true, globalResourceTypesRegion: 'eu-west-1' }, 'recorder.globalResourceTypesRegion'],
   ])('recorder options with useExisting throw, naming the option', (recorder, option) => {
     expect(() => synth({ recorder })).toThrow(`${option} applies only to a recorder the monitor creates`);
   });
@@ -646,13 +650,62 @@ describe('Config', () => {
 
   test('or every type but an exclusion list (plus CloudWatch Logs), daily', () => {
     const { template: excluding } = synth({ recorder: { excludedResourceTypes: ['AWS::EC2::NetworkInterface'], recordingFrequency: RecordingFrequency.DAILY } });
+    const excludedEverywhere = ['AWS::EC2::NetworkInterface', 'AWS::Logs::LogGroup'];
     excluding.hasResourceProperties('AWS::Config::ConfigurationRecorder', {
       RecordingGroup: {
         AllSupported: false,
-        ExclusionByResourceTypes: { ResourceTypes: ['AWS::EC2::NetworkInterface', 'AWS::Logs::LogGroup'] },
+        // IAM's global types too, but in the region that records them (the stack's region is known at deploy only).
+        ExclusionByResourceTypes: { ResourceTypes: { 'Fn::If': [Match.stringLikeRegexp('^ComplianceGlobalResourceTypesRegion'), excludedEverywhere, [...excludedEverywhere, ...IAM_TYPES]] } },
         RecordingStrategy: { UseOnly: 'EXCLUSION_BY_RESOURCE_TYPES' },
       },
       RecordingMode: { RecordingFrequency: 'DAILY' },
+    });
+  });
+
+  describe('IAM global types are recorded in one region only', () => {
+    const iamRule = ComplianceRule.managed('IAM_USER_MFA_ENABLED', { ruleName: 'iam-user-mfa', resourceTypes: ['AWS::IAM::User'] });
+    const withIam = RuleSet.recommended().withRules(iamRule);
+    const recordedIn = (region: string | undefined, recorder: ComplianceMonitorProps['recorder'] = {}, rules = withIam) => {
+      const stack = new Stack(new App(), 'Regional', region ? { env: { account: '123456789012', region } } : {});
+      new ComplianceMonitor(stack, 'Compliance', { environmentSuffix: 'test', alertEmails: EMAILS, rules, recorder });
+      return Object.values(Template.fromStack(stack).findResources('AWS::Config::ConfigurationRecorder'))[0].Properties.RecordingGroup;
+    };
+
+    test('us-east-1 by default records them; another region leaves them out', () => {
+      expect(recordedIn('us-east-1').ResourceTypes).toContain('AWS::IAM::User');
+      expect(recordedIn('eu-west-1').ResourceTypes).not.toContain('AWS::IAM::User');
+      expect(recordedIn('eu-west-1').ResourceTypes).toContain('AWS::S3::Bucket');
+    });
+
+    test('globalResourceTypesRegion chooses the region', () => {
+      expect(recordedIn('eu-west-1', { globalResourceTypesRegion: 'eu-west-1' }).ResourceTypes).toContain('AWS::IAM::User');
+      expect(recordedIn('us-east-1', { globalResourceTypesRegion: 'eu-west-1' }).ResourceTypes).not.toContain('AWS::IAM::User');
+    });
+
+    test('an environment-agnostic stack decides at deploy, on a condition over its region', () => {
+      const stack = new Stack(new App(), 'Agnostic');
+      new ComplianceMonitor(stack, 'Compliance', { environmentSuffix: 'test', alertEmails: EMAILS, rules: withIam });
+      const agnostic = Template.fromStack(stack);
+      const [conditionId, condition] = Object.entries(agnostic.findConditions('*'))[0];
+      expect(condition).toEqual({ 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] });
+      const resourceTypes = Object.values(agnostic.findResources('AWS::Config::ConfigurationRecorder'))[0].Properties.RecordingGroup.ResourceTypes;
+      expect(resourceTypes['Fn::If'][0]).toBe(conditionId);
+      expect(resourceTypes['Fn::If'][1]).toContain('AWS::IAM::User');
+      expect(resourceTypes['Fn::If'][2]).not.toContain('AWS::IAM::User');
+      expect(resourceTypes['Fn::If'][2]).toContain('AWS::EC2::Volume');
+    });
+
+    test('a set of IAM rules only records them wherever it is deployed, since a recorder must record something', () => {
+      expect(recordedIn('eu-west-1', {}, RuleSet.of(iamRule)).ResourceTypes).toEqual(['AWS::IAM::User']);
+    });
+
+    test('a set without IAM types has no condition', () => {
+      expect(template.findConditions('*')).toEqual({});
+    });
+
+    test.each(['us-east', 'US-EAST-1', 'useast1'])('globalResourceTypesRegion %j is refused, naming the fix', (globalResourceTypesRegion) => {
+      expect(() => synth({ recorder: { globalResourceTypesRegion } }))
+        .toThrow(`recorder.globalResourceTypesRegion "${globalResourceTypesRegion}" is not a region: give a region name such as us-east-1.`);
     });
   });
 

@@ -1,4 +1,4 @@
-import { Aws, aws_config as config, aws_iam as iam, aws_kms as kms, aws_s3 as s3, CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { Aws, aws_config as config, aws_iam as iam, aws_kms as kms, aws_s3 as s3, CfnCondition, CfnResource, Fn, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { RecorderOptions, RecordingFrequency } from '../compliance-monitor-props';
 import { resourceName } from '../naming';
@@ -9,6 +9,15 @@ import { RuleSet } from '../rules';
  * every deployment, and recording them costs without serving any rule.
  */
 export const NEVER_RECORDED_RESOURCE_TYPES: readonly string[] = ['AWS::Logs::LogGroup'];
+
+/**
+ * IAM's global resource types: one set per account, which a recorder in each region would record
+ * again. Only the recorder in `RecorderOptions.globalResourceTypesRegion` records them.
+ */
+export const GLOBAL_RESOURCE_TYPES: readonly string[] = ['AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Role', 'AWS::IAM::Policy'];
+
+/** The default of `RecorderOptions.globalResourceTypesRegion`: IAM's home region in the commercial partition. */
+export const DEFAULT_GLOBAL_RESOURCE_TYPES_REGION = 'us-east-1';
 
 /** Where Config writes in the delivery bucket. */
 const CONFIG_DELIVERY_OBJECTS = `AWSLogs/${Aws.ACCOUNT_ID}/Config/*`;
@@ -30,24 +39,43 @@ export interface ConfigRecorder {
   readonly deliveryChannel: config.CfnDeliveryChannel;
 }
 
-function recordingGroup(props: ConfigRecorderProps): config.CfnConfigurationRecorder.RecordingGroupProperty {
+/**
+ * In the global types' region, `inRegion`; elsewhere, `elsewhere`. Decided at synth when the stack's
+ * region is known, by a condition at deploy when it is not.
+ */
+function byRegion(scope: Construct, globalRegion: string, inRegion: string[], elsewhere: string[]): string[] {
+  const region = Stack.of(scope).region;
+  if (!Token.isUnresolved(region)) {
+    return region === globalRegion ? inRegion : elsewhere;
+  }
+  const condition = new CfnCondition(scope, 'GlobalResourceTypesRegion', { expression: Fn.conditionEquals(Aws.REGION, globalRegion) });
+  return Fn.conditionIf(condition.logicalId, inRegion, elsewhere) as unknown as string[];
+}
+
+function recordingGroup(scope: Construct, props: ConfigRecorderProps): config.CfnConfigurationRecorder.RecordingGroupProperty {
   const excluded = props.options.excludedResourceTypes;
+  const globalRegion = props.options.globalResourceTypesRegion ?? DEFAULT_GLOBAL_RESOURCE_TYPES_REGION;
   const rules = props.ruleSet.rules;
   // A rule without resource types covers every type: then only an exclusion list can narrow the recording.
   const coversEveryType = rules.some((rule) => rule.resourceTypes.length === 0);
   const ruleTypes = [...new Set(rules.flatMap((rule) => rule.resourceTypes))].filter((type) => !NEVER_RECORDED_RESOURCE_TYPES.includes(type));
   if (excluded === undefined && !coversEveryType && ruleTypes.length > 0) {
+    const regional = ruleTypes.filter((type) => !GLOBAL_RESOURCE_TYPES.includes(type));
+    // A set of IAM rules only records them wherever it is deployed: a recorder must record something.
+    const resourceTypes = regional.length === ruleTypes.length || regional.length === 0 ? ruleTypes : byRegion(scope, globalRegion, ruleTypes, regional);
     return {
       allSupported: false,
       includeGlobalResourceTypes: false,
-      resourceTypes: ruleTypes,
+      resourceTypes,
       recordingStrategy: { useOnly: 'INCLUSION_BY_RESOURCE_TYPES' },
     };
   }
+  const exclusions = [...new Set([...(excluded ?? []), ...NEVER_RECORDED_RESOURCE_TYPES])];
+  const withGlobal = [...new Set([...exclusions, ...GLOBAL_RESOURCE_TYPES])];
   return {
     allSupported: false,
     includeGlobalResourceTypes: false,
-    exclusionByResourceTypes: { resourceTypes: [...new Set([...(excluded ?? []), ...NEVER_RECORDED_RESOURCE_TYPES])] },
+    exclusionByResourceTypes: { resourceTypes: byRegion(scope, globalRegion, exclusions, withGlobal) },
     recordingStrategy: { useOnly: 'EXCLUSION_BY_RESOURCE_TYPES' },
   };
 }
@@ -118,7 +146,7 @@ export function createConfigRecorder(scope: Construct, props: ConfigRecorderProp
   const recorder = new config.CfnConfigurationRecorder(scope, 'ConfigRecorder', {
     name: resourceName('recorder', suffix),
     roleArn: role.roleArn,
-    recordingGroup: recordingGroup(props),
+    recordingGroup: recordingGroup(scope, props),
     recordingMode: { recordingFrequency: props.options.recordingFrequency ?? RecordingFrequency.CONTINUOUS },
   });
 
