@@ -62,7 +62,8 @@ function recordingGroup(scope: Construct, props: ConfigRecorderProps): config.Cf
   if (excluded === undefined && !coversEveryType && ruleTypes.length > 0) {
     const regional = ruleTypes.filter((type) => !GLOBAL_RESOURCE_TYPES.includes(type));
     // A set of IAM rules only records them wherever it is deployed: a recorder must record something.
-    const resourceTypes = regional.length === ruleTypes.length || regional.length === 0 ? ruleTypes : byRegion(scope, globalRegion, ruleTypes, regional);
+    const mixed = regional.length > 0 && regional.length < ruleTypes.length;
+    const resourceTypes = mixed ? byRegion(scope, globalRegion, ruleTypes, regional) : ruleTypes;
     return {
       allSupported: false,
       includeGlobalResourceTypes: false,
