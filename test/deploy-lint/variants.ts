@@ -11,6 +11,7 @@ import { MAX_ENVIRONMENT_SUFFIX_LENGTH } from '../../src/naming';
 const REQUIRED_PARAMETERS: Readonly<Record<string, Record<string, string>>> = {
   'required-tags': { tag1Key: 'Owner' },
   'desired-instance-type': { instanceType: 't3.micro' },
+  'lambda-function-settings-check': { runtime: 'nodejs20.x' },
 };
 
 /** Every built-in rule, evaluated by the monitor's engine, each fix opted in where the rule has one. */

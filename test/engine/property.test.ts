@@ -4,11 +4,13 @@ import { ANNOTATION_MAX_LENGTH } from '../../src/core/engine/verdict';
 import { RULE_CATALOG } from '../../src/core/rules/catalog';
 import { configurationItem } from '../support/fixtures';
 
-const RULES = [...RULE_CATALOG.keys()].map((ruleName) => compileRule({
-  ruleName,
-  parameters: ruleName === 'required-tags' ? { tag1Key: 'Owner', tag1Value: 'a,b' }
-    : ruleName === 'desired-instance-type' ? { instanceType: 't3.micro' } : {},
-}));
+/** The parameters of the rules that need some. */
+const REQUIRED_PARAMETERS: Readonly<Record<string, Record<string, string>>> = {
+  'required-tags': { tag1Key: 'Owner', tag1Value: 'a,b' },
+  'desired-instance-type': { instanceType: 't3.micro' },
+  'lambda-function-settings-check': { runtime: 'nodejs20.x' },
+};
+const RULES = [...RULE_CATALOG.keys()].map((ruleName) => compileRule({ ruleName, parameters: REQUIRED_PARAMETERS[ruleName] ?? {} }));
 const RESOURCE_TYPES = [...new Set([...RULE_CATALOG.values()].flatMap((rule) => rule.resourceTypes))];
 
 /** Items whose every field may be missing, of the wrong type, or nonsense, in the places the rules read. */

@@ -1,0 +1,38 @@
+import { RuleImplementation } from '../types';
+import { asString, csv } from '../values';
+import { compliant, nonCompliant, notApplicable } from '../verdict';
+
+const NOT_RECORDED = notApplicable('Group membership not recorded');
+const IN_NO_GROUP = nonCompliant('User is a member of no IAM group');
+
+/**
+ * IAM_USER_GROUP_MEMBERSHIP_CHECK: the user is a member of at least one IAM group (`groupList`,
+ * group names). With `groupNames`, "groups in which IAM users must be members", at least one of its
+ * groups: the page's rule is membership of at least one group, and it does not say that every listed
+ * group is required. Names are compared without case, as IAM does (it refuses "Admins" beside "admins").
+ */
+export const iamUserGroupMembershipCheck: RuleImplementation = {
+  ruleName: 'iam-user-group-membership-check',
+  compile: (parameters) => {
+    const required = csv(parameters.groupNames);
+    const requiredKeys = new Set(required.map((name) => name.toLowerCase()));
+    const requiredText = required.join(', ');
+    return (item) => {
+      const groupList = item.configuration.groupList;
+      if (!Array.isArray(groupList)) {
+        return NOT_RECORDED;
+      }
+      const groups = groupList.map(asString).filter((name): name is string => name !== undefined);
+      if (groups.length === 0) {
+        return IN_NO_GROUP;
+      }
+      if (requiredKeys.size === 0) {
+        return compliant(`Member of ${groups.join(', ')}`);
+      }
+      const member = groups.find((name) => requiredKeys.has(name.toLowerCase()));
+      return member !== undefined
+        ? compliant(`Member of ${member}, one of groupNames`)
+        : nonCompliant(`Member of ${groups.join(', ')}, none of groupNames (${requiredText})`);
+    };
+  },
+};
