@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, aws_events as events, aws_events_targets as targets, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, aws_sqs as sqs, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, Evaluator, Exemption, RecordingFrequency, RemediationMode, RuleSet, Severity } from '../src';
+import { deployedRules } from '../src/core/settings/settings';
 import { FINDINGS_TABLE_SCHEMA } from '../src/core/storage/findings-schema';
 import { handlerCode } from '../src/functions/handler-code';
 
@@ -260,13 +261,28 @@ describe('defaults', () => {
       { configRuleName: 'ec2-imdsv2-check-test', ruleName: 'ec2-imdsv2-check', severity: 'HIGH', evaluationMode: 'MANAGED', autoRemediate: true, parameters: {} },
       { configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: 'CRITICAL', evaluationMode: 'MANAGED' },
     ];
-    expect(JSON.parse(variables('compliance-analyzer-test').RULES)).toEqual(rules);
-    expect(JSON.parse(variables('compliance-remediator-test').RULES)).toEqual(rules);
+    expect(deployedRules(variables('compliance-analyzer-test'))).toEqual(rules);
+    expect(deployedRules(variables('compliance-remediator-test'))).toEqual(rules);
+    // Written without what follows from a rule's name: its Config name, the catalog's severity, evaluation by AWS.
+    expect(JSON.parse(variables('compliance-analyzer-test').RULES)).toEqual({
+      suffix: '-test', rules: [{ ruleName: 'ec2-imdsv2-check', autoRemediate: true, parameters: {} }, { ruleName: 'restricted-ssh' }],
+    });
     // The S3 fix never encrypts other teams' buckets with the monitor's key, so the remediator is not told it.
     expect(Object.keys(variables('compliance-remediator-test'))).not.toContain('REMEDIATION_KMS_KEY_ARN');
     expect(() => synth({ rules: RuleSet.of(ComplianceRule.requiredTags({ tags: { Owner: [] }, autoRemediate: true })) }))
       .toThrow('rule "required-tags": autoRemediate is only for the rules with a known fix (s3-bucket-server-side-encryption-enabled, s3-default-encryption-kms, ' +
         'db-instance-backup-enabled, ec2-imdsv2-check, restricted-ssh, restricted-common-ports, vpc-sg-open-only-to-authorized-ports).');
+  });
+
+  test('the foundational set, all 37 rules, fits the functions\' environment: the handlers read it back whole', () => {
+    const { template: every } = synth({ environmentSuffix: 'production', rules: RuleSet.foundational() });
+    every.resourceCountIs('AWS::Config::ConfigRule', 37);
+    const analyzer = resourcesOf('AWS::Lambda::Function', every).find(({ properties }) => properties.FunctionName === 'compliance-analyzer-production')!;
+    const setting: string = analyzer.properties.Environment.Variables.RULES;
+    expect(setting.length).toBeLessThan(2500);
+    const rules = deployedRules(analyzer.properties.Environment.Variables);
+    expect(rules.map((rule) => rule.configRuleName)).toEqual(RuleSet.foundational().ruleNames.map((name) => `${name}-production`));
+    expect(rules.find((rule) => rule.ruleName === 'lambda-function-public-access-prohibited')).toMatchObject({ severity: 'CRITICAL', evaluationMode: 'MANAGED' });
   });
 
   test('alerts: HIGH and above, one digest past 10 new violations in a sweep; both can be changed', () => {
@@ -289,7 +305,7 @@ describe('exemptions', () => {
   test('reach the analyzer with their reason and the first instant they no longer apply', () => {
     const { template: exempted } = synth({ rules: exempting });
     const analyzer = resourcesOf('AWS::Lambda::Function', exempted).find(({ properties }) => properties.FunctionName === 'compliance-analyzer-test')!;
-    expect(JSON.parse(analyzer.properties.Environment.Variables.RULES).map((rule: any) => rule.exemptions)).toEqual([
+    expect(deployedRules(analyzer.properties.Environment.Variables).map((rule) => rule.exemptions)).toEqual([
       [{ tag: { key: 'compliance-exempt', value: 'bastion' }, reason: 'RISK-42: bastions', expiresAt: '2027-04-01T00:00:00.000Z' }],
       [{ resourceIds: ['i-0123456789abcdef0'], reason: 'vendor appliance' }],
     ]);

@@ -12,8 +12,9 @@ import { MAX_ENVIRONMENT_SUFFIX_LENGTH } from '../naming';
 export interface RuleOptions {
   /**
    * How serious a violation is.
-   * @default - the rule's own default: CRITICAL for open security groups, HIGH for encryption and
-   * IMDSv2, MEDIUM for backups, LOW for tags and instance types
+   * @default - the rule's own default, Security Hub's for the matching control where there is one:
+   * CRITICAL for open security groups and public databases, snapshots and functions, HIGH for most
+   * encryption and public access, MEDIUM for backups and logging, LOW for tags and instance types
    */
   readonly severity?: Severity;
   /**
@@ -148,6 +149,165 @@ export interface EncryptedVolumesOptions extends RuleOptions {
    * @default - any key
    */
   readonly kmsId?: string;
+}
+
+/** Which replication `ComplianceRule.s3BucketReplicationEnabled` requires (AWS's `ReplicationType`). */
+export enum S3ReplicationType {
+  /** Cross-Region Replication only. */
+  CROSS_REGION = 'CROSS-REGION',
+  /** Same-Region Replication only. */
+  SAME_REGION = 'SAME-REGION',
+}
+
+/** Options of `ComplianceRule.s3BucketLevelPublicAccessProhibited`. */
+export interface S3BucketLevelPublicAccessProhibitedOptions extends RuleOptions {
+  /**
+   * Names of buckets meant to be public (AWS's `excludedPublicBuckets`); an empty list is none.
+   * @default - none
+   */
+  readonly excludedPublicBuckets?: string[];
+}
+
+/** Options of `ComplianceRule.s3BucketLoggingEnabled`. */
+export interface S3BucketLoggingEnabledOptions extends RuleOptions {
+  /**
+   * The bucket server access logs must go to (AWS's `targetBucket`).
+   * @default - any bucket
+   */
+  readonly targetBucket?: string;
+  /**
+   * The key prefix logs must go under (AWS's `targetPrefix`).
+   * @default - any prefix
+   */
+  readonly targetPrefix?: string;
+}
+
+/** Options of `ComplianceRule.s3BucketReplicationEnabled`. */
+export interface S3BucketReplicationEnabledOptions extends RuleOptions {
+  /**
+   * Require this kind of replication only (AWS's `ReplicationType`). The offline engine cannot tell
+   * a destination's region from an item, so with a type it judges enabled replication NOT_APPLICABLE.
+   * @default - any enabled replication
+   */
+  readonly replicationType?: S3ReplicationType;
+}
+
+/** Options of `ComplianceRule.rdsInstanceDeletionProtectionEnabled`. */
+export interface RdsInstanceDeletionProtectionEnabledOptions extends RuleOptions {
+  /**
+   * Database engines to evaluate, e.g. `['mysql', 'postgres']` (AWS's `databaseEngines`); instances
+   * of other engines are NOT_APPLICABLE. An empty list is none.
+   * @default - every engine
+   */
+  readonly databaseEngines?: string[];
+}
+
+/** Options of `ComplianceRule.rdsEnhancedMonitoringEnabled`. */
+export interface RdsEnhancedMonitoringEnabledOptions extends RuleOptions {
+  /**
+   * The monitoring interval instances must use, in seconds: 1, 5, 10, 15, 30 or 60 (AWS's `monitoringInterval`).
+   * @default - any interval: monitoring only has to be on
+   */
+  readonly monitoringInterval?: number;
+}
+
+/** Options of `ComplianceRule.ec2InstanceProfileAttached`. */
+export interface Ec2InstanceProfileAttachedOptions extends RuleOptions {
+  /**
+   * ARNs of the instance profiles instances may have (AWS's `IamInstanceProfileArnList`); an empty list is none.
+   * @default - any instance profile
+   */
+  readonly instanceProfileArns?: string[];
+}
+
+/** Options of `ComplianceRule.ec2VolumeInuseCheck`. */
+export interface Ec2VolumeInuseCheckOptions extends RuleOptions {
+  /**
+   * Also require attached volumes to be deleted when their instance terminates (AWS's `deleteOnTermination`).
+   * @default false
+   */
+  readonly deleteOnTermination?: boolean;
+}
+
+/** Options of `ComplianceRule.iamPolicyNoStatementsWithAdminAccess`. */
+export interface IamPolicyNoStatementsWithAdminAccessOptions extends RuleOptions {
+  /**
+   * Leave out customer managed policies used as permissions boundaries (AWS's
+   * `excludePermissionBoundaryPolicy`; Security Hub's IAM.1 sets it).
+   * @default false
+   */
+  readonly excludePermissionBoundaryPolicy?: boolean;
+}
+
+/** Options of `ComplianceRule.iamUserGroupMembershipCheck`. */
+export interface IamUserGroupMembershipCheckOptions extends RuleOptions {
+  /**
+   * Groups of which each user must be a member of at least one (AWS's `groupNames`).
+   * @default - any group
+   */
+  readonly groupNames?: string[];
+}
+
+/** Options of `ComplianceRule.dynamodbTableEncryptedKms`. */
+export interface DynamodbTableEncryptedKmsOptions extends RuleOptions {
+  /**
+   * ARNs of the KMS keys tables may be encrypted with (AWS's `kmsKeyArns`); an empty list is any.
+   * @default - any KMS key, the AWS managed one included
+   */
+  readonly kmsKeyArns?: string[];
+}
+
+/** Options of `ComplianceRule.lambdaFunctionSettingsCheck`. */
+export interface LambdaFunctionSettingsCheckOptions extends RuleOptions {
+  /** Runtimes functions may use, e.g. `['nodejs22.x', 'python3.12']` (AWS's `runtime`). */
+  readonly runtimes: string[];
+  /**
+   * Name or ARN of the execution role functions must have (AWS's `role`).
+   * @default - any role
+   */
+  readonly role?: string;
+  /**
+   * The timeout functions must have, in seconds, 1 to 900 (AWS's `timeout`).
+   * @default 3 (AWS's default)
+   */
+  readonly timeout?: number;
+  /**
+   * The memory functions must have, in MB, 128 to 10240 (AWS's `memorySize`).
+   * @default 128 (AWS's default)
+   */
+  readonly memorySize?: number;
+}
+
+/** Options of `ComplianceRule.snsEncryptedKms`. */
+export interface SnsEncryptedKmsOptions extends RuleOptions {
+  /**
+   * Key ARNs, key ids, alias ARNs or alias names topics may be encrypted with (AWS's `kmsKeyIds`); an empty list is any.
+   * @default - any KMS key
+   */
+  readonly kmsKeyIds?: string[];
+}
+
+/** Options of `ComplianceRule.secretsManagerRotationEnabledCheck`. */
+export interface SecretsManagerRotationEnabledCheckOptions extends RuleOptions {
+  /**
+   * The longest interval between rotations, in days (AWS's `maximumAllowedRotationFrequency`).
+   * @default - any interval
+   */
+  readonly maximumAllowedRotationFrequency?: number;
+  /**
+   * The longest interval between rotations, in hours (AWS's `maximumAllowedRotationFrequencyInHours`).
+   * @default - any interval
+   */
+  readonly maximumAllowedRotationFrequencyInHours?: number;
+}
+
+/** Options of `ComplianceRule.elbLoggingEnabled`. */
+export interface ElbLoggingEnabledOptions extends RuleOptions {
+  /**
+   * Buckets load balancers may deliver access logs to (AWS's `s3BucketNames`); an empty list is any.
+   * @default - any bucket
+   */
+  readonly s3BucketNames?: string[];
 }
 
 /** Options of `ComplianceRule.managed`. */
@@ -348,6 +508,176 @@ export class ComplianceRule {
     return ComplianceRule.fromCatalog('encrypted-volumes', compact({ kmsId: options.kmsId }), options);
   }
 
+  /** `s3-bucket-level-public-access-prohibited`: buckets block public access at the bucket level, unless listed. */
+  public static s3BucketLevelPublicAccessProhibited(options: S3BucketLevelPublicAccessProhibitedOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('s3-bucket-level-public-access-prohibited', compact({ excludedPublicBuckets: listed(options.excludedPublicBuckets) }), options);
+  }
+
+  /** `s3-bucket-ssl-requests-only`: bucket policies deny requests without TLS, to the bucket and its objects. */
+  public static s3BucketSslRequestsOnly(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('s3-bucket-ssl-requests-only', {}, options);
+  }
+
+  /** `s3-bucket-logging-enabled`: buckets have server access logging, optionally to a given bucket and prefix. */
+  public static s3BucketLoggingEnabled(options: S3BucketLoggingEnabledOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('s3-bucket-logging-enabled', compact({ targetBucket: options.targetBucket, targetPrefix: options.targetPrefix }), options);
+  }
+
+  /** `s3-bucket-replication-enabled`: buckets replicate, every replication rule enabled. */
+  public static s3BucketReplicationEnabled(options: S3BucketReplicationEnabledOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('s3-bucket-replication-enabled', compact({ ReplicationType: options.replicationType }), options);
+  }
+
+  /** `rds-instance-public-access-check`: RDS DB instances are not publicly accessible. */
+  public static rdsInstancePublicAccessCheck(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('rds-instance-public-access-check', {}, options);
+  }
+
+  /** `rds-multi-az-support`: RDS DB instances run in several Availability Zones. */
+  public static rdsMultiAzSupport(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('rds-multi-az-support', {}, options);
+  }
+
+  /** `rds-instance-deletion-protection-enabled`: RDS DB instances have deletion protection, optionally for given engines only. */
+  public static rdsInstanceDeletionProtectionEnabled(options: RdsInstanceDeletionProtectionEnabledOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('rds-instance-deletion-protection-enabled', compact({ databaseEngines: listed(options.databaseEngines) }), options);
+  }
+
+  /** `rds-automatic-minor-version-upgrade-enabled`: RDS DB instances take minor engine upgrades automatically. */
+  public static rdsAutomaticMinorVersionUpgradeEnabled(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('rds-automatic-minor-version-upgrade-enabled', {}, options);
+  }
+
+  /** `rds-enhanced-monitoring-enabled`: RDS DB instances have enhanced monitoring, optionally at a given interval. */
+  public static rdsEnhancedMonitoringEnabled(options: RdsEnhancedMonitoringEnabledOptions = {}): ComplianceRule {
+    const interval = options.monitoringInterval;
+    if (interval !== undefined && !RDS_MONITORING_INTERVALS.includes(interval)) {
+      throw new Error(`ComplianceRule.rdsEnhancedMonitoringEnabled: monitoringInterval ${interval} is not one of RDS's intervals: use ${RDS_MONITORING_INTERVALS.join(', ')} seconds.`);
+    }
+    return ComplianceRule.fromCatalog('rds-enhanced-monitoring-enabled', compact({ monitoringInterval: interval?.toString() }), options);
+  }
+
+  /** `rds-snapshots-public-prohibited`: RDS DB and cluster snapshots are not public. */
+  public static rdsSnapshotsPublicProhibited(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('rds-snapshots-public-prohibited', {}, options);
+  }
+
+  /** `rds-snapshot-encrypted`: RDS DB and cluster snapshots are encrypted. */
+  public static rdsSnapshotEncrypted(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('rds-snapshot-encrypted', {}, options);
+  }
+
+  /** `rds-instance-iam-authentication-enabled`: RDS DB instances accept IAM database authentication. */
+  public static rdsInstanceIamAuthenticationEnabled(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('rds-instance-iam-authentication-enabled', {}, options);
+  }
+
+  /** `ec2-instance-no-public-ip`: EC2 instances have no public IPv4 address. */
+  public static ec2InstanceNoPublicIp(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('ec2-instance-no-public-ip', {}, options);
+  }
+
+  /** `ec2-instance-profile-attached`: EC2 instances have an instance profile, optionally one of given ARNs. */
+  public static ec2InstanceProfileAttached(options: Ec2InstanceProfileAttachedOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('ec2-instance-profile-attached', compact({ IamInstanceProfileArnList: listed(options.instanceProfileArns) }), options);
+  }
+
+  /** `vpc-default-security-group-closed`: every VPC's default security group has no inbound or outbound rule. */
+  public static vpcDefaultSecurityGroupClosed(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('vpc-default-security-group-closed', {}, options);
+  }
+
+  /** `ec2-volume-inuse-check`: EBS volumes are attached, and optionally deleted with their instance. */
+  public static ec2VolumeInuseCheck(options: Ec2VolumeInuseCheckOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('ec2-volume-inuse-check', compact({ deleteOnTermination: options.deleteOnTermination?.toString() }), options);
+  }
+
+  /** `subnet-auto-assign-public-ip-disabled`: subnets assign no public IPv4 or IPv6 address on launch. */
+  public static subnetAutoAssignPublicIpDisabled(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('subnet-auto-assign-public-ip-disabled', {}, options);
+  }
+
+  /** `iam-user-no-policies-check`: IAM users have no policy of their own, managed or inline: permissions come through groups. */
+  public static iamUserNoPoliciesCheck(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('iam-user-no-policies-check', {}, options);
+  }
+
+  /** `iam-policy-no-statements-with-admin-access`: no customer managed policy's default version allows "*" on "*". */
+  public static iamPolicyNoStatementsWithAdminAccess(options: IamPolicyNoStatementsWithAdminAccessOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('iam-policy-no-statements-with-admin-access',
+      compact({ excludePermissionBoundaryPolicy: options.excludePermissionBoundaryPolicy?.toString() }), options);
+  }
+
+  /** `iam-no-inline-policy-check`: IAM users, roles and groups have no inline policy. */
+  public static iamNoInlinePolicyCheck(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('iam-no-inline-policy-check', {}, options);
+  }
+
+  /** `iam-user-group-membership-check`: IAM users belong to a group, optionally one of given ones. */
+  public static iamUserGroupMembershipCheck(options: IamUserGroupMembershipCheckOptions = {}): ComplianceRule {
+    if (options.groupNames?.some((name) => name.trim() === '' || name.includes(','))) {
+      throw new Error('ComplianceRule.iamUserGroupMembershipCheck: groupNames must be group names, none empty or with a comma (the managed rule reads them comma-separated).');
+    }
+    return ComplianceRule.fromCatalog('iam-user-group-membership-check', compact({ groupNames: listed(options.groupNames) }), options);
+  }
+
+  /** `dynamodb-pitr-enabled`: DynamoDB tables have point-in-time recovery. */
+  public static dynamodbPitrEnabled(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('dynamodb-pitr-enabled', {}, options);
+  }
+
+  /** `dynamodb-table-encrypted-kms`: DynamoDB tables are encrypted with AWS KMS, optionally with given keys. */
+  public static dynamodbTableEncryptedKms(options: DynamodbTableEncryptedKmsOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('dynamodb-table-encrypted-kms', compact({ kmsKeyArns: listed(options.kmsKeyArns) }), options);
+  }
+
+  /** `lambda-function-public-access-prohibited`: Lambda functions' resource policies admit no one from anywhere. */
+  public static lambdaFunctionPublicAccessProhibited(options: RuleOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('lambda-function-public-access-prohibited', {}, options);
+  }
+
+  /** `lambda-function-settings-check`: Lambda functions use the given runtimes, and the expected role, timeout and memory. */
+  public static lambdaFunctionSettingsCheck(options: LambdaFunctionSettingsCheckOptions): ComplianceRule {
+    if (options.runtimes.length === 0) {
+      throw new Error('ComplianceRule.lambdaFunctionSettingsCheck: runtimes is empty: list the runtimes functions may use, e.g. ["nodejs22.x"].');
+    }
+    for (const [name, value, min, max] of [['timeout', options.timeout, 1, 900], ['memorySize', options.memorySize, 128, 10240]] as const) {
+      if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= max)) {
+        throw new Error(`ComplianceRule.lambdaFunctionSettingsCheck: ${name} ${value} is outside Lambda's range: use a whole number from ${min} to ${max}.`);
+      }
+    }
+    return ComplianceRule.fromCatalog('lambda-function-settings-check', compact({
+      runtime: options.runtimes.join(','), role: options.role, timeout: options.timeout?.toString(), memorySize: options.memorySize?.toString(),
+    }), options);
+  }
+
+  /** `sns-encrypted-kms`: SNS topics are encrypted with AWS KMS, optionally with given keys or aliases. */
+  public static snsEncryptedKms(options: SnsEncryptedKmsOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('sns-encrypted-kms', compact({ kmsKeyIds: listed(options.kmsKeyIds) }), options);
+  }
+
+  /** `secretsmanager-rotation-enabled-check`: Secrets Manager secrets rotate, optionally at least this often. */
+  public static secretsManagerRotationEnabledCheck(options: SecretsManagerRotationEnabledCheckOptions = {}): ComplianceRule {
+    const maximums = {
+      maximumAllowedRotationFrequency: options.maximumAllowedRotationFrequency,
+      maximumAllowedRotationFrequencyInHours: options.maximumAllowedRotationFrequencyInHours,
+    };
+    for (const [name, value] of Object.entries(maximums)) {
+      if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
+        throw new Error(`ComplianceRule.secretsManagerRotationEnabledCheck: ${name} ${value} is not a whole number of at least 1.`);
+      }
+    }
+    return ComplianceRule.fromCatalog('secretsmanager-rotation-enabled-check', compact({
+      maximumAllowedRotationFrequency: maximums.maximumAllowedRotationFrequency?.toString(),
+      maximumAllowedRotationFrequencyInHours: maximums.maximumAllowedRotationFrequencyInHours?.toString(),
+    }), options);
+  }
+
+  /** `elb-logging-enabled`: Application and Classic Load Balancers deliver access logs, optionally to given buckets. */
+  public static elbLoggingEnabled(options: ElbLoggingEnabledOptions = {}): ComplianceRule {
+    return ComplianceRule.fromCatalog('elb-logging-enabled', compact({ s3BucketNames: listed(options.s3BucketNames) }), options);
+  }
+
   /**
    * Any other AWS managed rule, evaluated by AWS.
    *
@@ -474,6 +804,9 @@ export class ComplianceRule {
  * empty string would be refused by the rule ("no authorized UDP ports" is the parameter's absence);
  * Python and Java users pass `[]` for "none" more often than they leave a keyword out.
  */
+/** The enhanced monitoring intervals RDS accepts, in seconds. */
+const RDS_MONITORING_INTERVALS: readonly number[] = [1, 5, 10, 15, 30, 60];
+
 function listed(values: readonly string[] | undefined): string | undefined {
   return values && values.length > 0 ? values.join(',') : undefined;
 }

@@ -1,5 +1,5 @@
 import { ComplianceRule } from './compliance-rule';
-import { RECOMMENDED_RULES } from '../core/rules/catalog';
+import { RECOMMENDED_RULES, RULE_CATALOG } from '../core/rules/catalog';
 
 /**
  * The rules a monitor deploys, at most one per rule name. Immutable: `withRules` and
@@ -18,6 +18,16 @@ export class RuleSet {
    */
   public static recommended(): RuleSet {
     return RuleSet.of(...RECOMMENDED_RULES.map((rule) => ComplianceRule.builtIn(rule.ruleName, { parameters: rule.parameters })));
+  }
+
+  /**
+   * Every built-in rule that needs no parameter, each with AWS's defaults, in the catalog's order:
+   * the widest set a monitor can deploy without input. Unlike `recommended()` it grows as built-in
+   * rules are added, so a new version of the library may deploy more rules with it.
+   */
+  public static foundational(): RuleSet {
+    const needsNoParameter = [...RULE_CATALOG.values()].filter((rule) => !Object.values(rule.parameters).some((parameter) => parameter.required));
+    return RuleSet.of(...needsNoParameter.map((rule) => ComplianceRule.builtIn(rule.ruleName)));
   }
 
   /** A set of exactly these rules. */

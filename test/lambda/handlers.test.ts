@@ -51,6 +51,9 @@ describe('entry points', () => {
     [{ ALERT_SEVERITY: 'SEVERE' }, 'environment variable ALERT_SEVERITY must be one of CRITICAL, HIGH, MEDIUM, LOW (got "SEVERE")'],
     [{ RULES: '[{' }, /environment variable RULES is not JSON/],
     [{ RULES: '[{"configRuleName":"x","severity":"SEVERE"}]' }, 'environment variable RULES must be a list of {configRuleName, ruleName, severity, evaluationMode}'],
+    // A rule outside the catalog has no severity to imply: the compact form must give it.
+    [{ RULES: '{"suffix":"-test","rules":[{"ruleName":"my-own-rule"}]}' }, 'or {suffix, rules} with what follows from a rule\'s name left out'],
+    [{ RULES: '{"rules":[]}' }, 'environment variable RULES must be a list of'],
   ])('refuses to start with a wrong setting, naming it (%#)', (override, message) => {
     expect(() => loadWith({ ...SETTINGS, ...override })).toThrow(message);
   });

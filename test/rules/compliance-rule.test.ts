@@ -1,9 +1,9 @@
 import { aws_config as config, aws_lambda as lambda, Stack } from 'aws-cdk-lib';
-import { ComplianceRule, Evaluator, RuleSet, RuleTrigger, Severity } from '../../src';
+import { ComplianceRule, Evaluator, RuleSet, RuleTrigger, S3ReplicationType, Severity } from '../../src';
 import { RECOMMENDED_RULES, RULE_CATALOG } from '../../src/core/rules/catalog';
 
 describe('built-in rules', () => {
-  test.each([
+  const FACTORIES: Array<[() => ComplianceRule, string, string, Record<string, string>]> = [
     [() => ComplianceRule.s3BucketServerSideEncryption(), 's3-bucket-server-side-encryption-enabled', 'S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED', {}],
     [() => ComplianceRule.s3DefaultEncryptionKms({ kmsKeyArns: ['arn:k1', 'arn:k2'] }), 's3-default-encryption-kms', 'S3_DEFAULT_ENCRYPTION_KMS', { kmsKeyArns: 'arn:k1,arn:k2' }],
     [() => ComplianceRule.rdsStorageEncrypted({ kmsKeyId: 'k1' }), 'rds-storage-encrypted', 'RDS_STORAGE_ENCRYPTED', { kmsKeyId: 'k1' }],
@@ -20,9 +20,71 @@ describe('built-in rules', () => {
     [() => ComplianceRule.encryptedVolumes({ kmsId: 'k1' }), 'encrypted-volumes', 'ENCRYPTED_VOLUMES', { kmsId: 'k1' }],
     [() => ComplianceRule.s3BucketVersioningEnabled(), 's3-bucket-versioning-enabled', 'S3_BUCKET_VERSIONING_ENABLED', {}],
     [() => ComplianceRule.s3BucketVersioningEnabled({ requireMfaDelete: true }), 's3-bucket-versioning-enabled', 'S3_BUCKET_VERSIONING_ENABLED', { isMfaDeleteEnabled: 'true' }],
-  ])('%#: maps to its managed rule with AWS parameter names', (factory, ruleName, identifier, parameters) => {
+    [() => ComplianceRule.s3BucketLevelPublicAccessProhibited({ excludedPublicBuckets: ['site-a', 'site-b'] }), 's3-bucket-level-public-access-prohibited',
+      'S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED', { excludedPublicBuckets: 'site-a,site-b' }],
+    [() => ComplianceRule.s3BucketSslRequestsOnly(), 's3-bucket-ssl-requests-only', 'S3_BUCKET_SSL_REQUESTS_ONLY', {}],
+    [() => ComplianceRule.s3BucketLoggingEnabled({ targetBucket: 'logs', targetPrefix: 's3/' }), 's3-bucket-logging-enabled', 'S3_BUCKET_LOGGING_ENABLED',
+      { targetBucket: 'logs', targetPrefix: 's3/' }],
+    [() => ComplianceRule.s3BucketReplicationEnabled({ replicationType: S3ReplicationType.CROSS_REGION }), 's3-bucket-replication-enabled',
+      'S3_BUCKET_REPLICATION_ENABLED', { ReplicationType: 'CROSS-REGION' }],
+    [() => ComplianceRule.rdsInstancePublicAccessCheck(), 'rds-instance-public-access-check', 'RDS_INSTANCE_PUBLIC_ACCESS_CHECK', {}],
+    [() => ComplianceRule.rdsMultiAzSupport(), 'rds-multi-az-support', 'RDS_MULTI_AZ_SUPPORT', {}],
+    [() => ComplianceRule.rdsInstanceDeletionProtectionEnabled({ databaseEngines: ['mysql', 'postgres'] }), 'rds-instance-deletion-protection-enabled',
+      'RDS_INSTANCE_DELETION_PROTECTION_ENABLED', { databaseEngines: 'mysql,postgres' }],
+    [() => ComplianceRule.rdsAutomaticMinorVersionUpgradeEnabled(), 'rds-automatic-minor-version-upgrade-enabled', 'RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED', {}],
+    [() => ComplianceRule.rdsEnhancedMonitoringEnabled({ monitoringInterval: 60 }), 'rds-enhanced-monitoring-enabled', 'RDS_ENHANCED_MONITORING_ENABLED',
+      { monitoringInterval: '60' }],
+    [() => ComplianceRule.rdsSnapshotsPublicProhibited(), 'rds-snapshots-public-prohibited', 'RDS_SNAPSHOTS_PUBLIC_PROHIBITED', {}],
+    [() => ComplianceRule.rdsSnapshotEncrypted(), 'rds-snapshot-encrypted', 'RDS_SNAPSHOT_ENCRYPTED', {}],
+    [() => ComplianceRule.rdsInstanceIamAuthenticationEnabled(), 'rds-instance-iam-authentication-enabled', 'RDS_INSTANCE_IAM_AUTHENTICATION_ENABLED', {}],
+    [() => ComplianceRule.ec2InstanceNoPublicIp(), 'ec2-instance-no-public-ip', 'EC2_INSTANCE_NO_PUBLIC_IP', {}],
+    [() => ComplianceRule.ec2InstanceProfileAttached({ instanceProfileArns: ['arn:aws:iam::123456789012:instance-profile/web'] }), 'ec2-instance-profile-attached',
+      'EC2_INSTANCE_PROFILE_ATTACHED', { IamInstanceProfileArnList: 'arn:aws:iam::123456789012:instance-profile/web' }],
+    [() => ComplianceRule.vpcDefaultSecurityGroupClosed(), 'vpc-default-security-group-closed', 'VPC_DEFAULT_SECURITY_GROUP_CLOSED', {}],
+    [() => ComplianceRule.ec2VolumeInuseCheck({ deleteOnTermination: true }), 'ec2-volume-inuse-check', 'EC2_VOLUME_INUSE_CHECK', { deleteOnTermination: 'true' }],
+    [() => ComplianceRule.subnetAutoAssignPublicIpDisabled(), 'subnet-auto-assign-public-ip-disabled', 'SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED', {}],
+    [() => ComplianceRule.iamUserNoPoliciesCheck(), 'iam-user-no-policies-check', 'IAM_USER_NO_POLICIES_CHECK', {}],
+    [() => ComplianceRule.iamPolicyNoStatementsWithAdminAccess({ excludePermissionBoundaryPolicy: true }), 'iam-policy-no-statements-with-admin-access',
+      'IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS', { excludePermissionBoundaryPolicy: 'true' }],
+    [() => ComplianceRule.iamNoInlinePolicyCheck(), 'iam-no-inline-policy-check', 'IAM_NO_INLINE_POLICY_CHECK', {}],
+    [() => ComplianceRule.iamUserGroupMembershipCheck({ groupNames: ['developers', 'operators'] }), 'iam-user-group-membership-check',
+      'IAM_USER_GROUP_MEMBERSHIP_CHECK', { groupNames: 'developers,operators' }],
+    [() => ComplianceRule.dynamodbPitrEnabled(), 'dynamodb-pitr-enabled', 'DYNAMODB_PITR_ENABLED', {}],
+    [() => ComplianceRule.dynamodbTableEncryptedKms({ kmsKeyArns: ['arn:k1'] }), 'dynamodb-table-encrypted-kms', 'DYNAMODB_TABLE_ENCRYPTED_KMS', { kmsKeyArns: 'arn:k1' }],
+    [() => ComplianceRule.lambdaFunctionPublicAccessProhibited(), 'lambda-function-public-access-prohibited', 'LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED', {}],
+    [() => ComplianceRule.lambdaFunctionSettingsCheck({ runtimes: ['nodejs22.x', 'python3.12'], role: 'app', timeout: 30, memorySize: 512 }),
+      'lambda-function-settings-check', 'LAMBDA_FUNCTION_SETTINGS_CHECK', { runtime: 'nodejs22.x,python3.12', role: 'app', timeout: '30', memorySize: '512' }],
+    [() => ComplianceRule.snsEncryptedKms({ kmsKeyIds: ['alias/sns'] }), 'sns-encrypted-kms', 'SNS_ENCRYPTED_KMS', { kmsKeyIds: 'alias/sns' }],
+    [() => ComplianceRule.secretsManagerRotationEnabledCheck({ maximumAllowedRotationFrequency: 90, maximumAllowedRotationFrequencyInHours: 2160 }),
+      'secretsmanager-rotation-enabled-check', 'SECRETSMANAGER_ROTATION_ENABLED_CHECK', { maximumAllowedRotationFrequency: '90', maximumAllowedRotationFrequencyInHours: '2160' }],
+    [() => ComplianceRule.elbLoggingEnabled({ s3BucketNames: ['elb-logs'] }), 'elb-logging-enabled', 'ELB_LOGGING_ENABLED', { s3BucketNames: 'elb-logs' }],
+  ];
+
+  test.each(FACTORIES)('%#: maps to its managed rule with AWS parameter names', (factory, ruleName, identifier, parameters) => {
     const rule = factory();
-    expect(rule).toMatchObject({ ruleName, identifier, parameters, evaluator: Evaluator.MANAGED });
+    expect(rule).toMatchObject({ ruleName, identifier, evaluator: Evaluator.MANAGED });
+    expect(rule.parameters).toEqual(parameters);
+  });
+
+  test('every built-in rule has a factory of its own', () => {
+    expect(new Set(FACTORIES.map(([, ruleName]) => ruleName))).toEqual(new Set(RULE_CATALOG.keys()));
+  });
+
+  test.each([
+    ['an RDS monitoring interval RDS does not offer', () => ComplianceRule.rdsEnhancedMonitoringEnabled({ monitoringInterval: 20 }),
+      'ComplianceRule.rdsEnhancedMonitoringEnabled: monitoringInterval 20 is not one of RDS\'s intervals: use 1, 5, 10, 15, 30, 60 seconds.'],
+    ['no Lambda runtime', () => ComplianceRule.lambdaFunctionSettingsCheck({ runtimes: [] }),
+      'ComplianceRule.lambdaFunctionSettingsCheck: runtimes is empty: list the runtimes functions may use, e.g. ["nodejs22.x"].'],
+    ['a Lambda timeout past 900 s', () => ComplianceRule.lambdaFunctionSettingsCheck({ runtimes: ['nodejs22.x'], timeout: 901 }),
+      'ComplianceRule.lambdaFunctionSettingsCheck: timeout 901 is outside Lambda\'s range: use a whole number from 1 to 900.'],
+    ['a Lambda memory size under 128 MB', () => ComplianceRule.lambdaFunctionSettingsCheck({ runtimes: ['nodejs22.x'], memorySize: 64 }),
+      'ComplianceRule.lambdaFunctionSettingsCheck: memorySize 64 is outside Lambda\'s range: use a whole number from 128 to 10240.'],
+    ['a rotation maximum of zero days', () => ComplianceRule.secretsManagerRotationEnabledCheck({ maximumAllowedRotationFrequency: 0 }),
+      'ComplianceRule.secretsManagerRotationEnabledCheck: maximumAllowedRotationFrequency 0 is not a whole number of at least 1.'],
+    ['a group name with a comma', () => ComplianceRule.iamUserGroupMembershipCheck({ groupNames: ['dev,ops'] }),
+      'ComplianceRule.iamUserGroupMembershipCheck: groupNames must be group names, none empty or with a comma'],
+  ])('%s is refused at synth, naming the option and the fix', (_case, factory, message) => {
+    expect(factory).toThrow(message);
   });
 
   test('an empty optional list is the same as none: the parameter is left out, not sent empty for the rule to refuse', () => {
@@ -150,6 +212,24 @@ describe('RuleSet', () => {
     expect(RuleSet.recommended().findRule('required-tags')!.parameters).toEqual({ tag1Key: 'Environment', tag2Key: 'Owner', tag3Key: 'CostCenter' });
     // The CLI's default set is the same data.
     expect(RuleSet.recommended().rules.map((r) => ({ ruleName: r.ruleName, parameters: r.parameters }))).toEqual(RECOMMENDED_RULES);
+  });
+
+  test('the foundational set: every built-in rule that needs no parameter, with AWS defaults, in catalog order', () => {
+    const foundational = RuleSet.foundational();
+    expect(foundational.ruleNames).toEqual([
+      's3-bucket-server-side-encryption-enabled', 's3-default-encryption-kms', 's3-bucket-versioning-enabled', 'rds-storage-encrypted',
+      'db-instance-backup-enabled', 'ec2-imdsv2-check', 'restricted-ssh', 'restricted-common-ports', 'vpc-sg-open-only-to-authorized-ports',
+      'encrypted-volumes', 's3-bucket-level-public-access-prohibited', 's3-bucket-ssl-requests-only', 's3-bucket-logging-enabled',
+      's3-bucket-replication-enabled', 'rds-instance-public-access-check', 'rds-multi-az-support', 'rds-instance-deletion-protection-enabled',
+      'rds-automatic-minor-version-upgrade-enabled', 'rds-enhanced-monitoring-enabled', 'rds-snapshots-public-prohibited', 'rds-snapshot-encrypted',
+      'rds-instance-iam-authentication-enabled', 'ec2-instance-no-public-ip', 'ec2-instance-profile-attached', 'vpc-default-security-group-closed',
+      'ec2-volume-inuse-check', 'subnet-auto-assign-public-ip-disabled', 'iam-user-no-policies-check', 'iam-policy-no-statements-with-admin-access',
+      'iam-no-inline-policy-check', 'iam-user-group-membership-check', 'dynamodb-pitr-enabled', 'dynamodb-table-encrypted-kms',
+      'lambda-function-public-access-prohibited', 'sns-encrypted-kms', 'secretsmanager-rotation-enabled-check', 'elb-logging-enabled',
+    ]);
+    // The three that need input are the only built-in rules left out.
+    expect([...RULE_CATALOG.keys()].filter((name) => !foundational.ruleNames.includes(name))).toEqual(['required-tags', 'desired-instance-type', 'lambda-function-settings-check']);
+    expect(foundational.rules.every((rule) => Object.keys(rule.parameters).length === 0)).toBe(true);
   });
 
   test('adds and removes by name, returning new sets', () => {

@@ -33,9 +33,55 @@ export interface DeployedRule {
  */
 const MAX_RULES_SETTING_LENGTH = 3300;
 
-/** The `RULES` variable, as the handlers decode it; throws when exemptions or parameters make it too long for Lambda. */
-export function encodeRulesSetting(rules: readonly DeployedRule[]): string {
-  const setting = JSON.stringify(rules);
+/**
+ * The `RULES` variable as the construct writes it: the environment suffix once, and each rule
+ * without what follows from its name (its Config name `{ruleName}{suffix}`, the catalog's severity,
+ * evaluation by AWS). Forty built-in rules then take about 2 KB, where written in full they took 6.
+ */
+export interface CompactRulesSetting {
+  /** What every deployed rule name ends with, its hyphen included: `-prod`. */
+  readonly suffix: string;
+  readonly rules: readonly CompactRule[];
+}
+
+/** A rule of {@link CompactRulesSetting}: a field that follows from the rule's name is left out. */
+export type CompactRule = Omit<DeployedRule, 'configRuleName' | 'severity' | 'evaluationMode'>
+  & Partial<Pick<DeployedRule, 'configRuleName' | 'severity' | 'evaluationMode'>>;
+
+/** How a rule is evaluated when the setting does not say: by AWS, as a managed rule. */
+export const DEFAULT_EVALUATION_MODE = 'MANAGED';
+
+/** The suffix most of the rules' Config names share after their rule names. */
+function commonSuffix(rules: readonly DeployedRule[]): string {
+  const counts = new Map<string, number>();
+  for (const { configRuleName, ruleName } of rules) {
+    if (configRuleName.startsWith(ruleName)) {
+      const suffix = configRuleName.slice(ruleName.length);
+      counts.set(suffix, (counts.get(suffix) ?? 0) + 1);
+    }
+  }
+  return [...counts].reduce<[string, number]>((best, entry) => (entry[1] > best[1] ? entry : best), ['', 0])[0];
+}
+
+/** A rule with only what its name does not imply; `defaultSeverity` gives the catalog's severity of a built-in rule. */
+function compactRule(rule: DeployedRule, suffix: string, defaultSeverity: (ruleName: string) => Severity | undefined): CompactRule {
+  const { configRuleName, severity, evaluationMode, ...rest } = rule;
+  return {
+    ...(configRuleName === `${rule.ruleName}${suffix}` ? {} : { configRuleName }),
+    ...(severity === defaultSeverity(rule.ruleName) ? {} : { severity }),
+    ...(evaluationMode === DEFAULT_EVALUATION_MODE ? {} : { evaluationMode }),
+    ...rest,
+  };
+}
+
+/**
+ * The `RULES` variable, as the handlers decode it (`CompactRulesSetting`); throws when exemptions or
+ * parameters make it too long for Lambda.
+ */
+export function encodeRulesSetting(rules: readonly DeployedRule[], defaultSeverity: (ruleName: string) => Severity | undefined): string {
+  const suffix = commonSuffix(rules);
+  const compact: CompactRulesSetting = { suffix, rules: rules.map((rule) => compactRule(rule, suffix, defaultSeverity)) };
+  const setting = JSON.stringify(compact);
   if (setting.length > MAX_RULES_SETTING_LENGTH) {
     throw new Error(`rules: the rule set takes ${setting.length} characters of the functions' environment, over the ` +
       `${MAX_RULES_SETTING_LENGTH} that Lambda's 4 KB limit leaves: exempt resources by tag (Exemption.ofTag) instead of listing their ids.`);

@@ -1,5 +1,5 @@
 import { DeployedRule, encodeRulesSetting } from './deployed-rule';
-import { countSetting, deployedRules, oneOfSetting, requiredSetting } from './settings';
+import { builtInSeverity, countSetting, deployedRules, oneOfSetting, requiredSetting } from './settings';
 import { RemediationMode } from '../remediation-mode';
 import { Severity } from '../rules/severity';
 
@@ -22,7 +22,7 @@ const list = (name: string): Setting<readonly string[]> => ({ name, encode: (val
 const oneOf = <T extends string>(name: string, values: readonly T[]): Setting<T> =>
   ({ name, encode: (value) => value, decode: (env) => oneOfSetting(env, name, values) });
 const rules = (name: string): Setting<readonly DeployedRule[]> =>
-  ({ name, encode: (value) => encodeRulesSetting(value), decode: (env) => deployedRules(env, name) });
+  ({ name, encode: (value) => encodeRulesSetting(value, builtInSeverity), decode: (env) => deployedRules(env, name) });
 
 /** What a handler's settings hold, by key. */
 export type SettingValues<S> = { readonly [K in keyof S]: S[K] extends Setting<infer T> ? T : never };

@@ -1,7 +1,13 @@
-import type { DeployedRule } from './deployed-rule';
+import { CompactRule, CompactRulesSetting, DEFAULT_EVALUATION_MODE, DeployedRule } from './deployed-rule';
+import { RULE_CATALOG } from '../rules/catalog';
 import { Severity } from '../rules/severity';
 
 export type { DeployedRule };
+
+/** A built-in rule's default severity, or undefined for a rule outside the catalog. */
+export function builtInSeverity(ruleName: string): Severity | undefined {
+  return RULE_CATALOG.get(ruleName)?.defaultSeverity as Severity | undefined;
+}
 
 /** A handler's configuration is wrong: the construct and the handler disagree. */
 export class SettingsError extends Error {}
@@ -17,16 +23,33 @@ export function requiredSetting(env: Readonly<Record<string, string | undefined>
 
 const SEVERITIES = new Set<string>(Object.values(Severity));
 
-/** The rule set from `RULES` (or another variable), as the construct writes it. */
+const RULES_SHAPE = 'a list of {configRuleName, ruleName, severity, evaluationMode}, or {suffix, rules} with what follows from a rule\'s name left out';
+
+/** A rule of the compact form, in full: its Config name, severity and evaluation mode as its name implies them. */
+function fullRule(rule: CompactRule, suffix: string): DeployedRule | undefined {
+  if (typeof rule?.ruleName !== 'string') {
+    return undefined;
+  }
+  const severity = rule.severity ?? builtInSeverity(rule.ruleName);
+  if (severity === undefined || !SEVERITIES.has(severity)) {
+    return undefined;
+  }
+  return { ...rule, configRuleName: rule.configRuleName ?? `${rule.ruleName}${suffix}`, severity, evaluationMode: rule.evaluationMode ?? DEFAULT_EVALUATION_MODE };
+}
+
+/** The rule set from `RULES` (or another variable), as the construct writes it (`CompactRulesSetting`), or in full. */
 export function deployedRules(env: Readonly<Record<string, string | undefined>>, name = 'RULES'): DeployedRule[] {
-  let rules: unknown;
+  let setting: unknown;
   try {
-    rules = JSON.parse(requiredSetting(env, name));
+    setting = JSON.parse(requiredSetting(env, name));
   } catch (error) {
     throw error instanceof SettingsError ? error : new SettingsError(`environment variable ${name} is not JSON (${(error as Error).message})`);
   }
-  if (!Array.isArray(rules) || !rules.every((rule) => typeof rule?.configRuleName === 'string' && SEVERITIES.has(rule?.severity))) {
-    throw new SettingsError(`environment variable ${name} must be a list of {configRuleName, ruleName, severity, evaluationMode}`);
+  const compact = setting as Partial<CompactRulesSetting> | undefined;
+  const [suffix, listed] = Array.isArray(setting) ? ['', setting] : [compact?.suffix, compact?.rules];
+  const rules = typeof suffix === 'string' && Array.isArray(listed) ? listed.map((rule) => fullRule(rule, suffix)) : [undefined];
+  if (rules.some((rule) => rule === undefined || typeof rule.configRuleName !== 'string')) {
+    throw new SettingsError(`environment variable ${name} must be ${RULES_SHAPE}`);
   }
   return rules as DeployedRule[];
 }
