@@ -9,6 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
+import { peakRssMb } from './peak-rss';
 import { createAggregator } from '../lambda/aggregator/aggregator';
 import { ReportStore } from '../lambda/aggregator/report-store';
 import { Logger } from '../lambda/observability/logger';
@@ -64,17 +65,6 @@ async function query(): Promise<void> {
   if (items === 0) {
     throw new Error('the query read no item');
   }
-}
-
-/**
- * This process's peak RSS in MB: Linux's VmHWM, which starts afresh at exec. `resourceUsage().maxRSS`
- * does not: it keeps the peak of the forked copy of the parent, here the bench holding dynalite's
- * million items, and would report the parent's size. Elsewhere, maxRSS is what there is.
- */
-function peakRssMb(): number {
-  const status = fs.existsSync('/proc/self/status') ? fs.readFileSync('/proc/self/status', 'utf8') : '';
-  const highWaterMark = /^VmHWM:\s+(\d+) kB$/m.exec(status);
-  return highWaterMark ? Number(highWaterMark[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
 }
 
 const start = process.hrtime.bigint();
