@@ -1,4 +1,4 @@
-import { kmsKeyMatcher } from './sns-encrypted-kms';
+import { kmsKeyMatcher } from './kms-key';
 import { RuleImplementation } from '../types';
 import { asRecord, asString, csv } from '../values';
 import { compliant, nonCompliant, notApplicable, sharedVerdicts } from '../verdict';
