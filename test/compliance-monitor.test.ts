@@ -253,6 +253,52 @@ describe('defaults', () => {
     });
   });
 
+  test('remediation: each newer fix reads its own resources, and changes them only in APPLY mode, in this account (and region)', () => {
+    const fixing = RuleSet.of(
+      ComplianceRule.s3BucketLevelPublicAccessProhibited({ autoRemediate: true }),
+      ComplianceRule.s3BucketVersioningEnabled({ autoRemediate: true }),
+      ComplianceRule.dynamodbPitrEnabled({ autoRemediate: true }),
+      ComplianceRule.vpcDefaultSecurityGroupClosed({ autoRemediate: true }),
+      ComplianceRule.rdsInstancePublicAccessCheck({ autoRemediate: true }),
+      ComplianceRule.restrictedSsh({ autoRemediate: true }),
+    );
+    const statementsBySid = (mode: RemediationMode) => {
+      const synthesized = synth({ rules: fixing, remediation: mode });
+      const statements = statementsOfRole(logicalId(synthesized.monitor.remediatorFunction.role!, synthesized.stack), synthesized.template);
+      return Object.fromEntries(statements.filter((statement) => statement.Sid).map((statement) => [statement.Sid, statement]));
+    };
+    const arn = (service: string, resource: string) =>
+      ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:${service}:`, { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:${resource}`]] });
+    const anyBucket = {
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::*']] },
+      Condition: { StringEquals: { 'aws:ResourceAccount': { Ref: 'AWS::AccountId' } } },
+    };
+    const grants = (apply: boolean) => ({
+      // Both security-group fixes read with the one Describe call, which accepts no resource.
+      DescribeEc2ResourcesToFix: { Action: 'ec2:DescribeSecurityGroups', Resource: '*' },
+      FixBucketPublicAccessBlock: {
+        Action: ['s3:GetBucketPublicAccessBlock', 's3:GetBucketTagging', ...(apply ? ['s3:PutBucketPublicAccessBlock'] : [])], ...anyBucket,
+      },
+      FixS3Versioning: { Action: ['s3:GetBucketVersioning', 's3:GetBucketTagging', ...(apply ? ['s3:PutBucketVersioning'] : [])], ...anyBucket },
+      FixDynamoDbPointInTimeRecovery: {
+        Action: ['dynamodb:DescribeTable', 'dynamodb:ListTagsOfResource', 'dynamodb:DescribeContinuousBackups', ...(apply ? ['dynamodb:UpdateContinuousBackups'] : [])],
+        Resource: arn('dynamodb', 'table/*'),
+      },
+      FixRdsPublicAccess: { Action: apply ? ['rds:DescribeDBInstances', 'rds:ModifyDBInstance'] : 'rds:DescribeDBInstances', Resource: arn('rds', 'db:*') },
+    });
+    const dryRun = statementsBySid(RemediationMode.DRY_RUN);
+    expect(dryRun).toMatchObject(grants(false));
+    // Nothing to read for the security-group fixes beyond the Describe call, so in DRY_RUN they have no statement of their own.
+    expect(dryRun).not.toHaveProperty('FixDefaultSecurityGroup');
+    expect(dryRun).not.toHaveProperty('FixWorldOpenIngress');
+    const applying = statementsBySid(RemediationMode.APPLY);
+    expect(applying).toMatchObject({
+      ...grants(true),
+      FixDefaultSecurityGroup: { Action: ['ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress'], Resource: arn('ec2', 'security-group/*') },
+    });
+    expect(applying.FixDefaultSecurityGroup).not.toHaveProperty('Condition');
+  });
+
   test('remediation: the remediator reads the rules and the mode; the analyzer knows which rules opt in', () => {
     const ruleSet = RuleSet.of(ComplianceRule.ec2Imdsv2({ autoRemediate: true }), ComplianceRule.restrictedSsh());
     const { template: fixing } = synth({ rules: ruleSet });
@@ -271,7 +317,8 @@ describe('defaults', () => {
     expect(Object.keys(variables('compliance-remediator-test'))).not.toContain('REMEDIATION_KMS_KEY_ARN');
     expect(() => synth({ rules: RuleSet.of(ComplianceRule.requiredTags({ tags: { Owner: [] }, autoRemediate: true })) }))
       .toThrow('rule "required-tags": autoRemediate is only for the rules with a known fix (s3-bucket-server-side-encryption-enabled, s3-default-encryption-kms, ' +
-        'db-instance-backup-enabled, ec2-imdsv2-check, restricted-ssh, restricted-common-ports, vpc-sg-open-only-to-authorized-ports).');
+        's3-bucket-versioning-enabled, db-instance-backup-enabled, ec2-imdsv2-check, restricted-ssh, restricted-common-ports, vpc-sg-open-only-to-authorized-ports, ' +
+        's3-bucket-level-public-access-prohibited, rds-instance-public-access-check, vpc-default-security-group-closed, dynamodb-pitr-enabled).');
   });
 
   test('the foundational set, all 37 rules, fits the functions\' environment: the handlers read it back whole', () => {

@@ -103,10 +103,8 @@ interface FixPermissions {
   readonly acknowledgement: { readonly id: string; readonly reason: string };
 }
 
-const S3_ENCRYPTION: FixPermissions = {
-  sid: 'FixS3DefaultEncryption',
-  read: ['s3:GetEncryptionConfiguration', 's3:GetBucketTagging'],
-  apply: ['s3:PutEncryptionConfiguration'],
+/** Every fix of buckets acts on any bucket of this account: one finding, one reason. */
+const ANY_BUCKET_OF_THIS_ACCOUNT = {
   resources: [ANY_BUCKET],
   conditions: { StringEquals: { 'aws:ResourceAccount': Aws.ACCOUNT_ID } },
   acknowledgement: {
@@ -114,6 +112,16 @@ const S3_ENCRYPTION: FixPermissions = {
     reason: 'The remediator fixes whichever bucket of this account Config reports non-compliant; bucket ARNs carry no account to scope by.',
   },
 };
+
+const S3_ENCRYPTION: FixPermissions = {
+  sid: 'FixS3DefaultEncryption',
+  read: ['s3:GetEncryptionConfiguration', 's3:GetBucketTagging'],
+  apply: ['s3:PutEncryptionConfiguration'],
+  ...ANY_BUCKET_OF_THIS_ACCOUNT,
+};
+
+const SECURITY_GROUP_FINDING = 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:security-group/*]';
+const DB_INSTANCE_FINDING = 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:db:*]';
 
 const FIX_PERMISSIONS: Record<RemediationFix, FixPermissions> = {
   S3_ENCRYPTION_KMS: S3_ENCRYPTION,
@@ -125,7 +133,7 @@ const FIX_PERMISSIONS: Record<RemediationFix, FixPermissions> = {
     apply: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'],
     resources: [account('ec2', 'security-group/*')],
     acknowledgement: {
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:security-group/*]',
+      id: SECURITY_GROUP_FINDING,
       reason: 'In APPLY mode the remediator closes world ingress on whichever security group of this account and region Config reports.',
     },
   },
@@ -146,15 +154,66 @@ const FIX_PERMISSIONS: Record<RemediationFix, FixPermissions> = {
     apply: ['rds:ModifyDBInstance'],
     resources: [account('rds', 'db:*')],
     acknowledgement: {
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:rds:<AWS::Region>:<AWS::AccountId>:db:*]',
+      id: DB_INSTANCE_FINDING,
       reason: 'The remediator fixes whichever DB instance of this account and region Config reports; RDS cannot scope by compliance.',
+    },
+  },
+  BLOCK_BUCKET_PUBLIC_ACCESS: {
+    sid: 'FixBucketPublicAccessBlock',
+    read: ['s3:GetBucketPublicAccessBlock', 's3:GetBucketTagging'],
+    apply: ['s3:PutBucketPublicAccessBlock'],
+    ...ANY_BUCKET_OF_THIS_ACCOUNT,
+  },
+  ENABLE_S3_VERSIONING: {
+    sid: 'FixS3Versioning',
+    read: ['s3:GetBucketVersioning', 's3:GetBucketTagging'],
+    apply: ['s3:PutBucketVersioning'],
+    ...ANY_BUCKET_OF_THIS_ACCOUNT,
+  },
+  ENABLE_DYNAMODB_PITR: {
+    sid: 'FixDynamoDbPointInTimeRecovery',
+    read: ['dynamodb:DescribeTable', 'dynamodb:ListTagsOfResource', 'dynamodb:DescribeContinuousBackups'],
+    apply: ['dynamodb:UpdateContinuousBackups'],
+    resources: [account('dynamodb', 'table/*')],
+    acknowledgement: {
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table/*]',
+      reason: 'In APPLY mode the remediator turns on point-in-time recovery on whichever table of this account and region Config reports.',
+    },
+  },
+  CLOSE_DEFAULT_SECURITY_GROUP: {
+    sid: 'FixDefaultSecurityGroup',
+    readAnyResource: 'ec2:DescribeSecurityGroups',
+    read: [],
+    apply: ['ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress'],
+    resources: [account('ec2', 'security-group/*')],
+    acknowledgement: {
+      id: SECURITY_GROUP_FINDING,
+      reason: 'In APPLY mode the remediator revokes the rules of whichever default security group of this account and region Config reports; ' +
+        'IAM cannot tell a default group from another, and the fix leaves other groups alone.',
+    },
+  },
+  DISABLE_RDS_PUBLIC_ACCESS: {
+    sid: 'FixRdsPublicAccess',
+    read: ['rds:DescribeDBInstances'],
+    apply: ['rds:ModifyDBInstance'],
+    resources: [account('rds', 'db:*')],
+    acknowledgement: {
+      id: DB_INSTANCE_FINDING,
+      reason: 'In APPLY mode the remediator makes whichever DB instance of this account and region Config reports not publicly accessible.',
     },
   },
 };
 
-/** The cdk-nag findings that the permissions of the set's opted-in fixes raise, each once, with the reason. */
+/**
+ * The cdk-nag findings that the permissions of the set's opted-in fixes raise, each once, with the
+ * reasons of the fixes that raise it.
+ */
 export function fixAcknowledgements(ruleSet: RuleSet): Array<{ readonly id: string; readonly reason: string }> {
-  return [...new Set(remediationFixes(ruleSet).map((fix) => FIX_PERMISSIONS[fix].acknowledgement))];
+  const reasons = new Map<string, Set<string>>();
+  for (const { id, reason } of remediationFixes(ruleSet).map((fix) => FIX_PERMISSIONS[fix].acknowledgement)) {
+    reasons.set(id, (reasons.get(id) ?? new Set()).add(reason));
+  }
+  return [...reasons].map(([id, reasonsOfId]) => ({ id, reason: [...reasonsOfId].join(' ') }));
 }
 
 /**
@@ -165,9 +224,9 @@ export function fixAcknowledgements(ruleSet: RuleSet): Array<{ readonly id: stri
 export function grantRemediator(role: iam.IRole, access: RemediatorAccess): void {
   access.findingsTable.grantReadWriteData(role);
   access.alertTopic.grantPublish(role);
-  // Both S3 fixes share one set of permissions.
+  // Both S3 encryption fixes share one set of permissions; the security-group fixes share their read.
   const needed = [...new Set(remediationFixes(access.ruleSet).map((fix) => FIX_PERMISSIONS[fix]))];
-  const readsAnyResource = needed.flatMap((permissions) => permissions.readAnyResource ?? []);
+  const readsAnyResource = [...new Set(needed.flatMap((permissions) => permissions.readAnyResource ?? []))];
   if (readsAnyResource.length > 0) {
     role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'DescribeEc2ResourcesToFix', actions: readsAnyResource, resources: ['*'] }));
   }

@@ -34,8 +34,9 @@ export interface RuleOptions {
   readonly exemptions?: Exemption[];
   /**
    * Whether the remediator fixes new violations, in the monitor's `remediation` mode (a dry run by
-   * default). Only for the rules with a known fix: S3 bucket encryption (both rules), the three
-   * security-group rules, EC2 IMDSv2 and RDS backups.
+   * default). Only for the rules with a known fix: S3 bucket encryption (both rules), S3 bucket-level
+   * public access and versioning, the three security-group rules and the default security group,
+   * EC2 IMDSv2, RDS backups and public access, and DynamoDB point-in-time recovery.
    * @default false
    */
   readonly autoRemediate?: boolean;

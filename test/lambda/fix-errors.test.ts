@@ -1,8 +1,15 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { CreateBucketCommand, GetBucketEncryptionCommand, GetBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand, GetBucketEncryptionCommand, GetBucketTaggingCommand, GetBucketVersioningCommand, GetPublicAccessBlockCommand, S3Client,
+} from '@aws-sdk/client-s3';
 import { AwsStub, mockClient } from 'aws-sdk-client-mock';
+import { defaultSecurityGroupFix } from '../../lambda/remediation/fixes/default-security-group';
+import { dynamodbPitrFix } from '../../lambda/remediation/fixes/dynamodb-pitr';
 import { imdsv2Fix } from '../../lambda/remediation/fixes/imdsv2';
 import { s3EncryptionFix } from '../../lambda/remediation/fixes/s3-encryption';
+import { s3PublicAccessBlockFix } from '../../lambda/remediation/fixes/s3-public-access-block';
+import { s3VersioningFix } from '../../lambda/remediation/fixes/s3-versioning';
 import { worldIngressFix } from '../../lambda/remediation/fixes/world-ingress';
 import { RemediationRequest } from '../../lambda/remediation/remediation-request';
 import { isAwsError } from '../../lambda/runtime/aws-errors';
@@ -101,5 +108,35 @@ describe('the world-ingress fix', () => {
     const ec2 = new EC2Client(moto.clientConfig);
     passingThrough(mockClient(ec2)).on(DescribeSecurityGroupsCommand).rejects(awsError('UnauthorizedOperation'));
     await expect(worldIngressFix(ec2)(request('AWS::EC2::SecurityGroup', 'sg-0123456789abcdef0'), rule('restricted-ssh'))).rejects.toThrow('UnauthorizedOperation');
+  });
+});
+
+describe('the S3 Block Public Access and versioning fixes', () => {
+  test.each([
+    ['Block Public Access', s3PublicAccessBlockFix, GetPublicAccessBlockCommand, 's3-bucket-level-public-access-prohibited'],
+    ['versioning', s3VersioningFix, GetBucketVersioningCommand, 's3-bucket-versioning-enabled'],
+  ])('%s: an error reading the bucket is thrown, not taken for a bucket without the setting', async (_, fix, command, ruleName) => {
+    const s3 = new S3Client(moto.clientConfig);
+    await s3.send(new CreateBucketCommand({ Bucket: 'locked', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+    expect((await fix(s3)(request('AWS::S3::Bucket', 'locked'), rule(ruleName))).actions).toHaveLength(1);
+    passingThrough(mockClient(s3)).on(command as typeof GetPublicAccessBlockCommand).rejects(awsError('AccessDenied'));
+    await expect(fix(s3)(request('AWS::S3::Bucket', 'locked'), rule(ruleName))).rejects.toThrow('AccessDenied');
+  });
+});
+
+describe('the DynamoDB point-in-time recovery fix', () => {
+  test('an error other than a missing table is thrown', async () => {
+    const dynamodb = new DynamoDBClient(moto.clientConfig);
+    passingThrough(mockClient(dynamodb)).on(DescribeTableCommand).rejects(awsError('AccessDeniedException'));
+    await expect(dynamodbPitrFix(dynamodb)(request('AWS::DynamoDB::Table', 'orders'), rule('dynamodb-pitr-enabled'))).rejects.toThrow('AccessDeniedException');
+  });
+});
+
+describe('the default security group fix', () => {
+  test('an error other than a missing group is thrown', async () => {
+    const ec2 = new EC2Client(moto.clientConfig);
+    passingThrough(mockClient(ec2)).on(DescribeSecurityGroupsCommand).rejects(awsError('UnauthorizedOperation'));
+    await expect(defaultSecurityGroupFix(ec2)(request('AWS::EC2::SecurityGroup', 'sg-0123456789abcdef0'), rule('vpc-default-security-group-closed')))
+      .rejects.toThrow('UnauthorizedOperation');
   });
 });

@@ -1,6 +1,8 @@
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeSecurityGroupsCommand, EC2Client, IpPermission } from '@aws-sdk/client-ec2';
 import { requiredRetention } from '../../lambda/remediation/fixes/backup-retention';
+import { securityGroupRules } from '../../lambda/remediation/fixes/default-security-group';
 import { requiredEncryption } from '../../lambda/remediation/fixes/s3-encryption';
+import { versioningChange } from '../../lambda/remediation/fixes/s3-versioning';
 import { forbiddenIngress, planIngressFix, worldIngressFix } from '../../lambda/remediation/fixes/world-ingress';
 import { subtractRanges } from '../../src/core/engine/rules/security-group';
 import { Severity } from '../../src/core/rules/severity';
@@ -140,5 +142,57 @@ describe('RDS backup retention', () => {
     expect(requiredRetention({ backupRetentionPeriod: '14', backupRetentionMinimum: '7' })).toEqual({ days: 14, exact: true });
     expect(requiredRetention({ backupRetentionMinimum: '7' })).toEqual({ days: 7, exact: false });
     expect(requiredRetention({})).toEqual({ days: 1, exact: false });
+  });
+});
+
+describe('S3 versioning', () => {
+  test('versioning is enabled when it is off or suspended, and left alone when it is on', () => {
+    expect(versioningChange({}, false)).toEqual({ action: 'enable versioning (never enabled → Enabled)' });
+    expect(versioningChange({ Status: 'Suspended', MFADelete: 'Disabled' }, false)).toEqual({ action: 'enable versioning (Suspended → Enabled)' });
+    expect(versioningChange({ Status: 'Enabled' }, false)).toEqual({ reason: 'versioning is already enabled', manual: false });
+  });
+
+  test('MFA delete is never turned on by the fix: a rule that requires it leaves the bucket to a person', () => {
+    const byHand = { reason: 'the rule requires MFA delete, which only the root user can enable, with its MFA device: enable versioning and MFA delete by hand', manual: true };
+    expect(versioningChange({}, true)).toEqual(byHand);
+    expect(versioningChange({ Status: 'Enabled', MFADelete: 'Disabled' }, true)).toEqual(byHand);
+    expect(versioningChange({ Status: 'Enabled', MFADelete: 'Enabled' }, true)).toEqual({ reason: 'versioning is already enabled, with MFA delete', manual: false });
+  });
+
+  test('with MFA delete on, changing the versioning state needs the root user, whatever the rule asks', () => {
+    const byHand = { reason: 'MFA delete is enabled, so enabling versioning needs the root user\'s MFA device: enable it by hand', manual: true };
+    expect(versioningChange({ Status: 'Suspended', MFADelete: 'Enabled' }, false)).toEqual(byHand);
+    expect(versioningChange({ Status: 'Suspended', MFADelete: 'Enabled' }, true)).toEqual(byHand);
+  });
+});
+
+describe('closing the default security group', () => {
+  test('one line per rule, each source apart, ingress then egress, with what a person needs to authorize it again', () => {
+    expect(securityGroupRules({
+      IpPermissions: [
+        { IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: 'sg-1', UserId: '123456789012', Description: 'self' }] },
+        { IpProtocol: '6', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '10.0.0.0/8', Description: 'vpn' }], Ipv6Ranges: [{ CidrIpv6: '::/0' }] },
+        { IpProtocol: 'udp', FromPort: 1000, ToPort: 2000, PrefixListIds: [{ PrefixListId: 'pl-1', Description: 'partners' }] },
+        { IpProtocol: 'icmp', FromPort: 8, ToPort: -1, IpRanges: [{ CidrIp: '192.168.0.0/16' }] },
+        { IpProtocol: '58', FromPort: -1, ToPort: -1, Ipv6Ranges: [{ CidrIpv6: 'fd00::/8' }] },
+        { IpProtocol: '50', UserIdGroupPairs: [{ GroupId: 'sg-2' }] },
+      ],
+      IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [{ CidrIpv6: '::/0' }] }],
+    })).toEqual([
+      'revoke ingress all traffic from security group sg-1 of account 123456789012 (self)',
+      'revoke ingress TCP 22 from 10.0.0.0/8 (vpn)',
+      'revoke ingress TCP 22 from ::/0',
+      'revoke ingress UDP 1000-2000 from prefix list pl-1 (partners)',
+      'revoke ingress ICMP type 8 code -1 from 192.168.0.0/16',
+      'revoke ingress ICMPv6 type -1 code -1 from fd00::/8',
+      'revoke ingress protocol 50 from security group sg-2',
+      'revoke egress all traffic to 0.0.0.0/0',
+      'revoke egress all traffic to ::/0',
+    ]);
+  });
+
+  test('a closed group has no rules to revoke', () => {
+    expect(securityGroupRules({ IpPermissions: [], IpPermissionsEgress: [] })).toEqual([]);
+    expect(securityGroupRules({})).toEqual([]);
   });
 });

@@ -2,7 +2,9 @@ import { Readable } from 'stream';
 import {
   BatchGetResourceConfigCommand, ConfigServiceClient, GetComplianceDetailsByConfigRuleCommand, PutEvaluationsCommand, SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
-import { BucketLocationConstraint, CreateBucketCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  BucketLocationConstraint, CreateBucketCommand, GetBucketVersioningCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, S3Client,
+} from '@aws-sdk/client-s3';
 import type { AwsCommand } from 'aws-sdk-client-mock';
 import type { MotoServer } from './moto';
 
@@ -14,11 +16,13 @@ import type { MotoServer } from './moto';
  * Not a mock, and so not listed: moto's Config discovers only S3 buckets, S3 account public access
  * blocks, IAM roles and policies and SNS topics (its RESOURCE_MAP). It lists no EC2, RDS or other
  * resource, and PutResourceConfig stores custom resources that no read returns; the tests that
- * read Config's inventory read S3 buckets made in moto's S3.
+ * read Config's inventory read S3 buckets made in moto's S3. Nor is moto's default security group,
+ * which has AWS's egress rule but not its self-referencing ingress: the remediator test adds it.
  *
  * Stubbed elsewhere, beside this table:
- * - the fix-error tests inject AccessDenied and UnauthorizedOperation on one operation of one client
- *   (S3 GetBucketEncryption and GetBucketTagging, EC2 DescribeInstances and DescribeSecurityGroups):
+ * - the fix-error tests inject AccessDenied, AccessDeniedException and UnauthorizedOperation on one
+ *   operation of one client (S3 GetBucketEncryption, GetBucketTagging, GetPublicAccessBlock and
+ *   GetBucketVersioning, DynamoDB DescribeTable, EC2 DescribeInstances and DescribeSecurityGroups):
  *   moto enforces no IAM, so it never refuses;
  * - the end-to-end test (test/lambda/end-to-end.test.ts) takes the analyzer's asynchronous
  *   `Lambda.Invoke` of the remediator and hands its request to the remediator bundle: moto accepts
@@ -34,6 +38,9 @@ export const MOTO_GAPS = {
     'moto runs no query: it answers results seeded inside its own process, which its server cannot seed, so always none; the tests answer the tag queries',
   'ConfigService.BatchGetResourceConfig':
     'moto processes every key it is given, where Config under load leaves some unprocessed: the tests that need unprocessed keys take moto\'s answer and move keys out of it',
+  'S3.GetBucketVersioning':
+    'moto 5.2.5 keeps a bucket\'s versioning status only: PutBucketVersioning drops MFADelete, which GetBucketVersioning never returns, so no bucket in moto has MFA delete: ' +
+    'the versioning fix\'s test takes moto\'s answer and adds MFADelete Enabled',
 } as const;
 
 /** An SDK client, by what the helpers use of it: its middleware stack. */
@@ -210,5 +217,19 @@ export const GAP_PROBES: Record<keyof typeof MOTO_GAPS, (moto: MotoServer, confi
     const keys = ['probe-1', 'probe-2'].map((resourceId) => ({ resourceType: 'AWS::S3::Bucket' as const, resourceId }));
     expect(await config.send(new BatchGetResourceConfigCommand({ resourceKeys: keys })))
       .toMatchObject({ baseConfigurationItems: [expect.anything(), expect.anything()], unprocessedResourceKeys: [] });
+  },
+  'S3.GetBucketVersioning': async (moto) => {
+    const s3 = new S3Client(moto.clientConfig);
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: 'probe-1', CreateBucketConfiguration: { LocationConstraint: moto.clientConfig.region as BucketLocationConstraint } }));
+      await s3.send(new PutBucketVersioningCommand({
+        Bucket: 'probe-1', VersioningConfiguration: { Status: 'Enabled', MFADelete: 'Enabled' }, MFA: 'arn:aws:iam::123456789012:mfa/root-account-mfa-device 123456',
+      }));
+      const versioning = await s3.send(new GetBucketVersioningCommand({ Bucket: 'probe-1' }));
+      expect(versioning.Status).toBe('Enabled');
+      expect(versioning.MFADelete).toBeUndefined();
+    } finally {
+      s3.destroy();
+    }
   },
 };

@@ -1,9 +1,10 @@
 import {
-  GetBucketEncryptionCommand, GetBucketTaggingCommand, PutBucketEncryptionCommand, S3Client, ServerSideEncryptionByDefault, ServerSideEncryptionRule,
+  GetBucketEncryptionCommand, PutBucketEncryptionCommand, S3Client, ServerSideEncryptionByDefault, ServerSideEncryptionRule,
 } from '@aws-sdk/client-s3';
 import { csv } from '../../../src/core/engine/values';
 import { isAwsError } from '../../runtime/aws-errors';
-import { Fix, nothingToDo, tagRecord } from '../fix';
+import { Fix, nothingToDo } from '../fix';
+import { bucketTags } from './bucket-tags';
 
 /**
  * The default encryption a bucket needs, or undefined when it has it. SSE-KMS uses the rule's first
@@ -25,17 +26,6 @@ export function requiredEncryption(
     return undefined;
   }
   return allowed.length === 0 ? { SSEAlgorithm: 'aws:kms' } : { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: allowed[0] };
-}
-
-async function bucketTags(s3: S3Client, bucket: string): Promise<Record<string, string>> {
-  try {
-    return tagRecord((await s3.send(new GetBucketTaggingCommand({ Bucket: bucket }))).TagSet);
-  } catch (error) {
-    if (isAwsError(error, 'NoSuchTagSet')) {
-      return {};
-    }
-    throw error;
-  }
 }
 
 /**

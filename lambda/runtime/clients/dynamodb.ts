@@ -11,7 +11,12 @@ export function documentClientOf(client: DynamoDBClient): DynamoDBDocumentClient
   return DynamoDBDocumentClient.from(client, DOCUMENT_TRANSLATION);
 }
 
+/** The container's DynamoDB client, each call traced. */
+export function dynamodbClient(tracer: Tracer): DynamoDBClient {
+  return tracer.captureAWSv3Client(new DynamoDBClient(SDK_OPTIONS));
+}
+
 /** The container's DynamoDB document client, each call traced. */
 export function documentClient(tracer: Tracer): DynamoDBDocumentClient {
-  return documentClientOf(tracer.captureAWSv3Client(new DynamoDBClient(SDK_OPTIONS)));
+  return documentClientOf(dynamodbClient(tracer));
 }

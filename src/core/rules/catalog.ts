@@ -118,6 +118,7 @@ const FIRST_DEFINITIONS = {
     resourceTypes: ['AWS::S3::Bucket'],
     periodic: false,
     defaultSeverity: 'MEDIUM',
+    fix: 'ENABLE_S3_VERSIONING',
     parameters: { isMfaDeleteEnabled: { type: 'boolean' } },
   },
   'rds-storage-encrypted': {

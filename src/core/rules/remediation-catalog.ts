@@ -16,7 +16,17 @@ export type RemediationFix =
   /** Instance metadata requires IMDSv2 session tokens. */
   | 'REQUIRE_IMDSV2'
   /** RDS backup retention raised to the rule's minimum. */
-  | 'RAISE_BACKUP_RETENTION';
+  | 'RAISE_BACKUP_RETENTION'
+  /** S3 bucket-level Block Public Access on, all four settings; never for a bucket the rule lets be public. */
+  | 'BLOCK_BUCKET_PUBLIC_ACCESS'
+  /** S3 versioning enabled; MFA delete, which needs the root user's MFA device, is left to a person. */
+  | 'ENABLE_S3_VERSIONING'
+  /** DynamoDB point-in-time recovery on. */
+  | 'ENABLE_DYNAMODB_PITR'
+  /** Every ingress and egress rule of a VPC's default security group revoked, each one recorded. */
+  | 'CLOSE_DEFAULT_SECURITY_GROUP'
+  /** RDS DB instance no longer publicly accessible. */
+  | 'DISABLE_RDS_PUBLIC_ACCESS';
 
 /** The built-in rules with a fix, and the fix: the `fix` of their catalog entries. */
 export const REMEDIATION_FIXES: ReadonlyMap<string, RemediationFix> = new Map(

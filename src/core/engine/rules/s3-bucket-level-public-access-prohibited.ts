@@ -3,10 +3,15 @@ import { asRecordOrJson, csv } from '../values';
 import { compliant, nonCompliant, sharedVerdicts } from '../verdict';
 
 /** The bucket-level Block Public Access settings, as Config records them (`PublicAccessBlockConfiguration`). */
-const SETTINGS = ['blockPublicAcls', 'ignorePublicAcls', 'blockPublicPolicy', 'restrictPublicBuckets'] as const;
+export const BLOCK_PUBLIC_ACCESS_SETTINGS = ['blockPublicAcls', 'ignorePublicAcls', 'blockPublicPolicy', 'restrictPublicBuckets'] as const;
+
+/** The buckets the rule lets be public: its verdict judges them compliant, and its fix leaves them alone. */
+export function excludedPublicBuckets(parameters: Readonly<Record<string, string>>): ReadonlySet<string> {
+  return new Set(csv(parameters.excludedPublicBuckets));
+}
 
 const BLOCKED = compliant('Bucket-level Block Public Access settings are all enabled');
-const NO_SETTINGS = nonCompliant(`No bucket-level Block Public Access settings (${SETTINGS.join(', ')} are all off)`);
+const NO_SETTINGS = nonCompliant(`No bucket-level Block Public Access settings (${BLOCK_PUBLIC_ACCESS_SETTINGS.join(', ')} are all off)`);
 const EXCLUDED = compliant('Bucket-level settings are public, and the bucket is listed in excludedPublicBuckets');
 const settingsOff = sharedVerdicts((off: string) => nonCompliant(`Bucket-level Block Public Access settings off: ${off}`));
 
@@ -20,10 +25,10 @@ const settingsOff = sharedVerdicts((off: string) => nonCompliant(`Bucket-level B
 export const s3BucketLevelPublicAccessProhibited: RuleImplementation = {
   ruleName: 's3-bucket-level-public-access-prohibited',
   compile: (parameters) => {
-    const excluded: ReadonlySet<string> = new Set(csv(parameters.excludedPublicBuckets));
+    const excluded = excludedPublicBuckets(parameters);
     return (item) => {
       const settings = asRecordOrJson(item.supplementaryConfiguration.PublicAccessBlockConfiguration);
-      const off = settings ? SETTINGS.filter((setting) => settings[setting] !== true) : SETTINGS;
+      const off = settings ? BLOCK_PUBLIC_ACCESS_SETTINGS.filter((setting) => settings[setting] !== true) : BLOCK_PUBLIC_ACCESS_SETTINGS;
       if (off.length === 0) {
         return BLOCKED;
       }

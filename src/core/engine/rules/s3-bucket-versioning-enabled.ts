@@ -8,6 +8,11 @@ const MFA_DELETE_DISABLED = nonCompliant('Versioning is enabled, MFA delete is n
 const NOT_RECORDED = notApplicable('Versioning configuration not recorded');
 const versioningIs = sharedVerdicts((status: string) => nonCompliant(`Versioning is ${status}, not Enabled`));
 
+/** Whether the rule asks for MFA delete beside versioning: only with `isMfaDeleteEnabled` "true" (see below). */
+export function requiresMfaDelete(parameters: Readonly<Record<string, string>>): boolean {
+  return parameters.isMfaDeleteEnabled?.toLowerCase() === 'true';
+}
+
 /**
  * S3_BUCKET_VERSIONING_ENABLED: the bucket's versioning status is `Enabled` (`Suspended` and `Off`
  * are violations); with `isMfaDeleteEnabled` "true", MFA delete must be enabled too. The page
@@ -17,7 +22,7 @@ const versioningIs = sharedVerdicts((status: string) => nonCompliant(`Versioning
 export const s3BucketVersioningEnabled: RuleImplementation = {
   ruleName: 's3-bucket-versioning-enabled',
   compile: (parameters) => {
-    const requireMfaDelete = parameters.isMfaDeleteEnabled?.toLowerCase() === 'true';
+    const requireMfaDelete = requiresMfaDelete(parameters);
     return (item) => {
       // An object in a rule invocation's item, JSON text in get-resource-config-history's.
       const versioning = asRecordOrJson(item.supplementaryConfiguration.BucketVersioningConfiguration);

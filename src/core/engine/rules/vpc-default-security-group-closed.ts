@@ -3,6 +3,9 @@ import { asArray, asRecord, asString } from '../values';
 import { compliant, nonCompliant, notApplicable, sharedVerdicts } from '../verdict';
 import { ingressPermissions } from './security-group';
 
+/** The name of a VPC's default security group, the only group the rule judges. */
+export const DEFAULT_GROUP_NAME = 'default';
+
 const CLOSED = compliant('Default security group has no inbound or outbound rules');
 const NAME_NOT_RECORDED = notApplicable('Security group name not recorded');
 const RULES_NOT_RECORDED = notApplicable('Security group rules not recorded');
@@ -27,7 +30,7 @@ export const vpcDefaultSecurityGroupClosed: RuleImplementation = {
     if (groupName === undefined) {
       return NAME_NOT_RECORDED;
     }
-    if (groupName !== 'default') {
+    if (groupName !== DEFAULT_GROUP_NAME) {
       return notDefault(groupName);
     }
     if (!Array.isArray(configuration.ipPermissions) && !Array.isArray(configuration.ipPermissionsEgress)) {

@@ -24,6 +24,7 @@ export const EC2_DEFINITIONS = {
     periodic: false,
     // Security Hub EC2.2, High.
     defaultSeverity: 'HIGH',
+    fix: 'CLOSE_DEFAULT_SECURITY_GROUP',
     parameters: {},
   },
   'ec2-volume-inuse-check': {

@@ -8,6 +8,7 @@ export const RDS_DEFINITIONS = {
     periodic: false,
     // Security Hub RDS.2, "RDS DB Instances should prohibit public access, as determined by the PubliclyAccessible AWS Configuration": CRITICAL.
     defaultSeverity: 'CRITICAL',
+    fix: 'DISABLE_RDS_PUBLIC_ACCESS',
     parameters: {},
   },
   'rds-multi-az-support': {

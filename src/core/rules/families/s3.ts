@@ -8,6 +8,7 @@ export const S3_DEFINITIONS = {
     resourceTypes: ['AWS::S3::Bucket'],
     periodic: false,
     defaultSeverity: 'HIGH',
+    fix: 'BLOCK_BUCKET_PUBLIC_ACCESS',
     parameters: { excludedPublicBuckets: { type: 'csv' } },
   },
   // Security Hub S3.5 (requests must use SSL), MEDIUM.

@@ -8,6 +8,7 @@ export const SERVICES_DEFINITIONS = {
     resourceTypes: ['AWS::DynamoDB::Table'],
     periodic: false,
     defaultSeverity: 'MEDIUM',
+    fix: 'ENABLE_DYNAMODB_PITR',
     parameters: {},
   },
   // No Security Hub control names this rule: MEDIUM, the severity of the controls on encryption at
