@@ -1,4 +1,5 @@
-import { DescribeDBInstancesCommand, ModifyDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { ModifyDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { dbInstanceOf } from './db-instance';
 import { asNumber } from '../../../src/core/engine/values';
 import { Fix, nothingToDo, tagRecord } from '../fix';
 
@@ -10,14 +11,12 @@ export function requiredRetention(parameters: Readonly<Record<string, string>>):
 
 /**
  * Raises a DB instance's backup retention to the rule's; never lowers it, since that deletes
- * backups. Config names DB instances by their resource id (`db-…`), hence the filter.
+ * backups.
  */
 export function backupRetentionFix(rds: RDSClient): Fix {
   return async (request, rule) => {
-    const instance = (await rds.send(new DescribeDBInstancesCommand({
-      Filters: [{ Name: 'dbi-resource-id', Values: [request.resourceId] }],
-    }))).DBInstances?.[0];
-    if (!instance?.DBInstanceIdentifier) {
+    const instance = await dbInstanceOf(rds, request.resourceId);
+    if (!instance) {
       return nothingToDo(`DB instance ${request.resourceId} no longer exists`);
     }
     const tags = tagRecord(instance.TagList);

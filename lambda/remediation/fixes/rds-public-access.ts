@@ -1,17 +1,15 @@
-import { DescribeDBInstancesCommand, ModifyDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { ModifyDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
+import { dbInstanceOf } from './db-instance';
 import { Fix, nothingToDo, tagRecord } from '../fix';
 
 /**
  * Makes a DB instance not publicly accessible: its endpoint then resolves to its private address
- * only. Applied immediately, as the backup-retention fix is; Config names DB instances by their
- * resource id (`db-…`), hence the filter.
+ * only. Applied immediately, as the backup-retention fix is.
  */
 export function rdsPublicAccessFix(rds: RDSClient): Fix {
   return async (request) => {
-    const instance = (await rds.send(new DescribeDBInstancesCommand({
-      Filters: [{ Name: 'dbi-resource-id', Values: [request.resourceId] }],
-    }))).DBInstances?.[0];
-    if (!instance?.DBInstanceIdentifier) {
+    const instance = await dbInstanceOf(rds, request.resourceId);
+    if (!instance) {
       return nothingToDo(`DB instance ${request.resourceId} no longer exists`);
     }
     const tags = tagRecord(instance.TagList);
