@@ -23,6 +23,7 @@ import { buildSync } from 'esbuild';
 import { peakRssMb } from './peak-rss';
 import { compileRule, ConfigurationItem, evaluateItems, NewestItemEvaluations, parseConfigurationItems, readConfigurationItems } from '../src/core/engine';
 import { RECOMMENDED_RULES, RULE_CATALOG } from '../src/core/rules/catalog';
+import { REQUIRED_PARAMETERS } from '../test/support/required-parameters';
 
 const ITEM_COUNT = Number(process.env.BENCH_ITEMS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -66,7 +67,7 @@ const FUNCTION_POLICY = JSON.stringify({
 /** Every built-in rule, with the parameters of those that need some: the widest set the engine runs. */
 const EVERY_RULE = [...RULE_CATALOG.keys()].map((ruleName) => ({
   ruleName,
-  parameters: ({ 'required-tags': { tag1Key: 'Owner' }, 'desired-instance-type': { instanceType: 't3.micro' }, 'lambda-function-settings-check': { runtime: 'nodejs20.x' } } as Record<string, Record<string, string>>)[ruleName] ?? {},
+  parameters: REQUIRED_PARAMETERS[ruleName] ?? {},
 }));
 
 function syntheticItem(i: number, next: () => number): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { ComplianceRule } from './compliance-rule';
-import { RECOMMENDED_RULES, RULE_CATALOG } from '../core/rules/catalog';
+import { FOUNDATIONAL_RULE_NAMES, RECOMMENDED_RULES } from '../core/rules/catalog';
 
 /**
  * The rules a monitor deploys, at most one per rule name. Immutable: `withRules` and
@@ -26,8 +26,7 @@ export class RuleSet {
    * rules are added, so a new version of the library may deploy more rules with it.
    */
   public static foundational(): RuleSet {
-    const needsNoParameter = [...RULE_CATALOG.values()].filter((rule) => !Object.values(rule.parameters).some((parameter) => parameter.required));
-    return RuleSet.of(...needsNoParameter.map((rule) => ComplianceRule.builtIn(rule.ruleName)));
+    return RuleSet.of(...FOUNDATIONAL_RULE_NAMES.map((ruleName) => ComplianceRule.builtIn(ruleName)));
   }
 
   /** A set of exactly these rules. */

@@ -6,13 +6,7 @@ import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, Evaluator, R
 import { RULE_CATALOG } from '../../src/core/rules/catalog';
 import { REMEDIATION_FIXES } from '../../src/core/rules/remediation-catalog';
 import { MAX_ENVIRONMENT_SUFFIX_LENGTH } from '../../src/naming';
-
-/** The parameters a built-in rule cannot do without, with plausible values. */
-const REQUIRED_PARAMETERS: Readonly<Record<string, Record<string, string>>> = {
-  'required-tags': { tag1Key: 'Owner' },
-  'desired-instance-type': { instanceType: 't3.micro' },
-  'lambda-function-settings-check': { runtime: 'nodejs20.x' },
-};
+import { REQUIRED_PARAMETERS } from '../support/required-parameters';
 
 /** Every built-in rule, evaluated by the monitor's engine, each fix opted in where the rule has one. */
 function everyRuleInTheEngine(): RuleSet {

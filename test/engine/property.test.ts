@@ -3,13 +3,8 @@ import { compileRule, evaluate, evaluateItems, toConfigurationItem } from '../..
 import { ANNOTATION_MAX_LENGTH } from '../../src/core/engine/verdict';
 import { RULE_CATALOG } from '../../src/core/rules/catalog';
 import { configurationItem } from '../support/fixtures';
+import { REQUIRED_PARAMETERS } from '../support/required-parameters';
 
-/** The parameters of the rules that need some. */
-const REQUIRED_PARAMETERS: Readonly<Record<string, Record<string, string>>> = {
-  'required-tags': { tag1Key: 'Owner', tag1Value: 'a,b' },
-  'desired-instance-type': { instanceType: 't3.micro' },
-  'lambda-function-settings-check': { runtime: 'nodejs20.x' },
-};
 const RULES = [...RULE_CATALOG.keys()].map((ruleName) => compileRule({ ruleName, parameters: REQUIRED_PARAMETERS[ruleName] ?? {} }));
 const RESOURCE_TYPES = [...new Set([...RULE_CATALOG.values()].flatMap((rule) => rule.resourceTypes))];
 

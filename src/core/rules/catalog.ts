@@ -267,6 +267,14 @@ export const RECOMMENDED_RULES: readonly RuleParameters[] = [
   { ruleName: 'encrypted-volumes', parameters: {} },
 ];
 
+/**
+ * The foundational rule set (`RuleSet.foundational()`): every built-in rule that needs no parameter,
+ * in catalog order, each with AWS's defaults.
+ */
+export const FOUNDATIONAL_RULE_NAMES: readonly string[] = [...RULE_CATALOG.values()]
+  .filter((rule) => !Object.values(rule.parameters).some((parameter) => parameter.required))
+  .map((rule) => rule.ruleName);
+
 /** A set member of a numbered parameter family. */
 export interface NumberedParameter {
   readonly number: number;
