@@ -117,8 +117,8 @@ describe('vpc-default-security-group-closed', () => {
   const { groupName: _name, ...noName } = RDK_SG.configuration;
 
   test.each([
-    ['a group that is not the default one (1.2 history item)', RDK_SG, verdict('NOT_APPLICABLE', 'Not a default security group (launch-wizard-7)')],
-    ['a group that is not the default one (SNS item)', SNS_SG, verdict('NOT_APPLICABLE', 'Not a default security group (example-security-group-2)')],
+    ['a group that is not the default one (1.2 history item)', RDK_SG, verdict('NOT_APPLICABLE', 'Not a default security group (its name is not "default")')],
+    ['a group that is not the default one (SNS item)', SNS_SG, verdict('NOT_APPLICABLE', 'Not a default security group (its name is not "default")')],
     ['the default group with SSH in and all traffic out (1.2, plain-string ranges)', asDefault(RDK_SG),
       verdict('NON_COMPLIANT', 'Default security group has 1 inbound rule and 1 outbound rule')],
     ['the default group with outbound rules only (1.3 field names)', asDefault(SNS_SG),

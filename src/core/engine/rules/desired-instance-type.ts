@@ -1,6 +1,6 @@
 import { RuleImplementation } from '../types';
 import { asString, csv } from '../values';
-import { compliant, nonCompliant, notApplicable } from '../verdict';
+import { compliant, nonCompliant, notApplicable, sharedVerdicts } from '../verdict';
 
 const NOT_RECORDED = notApplicable('Instance type not recorded');
 
@@ -12,14 +12,13 @@ export const desiredInstanceType: RuleImplementation = {
   ruleName: 'desired-instance-type',
   compile: (parameters) => {
     const desired = new Set(csv(parameters.instanceType));
+    const desiredText = [...desired].join(', ');
+    const ofType = sharedVerdicts((instanceType: string) => desired.has(instanceType)
+      ? compliant(`Instance type ${instanceType} is desired`)
+      : nonCompliant(`Instance type ${instanceType} is not one of ${desiredText}`));
     return (item) => {
       const instanceType = asString(item.configuration.instanceType);
-      if (instanceType === undefined) {
-        return NOT_RECORDED;
-      }
-      return desired.has(instanceType)
-        ? compliant(`Instance type ${instanceType} is desired`)
-        : nonCompliant(`Instance type ${instanceType} is not one of ${[...desired].join(', ')}`);
+      return instanceType === undefined ? NOT_RECORDED : ofType(instanceType);
     };
   },
 };

@@ -32,8 +32,9 @@ export const ec2VolumeInuseCheck: RuleImplementation = {
     return (item) => {
       const configuration = item.configuration;
       const state = volumeState(configuration);
-      const attachments = asArray(configuration.attachments).map(asRecord).filter((attachment) => attachment !== undefined);
-      if (attachments.length === 0 && state !== 'in-use') {
+      const attachments = asArray(configuration.attachments);
+      const attached = attachments.some((attachment) => asRecord(attachment) !== undefined);
+      if (!attached && state !== 'in-use') {
         if (state === undefined && !Array.isArray(configuration.attachments)) {
           return NOT_RECORDED;
         }
@@ -42,10 +43,14 @@ export const ec2VolumeInuseCheck: RuleImplementation = {
       if (!requireDeleteOnTermination) {
         return ATTACHED;
       }
-      if (attachments.length === 0) {
+      if (!attached) {
         return DELETE_NOT_RECORDED;
       }
-      for (const attachment of attachments) {
+      for (const entry of attachments) {
+        const attachment = asRecord(entry);
+        if (attachment === undefined) {
+          continue;
+        }
         if (typeof attachment.deleteOnTermination !== 'boolean') {
           return DELETE_NOT_RECORDED;
         }

@@ -1,9 +1,10 @@
 import { RuleImplementation } from '../types';
 import { asString, csv } from '../values';
-import { compliant, nonCompliant, notApplicable } from '../verdict';
+import { compliant, nonCompliant, notApplicable, sharedVerdicts } from '../verdict';
 
 const NOT_RECORDED = notApplicable('Group membership not recorded');
 const IN_NO_GROUP = nonCompliant('User is a member of no IAM group');
+const memberOf = sharedVerdicts((groups: string) => compliant(`Member of ${groups}`));
 
 /**
  * IAM_USER_GROUP_MEMBERSHIP_CHECK: the user is a member of at least one IAM group (`groupList`,
@@ -17,6 +18,8 @@ export const iamUserGroupMembershipCheck: RuleImplementation = {
     const required = csv(parameters.groupNames);
     const requiredKeys = new Set(required.map((name) => name.toLowerCase()));
     const requiredText = required.join(', ');
+    const memberOfRequired = sharedVerdicts((group: string) => compliant(`Member of ${group}, one of groupNames`));
+    const memberOfOthers = sharedVerdicts((groups: string) => nonCompliant(`Member of ${groups}, none of groupNames (${requiredText})`));
     return (item) => {
       const groupList = item.configuration.groupList;
       if (!Array.isArray(groupList)) {
@@ -27,12 +30,10 @@ export const iamUserGroupMembershipCheck: RuleImplementation = {
         return IN_NO_GROUP;
       }
       if (requiredKeys.size === 0) {
-        return compliant(`Member of ${groups.join(', ')}`);
+        return memberOf(groups.join(', '));
       }
       const member = groups.find((name) => requiredKeys.has(name.toLowerCase()));
-      return member !== undefined
-        ? compliant(`Member of ${member}, one of groupNames`)
-        : nonCompliant(`Member of ${groups.join(', ')}, none of groupNames (${requiredText})`);
+      return member !== undefined ? memberOfRequired(member) : memberOfOthers(groups.join(', '));
     };
   },
 };

@@ -1,9 +1,10 @@
 import { inlinePolicyNames, policyNames } from './iam-no-inline-policy-check';
 import { RuleImplementation } from '../types';
-import { compliant, nonCompliant, notApplicable } from '../verdict';
+import { compliant, nonCompliant, notApplicable, sharedVerdicts } from '../verdict';
 
 const NO_POLICY = compliant('No policy is attached to the user');
 const NOT_RECORDED = notApplicable('Inline or attached managed policies not recorded');
+const policiesAttached = sharedVerdicts((policies: string) => nonCompliant(`Policies attached to the user (${policies})`));
 
 /**
  * IAM_USER_NO_POLICIES_CHECK: no policy is attached to the user, managed (`attachedManagedPolicies`)
@@ -26,7 +27,7 @@ export const iamUserNoPoliciesCheck: RuleImplementation = {
       attachedPolicies.push(`managed: ${managed.join(', ')}`);
     }
     if (attachedPolicies.length > 0) {
-      return nonCompliant(`Policies attached to the user (${attachedPolicies.join('; ')})`);
+      return policiesAttached(attachedPolicies.join('; '));
     }
     return inline && managed ? NO_POLICY : NOT_RECORDED;
   },

@@ -1,7 +1,7 @@
 import { numberedParameterValues, withDefaults } from '../../rules/catalog';
 import { RuleImplementation } from '../types';
 import { csv } from '../values';
-import { compliant, nonCompliant } from '../verdict';
+import { compliant, nonCompliant, sharedVerdicts } from '../verdict';
 import { ForbiddenIngress, forbiddenRangesOpened, ingressPermissions, IPV4_WORLD, IPV6_WORLD, PortRange } from './security-group';
 
 /**
@@ -33,18 +33,16 @@ export const restrictedCommonPorts: RuleImplementation = {
     const ports = forbidden.tcp.map(([port]) => port);
     const worlds = forbidden.worlds.join(' or ');
     const closed = compliant(`No blocked TCP port (${ports.join(', ')}) is open to ${worlds}`);
+    const blockedOpen = sharedVerdicts((open: string) => nonCompliant(`Blocked TCP port${open.includes(',') ? 's' : ''} ${open} open to ${worlds}`));
     return (item) => {
-      const opened = new Set<number>();
+      let opened: Set<number> | undefined;
       for (const permission of ingressPermissions(item)) {
-        for (const [port] of forbiddenRangesOpened(permission, forbidden)) {
-          opened.add(port);
+        for (const range of forbiddenRangesOpened(permission, forbidden)) {
+          (opened ??= new Set()).add(range[0]);
         }
       }
       // Named in the order of the parameters, whatever the order of the permissions.
-      const open = ports.filter((port) => opened.has(port));
-      return open.length > 0
-        ? nonCompliant(`Blocked TCP port${open.length > 1 ? 's' : ''} ${open.join(', ')} open to ${worlds}`)
-        : closed;
+      return opened ? blockedOpen(ports.filter((port) => opened.has(port)).join(', ')) : closed;
     };
   },
 };

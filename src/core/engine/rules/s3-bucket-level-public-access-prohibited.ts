@@ -28,15 +28,14 @@ export const s3BucketLevelPublicAccessProhibited: RuleImplementation = {
     const excluded = excludedPublicBuckets(parameters);
     return (item) => {
       const settings = asRecordOrJson(item.supplementaryConfiguration.PublicAccessBlockConfiguration);
-      const off = settings ? BLOCK_PUBLIC_ACCESS_SETTINGS.filter((setting) => settings[setting] !== true) : BLOCK_PUBLIC_ACCESS_SETTINGS;
-      if (off.length === 0) {
+      if (settings && BLOCK_PUBLIC_ACCESS_SETTINGS.every((setting) => settings[setting] === true)) {
         return BLOCKED;
       }
       // A bucket's resource id is its name, which excludedPublicBuckets lists.
       if (excluded.has(item.resourceId)) {
         return EXCLUDED;
       }
-      return settings ? settingsOff(off.join(', ')) : NO_SETTINGS;
+      return settings ? settingsOff(BLOCK_PUBLIC_ACCESS_SETTINGS.filter((setting) => settings[setting] !== true).join(', ')) : NO_SETTINGS;
     };
   },
 };

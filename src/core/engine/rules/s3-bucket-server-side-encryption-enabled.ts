@@ -74,7 +74,7 @@ export const s3BucketServerSideEncryptionEnabled: RuleImplementation = {
     if (policy && hasValueWithTooManyVariables(policy)) {
       return POLICY_NOT_EVALUATED;
     }
-    const [rule] = defaultEncryption(item);
+    const rule = defaultEncryption(item)[0];
     if (rule) {
       return encryptedBy(rule.sseAlgorithm);
     }

@@ -1,3 +1,4 @@
+import { readOncePerItem } from './read-once';
 import { ConfigurationItem } from '../types';
 import { asArray, asRecord, asRecordOrJson, asString } from '../values';
 
@@ -7,8 +8,11 @@ export interface DefaultEncryption {
   readonly kmsMasterKeyId?: string;
 }
 
-/** A bucket's default-encryption rules: `{sseAlgorithm, kmsMasterKeyID}` of each `applyServerSideEncryptionByDefault`. */
-export function defaultEncryption(item: ConfigurationItem): DefaultEncryption[] {
+/**
+ * A bucket's default-encryption rules: `{sseAlgorithm, kmsMasterKeyID}` of each
+ * `applyServerSideEncryptionByDefault`; read once for the two rules that judge them.
+ */
+export const defaultEncryption: (item: ConfigurationItem) => readonly DefaultEncryption[] = readOncePerItem((item) => {
   const configuration = asRecordOrJson(item.supplementaryConfiguration.ServerSideEncryptionConfiguration);
   const encryption: DefaultEncryption[] = [];
   for (const rule of asArray(configuration?.rules)) {
@@ -19,6 +23,6 @@ export function defaultEncryption(item: ConfigurationItem): DefaultEncryption[] 
     }
   }
   return encryption;
-}
+});
 
 export const KMS_ALGORITHMS: ReadonlySet<string> = new Set(['aws:kms', 'aws:kms:dsse']);

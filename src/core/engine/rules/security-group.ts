@@ -1,3 +1,4 @@
+import { readOncePerItem } from './read-once';
 import { ConfigurationItem } from '../types';
 import { asArray, asNumber, asRecord, asText, csv } from '../values';
 
@@ -40,31 +41,25 @@ const IPV4_ONLY: readonly World[] = [IPV4_WORLD];
 const IPV6_ONLY: readonly World[] = [IPV6_WORLD];
 const BOTH_WORLDS: readonly World[] = [IPV4_WORLD, IPV6_WORLD];
 
-/** Whether a range list holds a CIDR: plain strings (1.2 history shape) or `{cidrIp}` / `{cidrIpv6}` objects (1.3). */
-function hasCidr(ranges: unknown, cidr: string): boolean {
-  if (!Array.isArray(ranges)) {
-    return false;
-  }
-  for (const range of ranges) {
-    if (range === cidr) {
-      return true;
-    }
-    const record = asRecord(range);
-    if (record && (record.cidrIp === cidr || record.cidrIpv6 === cidr)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Whether any of the permission's range lists (1.3 `ipv4Ranges`/`ipv6Ranges`, 1.2 `ipRanges`) holds the CIDR. */
-function inAnyRangeList(permission: Record<string, unknown>, cidr: string): boolean {
-  return hasCidr(permission.ipv4Ranges, cidr) || hasCidr(permission.ipRanges, cidr) || hasCidr(permission.ipv6Ranges, cidr);
-}
-
+/**
+ * The world sources among the permission's range lists (1.3 `ipv4Ranges`/`ipv6Ranges`, 1.2
+ * `ipRanges`), each list read once: plain strings (1.2 history shape) or `{cidrIp}` / `{cidrIpv6}` objects (1.3).
+ */
 function worldsOf(permission: Record<string, unknown>): readonly World[] {
-  const ipv4 = inAnyRangeList(permission, IPV4_WORLD);
-  const ipv6 = inAnyRangeList(permission, IPV6_WORLD);
+  let ipv4 = false;
+  let ipv6 = false;
+  for (const ranges of [permission.ipv4Ranges, permission.ipRanges, permission.ipv6Ranges]) {
+    if (!Array.isArray(ranges)) {
+      continue;
+    }
+    for (const range of ranges) {
+      const record = asRecord(range);
+      const cidr = record ? record.cidrIp : range;
+      const cidrIpv6 = record?.cidrIpv6;
+      ipv4 ||= cidr === IPV4_WORLD || cidrIpv6 === IPV4_WORLD;
+      ipv6 ||= cidr === IPV6_WORLD || cidrIpv6 === IPV6_WORLD;
+    }
+  }
   return ipv4 ? (ipv6 ? BOTH_WORLDS : IPV4_ONLY) : (ipv6 ? IPV6_ONLY : NO_WORLD);
 }
 
@@ -87,17 +82,8 @@ function toPermission(raw: unknown): IngressPermission | undefined {
   };
 }
 
-/**
- * The last item read and its permissions: the security-group rules run one after another on the
- * same item, so they share one reading of it instead of each reading it again.
- */
-let lastRead: { item: ConfigurationItem; permissions: readonly IngressPermission[] } | undefined;
-
-/** The ingress permissions of a security group item. */
-export function ingressPermissions(item: ConfigurationItem): readonly IngressPermission[] {
-  if (lastRead?.item === item) {
-    return lastRead.permissions;
-  }
+/** The ingress permissions of a security group item, read once for the four rules that judge them. */
+export const ingressPermissions: (item: ConfigurationItem) => readonly IngressPermission[] = readOncePerItem((item) => {
   const permissions: IngressPermission[] = [];
   for (const raw of asArray(item.configuration.ipPermissions)) {
     const permission = toPermission(raw);
@@ -105,13 +91,17 @@ export function ingressPermissions(item: ConfigurationItem): readonly IngressPer
       permissions.push(permission);
     }
   }
-  lastRead = { item, permissions };
   return permissions;
-}
+});
 
 /** The first of the worlds that the permission is open to. */
 export function worldOpened(permission: IngressPermission, worlds: readonly World[]): World | undefined {
-  return worlds.find((world) => permission.worlds.includes(world));
+  for (const world of worlds) {
+    if (permission.worlds.includes(world)) {
+      return world;
+    }
+  }
+  return undefined;
 }
 
 /** Whether the permission carries the protocol (`all` carries every protocol). */
@@ -119,28 +109,49 @@ function carries(permission: IngressPermission, protocol: 'tcp' | 'udp'): boolea
   return permission.protocol === protocol || permission.protocol === 'all';
 }
 
-function overlaps([from, to]: PortRange, [start, end]: PortRange): boolean {
-  return from <= end && start <= to;
+function overlapsPorts(permission: IngressPermission, range: PortRange): boolean {
+  return range[0] <= permission.toPort && permission.fromPort <= range[1];
 }
 
-/** The forbidden TCP ranges, then UDP ranges, that the permission opens to a forbidden world. */
-export function forbiddenRangesOpened(permission: IngressPermission, forbidden: ForbiddenIngress): PortRange[] {
+const PORT_PROTOCOLS = ['tcp', 'udp'] as const;
+// Shared: most permissions open nothing forbidden, and each rule asks of every permission of every group.
+const NOTHING_OPENED: readonly PortRange[] = [];
+
+/** Whether the permission opens a forbidden range to a forbidden world; builds nothing, as the rules ask it of every permission. */
+export function opensForbidden(permission: IngressPermission, forbidden: ForbiddenIngress): boolean {
   if (worldOpened(permission, forbidden.worlds) === undefined) {
-    return [];
+    return false;
   }
-  const ports: PortRange = [permission.fromPort, permission.toPort];
-  const opened: PortRange[] = [];
-  for (const protocol of ['tcp', 'udp'] as const) {
+  for (const protocol of PORT_PROTOCOLS) {
     if (!carries(permission, protocol)) {
       continue;
     }
     for (const range of forbidden[protocol]) {
-      if (overlaps(range, ports)) {
-        opened.push(range);
+      if (overlapsPorts(permission, range)) {
+        return true;
       }
     }
   }
-  return opened;
+  return false;
+}
+
+/** The forbidden TCP ranges, then UDP ranges, that the permission opens to a forbidden world. */
+export function forbiddenRangesOpened(permission: IngressPermission, forbidden: ForbiddenIngress): readonly PortRange[] {
+  if (worldOpened(permission, forbidden.worlds) === undefined) {
+    return NOTHING_OPENED;
+  }
+  let opened: PortRange[] | undefined;
+  for (const protocol of PORT_PROTOCOLS) {
+    if (!carries(permission, protocol)) {
+      continue;
+    }
+    for (const range of forbidden[protocol]) {
+      if (overlapsPorts(permission, range)) {
+        (opened ??= []).push(range);
+      }
+    }
+  }
+  return opened ?? NOTHING_OPENED;
 }
 
 export function describePorts(permission: IngressPermission): string {

@@ -9,7 +9,9 @@ export const DEFAULT_GROUP_NAME = 'default';
 const CLOSED = compliant('Default security group has no inbound or outbound rules');
 const NAME_NOT_RECORDED = notApplicable('Security group name not recorded');
 const RULES_NOT_RECORDED = notApplicable('Security group rules not recorded');
-const notDefault = sharedVerdicts((groupName: string) => notApplicable(`Not a default security group (${groupName})`));
+// One verdict for every other group, without its name: groups' names are their own, so a verdict
+// naming each would be built anew for every group of an account.
+const NOT_DEFAULT = notApplicable(`Not a default security group (its name is not "${DEFAULT_GROUP_NAME}")`);
 const rules = (count: number, direction: string) => `${count} ${direction} rule${count === 1 ? '' : 's'}`;
 const open = sharedVerdicts((counts: string) => {
   const [inbound, outbound] = counts.split('/').map(Number);
@@ -31,7 +33,7 @@ export const vpcDefaultSecurityGroupClosed: RuleImplementation = {
       return NAME_NOT_RECORDED;
     }
     if (groupName !== DEFAULT_GROUP_NAME) {
-      return notDefault(groupName);
+      return NOT_DEFAULT;
     }
     if (!Array.isArray(configuration.ipPermissions) && !Array.isArray(configuration.ipPermissionsEgress)) {
       return RULES_NOT_RECORDED;

@@ -1,9 +1,13 @@
 import { RuleImplementation } from '../types';
-import { compliant, nonCompliant, notApplicable } from '../verdict';
+import { compliant, nonCompliant, notApplicable, sharedVerdicts } from '../verdict';
 import {
-  ALL_PORTS, describePorts, ForbiddenIngress, forbiddenRangesOpened, ingressPermissions, IPV4_WORLD, IPV6_WORLD, parsePortRanges,
-  subtractRanges, worldOpened,
+  ALL_PORTS, describePorts, ForbiddenIngress, ingressPermissions, IPV4_WORLD, IPV6_WORLD, opensForbidden, parsePortRanges, subtractRanges,
+  worldOpened,
 } from './security-group';
+
+const NO_WORLD_INGRESS = notApplicable('No ingress is open to 0.0.0.0/0 or ::/0');
+const AUTHORIZED = compliant('Only authorized ports are open to the world');
+const unauthorizedOpen = sharedVerdicts((ports: string) => nonCompliant(`Unauthorized ports open to the world: ${ports}`));
 
 /**
  * VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS forbids, from 0.0.0.0/0 and ::/0, every TCP and UDP port that
@@ -28,14 +32,20 @@ export const vpcSgOpenOnlyToAuthorizedPorts: RuleImplementation = {
   compile: (parameters) => {
     const forbidden = authorizedPortsForbidden(parameters);
     return (item) => {
-      const worldOpen = ingressPermissions(item).filter((permission) => worldOpened(permission, forbidden.worlds) !== undefined);
-      if (worldOpen.length === 0) {
-        return notApplicable('No ingress is open to 0.0.0.0/0 or ::/0');
+      let worldOpen = false;
+      let unauthorized: string | undefined;
+      for (const permission of ingressPermissions(item)) {
+        if (worldOpened(permission, forbidden.worlds) !== undefined) {
+          worldOpen = true;
+          if (opensForbidden(permission, forbidden)) {
+            unauthorized = unauthorized === undefined ? describePorts(permission) : `${unauthorized}, ${describePorts(permission)}`;
+          }
+        }
       }
-      const unauthorized = worldOpen.filter((permission) => forbiddenRangesOpened(permission, forbidden).length > 0);
-      return unauthorized.length > 0
-        ? nonCompliant(`Unauthorized ports open to the world: ${unauthorized.map(describePorts).join(', ')}`)
-        : compliant('Only authorized ports are open to the world');
+      if (!worldOpen) {
+        return NO_WORLD_INGRESS;
+      }
+      return unauthorized === undefined ? AUTHORIZED : unauthorizedOpen(unauthorized);
     };
   },
 };
