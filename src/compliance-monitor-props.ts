@@ -1,6 +1,6 @@
 import { aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RemediationMode } from './core/remediation-mode';
-import { RuleSet, Severity } from './rules';
+import { Framework, RuleSet, Severity } from './rules';
 
 /** How long the monitor keeps what it produces. */
 export interface RetentionOptions {
@@ -100,6 +100,13 @@ export interface ComplianceMonitorProps {
    * @default RuleSet.recommended()
    */
   readonly rules?: RuleSet;
+  /**
+   * The frameworks whose controls the reports show, each control with its status, its rules and
+   * their resources: built-in ones (`Framework.SOC2`, ...) and `Framework.custom` catalogues. Every
+   * framework a rule's `controls` option names must be listed.
+   * @default Framework.builtInFrameworks(): SOC 2, PCI DSS 4.0.1, NIST SP 800-53 rev. 5, CIS AWS Foundations and AWS FSBP
+   */
+  readonly frameworks?: Framework[];
   /**
    * Retention of reports, findings and logs.
    * @default - see each option of RetentionOptions

@@ -18,7 +18,8 @@ import { acknowledgeFindings } from './nag-acknowledgements';
 import { bucketName, resourceName } from './naming';
 import { createMonitorAlarms } from './observability/alarms';
 import { createMonitorDashboard } from './observability/dashboard';
-import { RuleSet, Severity } from './rules';
+import { Framework, RuleSet, Severity } from './rules';
+import { frameworksSetting } from './rules/frameworks-setting';
 import { createEncryptionKey, grantServicesUseOfKey } from './security/encryption-key';
 import { createFindingsTable } from './storage/findings-table';
 import { createAccessLogsBucket, createSecureBucket } from './storage/secure-bucket';
@@ -163,7 +164,11 @@ export class ComplianceMonitor extends Construct {
       handler: 'aggregator',
       timeout: Duration.minutes(5),
       environment: AGGREGATOR_SETTINGS.encode({
-        findingsTable: this.findingsTable.tableName, reportsBucket: this.reportsBucket.bucketName, configRuleNames: deployedRuleNames,
+        findingsTable: this.findingsTable.tableName,
+        reportsBucket: this.reportsBucket.bucketName,
+        configRuleNames: deployedRuleNames,
+        environmentSuffix: suffix,
+        frameworks: frameworksSetting(props.frameworks ?? Framework.builtInFrameworks(), this.ruleSet),
       }),
     });
     this.analyzerFunction = analyzer.function;

@@ -38,6 +38,9 @@ describe('each handler reads the settings its function is deployed with', () => 
   test('the aggregator', () => {
     const settings = AGGREGATOR_SETTINGS.decode(deployedEnvironment('compliance-aggregator-test'));
     expect(settings.configRuleNames).toEqual(expect.arrayContaining(['restricted-ssh-test', 'required-tags-test']));
+    expect(settings.environmentSuffix).toBe('test');
+    // The built-in frameworks by id alone: their mappings are in the aggregator's code.
+    expect(settings.frameworks).toEqual({ frameworks: ['SOC2', 'PCI_DSS_4', 'NIST_800_53_R5', 'CIS_AWS', 'AWS_FSBP'].map((id) => ({ id })) });
   });
 
   test('a function carries exactly its handler\'s settings (and Node.js\'s source maps), nothing unread', () => {
@@ -45,7 +48,7 @@ describe('each handler reads the settings its function is deployed with', () => 
     expect(names('compliance-analyzer-test')).toEqual(['ALERT_DIGEST_THRESHOLD', 'ALERT_SEVERITY', 'ALERT_TOPIC_ARN',
       'ENVIRONMENT_SUFFIX', 'FINDINGS_TABLE', 'FINDINGS_TTL_DAYS', 'REMEDIATOR_FUNCTION', 'RULES']);
     expect(names('compliance-remediator-test')).toEqual(['ALERT_TOPIC_ARN', 'FINDINGS_TABLE', 'FINDINGS_TTL_DAYS', 'REMEDIATION_MODE', 'RULES']);
-    expect(names('compliance-aggregator-test')).toEqual(['CONFIG_RULE_NAMES', 'FINDINGS_TABLE', 'REPORTS_BUCKET']);
+    expect(names('compliance-aggregator-test')).toEqual(['CONFIG_RULE_NAMES', 'ENVIRONMENT_SUFFIX', 'FINDINGS_TABLE', 'REPORTS_BUCKET', 'REPORT_FRAMEWORKS']);
   });
 
   test('a variable the construct did not write fails the decoder, naming it', () => {

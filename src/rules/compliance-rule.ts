@@ -1,6 +1,7 @@
 import { aws_config as config, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Evaluator } from './evaluator';
 import { Exemption } from './exemption';
+import { controlProblems, Framework } from './framework';
 import { closestManagedRuleIdentifier, isManagedRuleIdentifier } from './managed-rule-identifiers';
 import { RuleTrigger } from './rule-trigger';
 import { parameterProblems, RULE_CATALOG, RuleDefinition } from '../core/rules/catalog';
@@ -40,6 +41,26 @@ export interface RuleOptions {
    * @default false
    */
   readonly autoRemediate?: boolean;
+  /**
+   * Controls of frameworks that the rule maps to, beside the built-in mappings (or instead of them,
+   * with `replace`): an organisation's own reading of a framework, or a custom framework's controls
+   * of a custom or managed rule. One entry per framework.
+   * @default - the built-in mappings only (none for custom and managed rules)
+   */
+  readonly controls?: RuleControls[];
+}
+
+/** The controls of one framework that a rule maps to. */
+export interface RuleControls {
+  /** The framework, built-in or `Framework.custom`. */
+  readonly framework: Framework;
+  /** Control ids of the framework, e.g. `['CC6.1']`. */
+  readonly controls: string[];
+  /**
+   * Whether these replace the framework's own mapping of the rule instead of adding to it.
+   * @default false
+   */
+  readonly replace?: boolean;
 }
 
 /** Options of `ComplianceRule.builtIn`. */
@@ -345,7 +366,12 @@ export interface ManagedRuleOptions {
    * AWS published after this version of the library.
    * @default false (an unknown identifier throws, suggesting the closest known one)
    */
-  readonly allowUnlistedIdentifier?: boolean;
+  readonly allowUnlistedIdentifier?: boolean; /**
+   * Controls of frameworks that the rule maps to (a managed or custom rule has no built-in mapping).
+   * One entry per framework.
+   * @default - none
+   */
+  readonly controls?: RuleControls[];
 }
 
 /** Options of `ComplianceRule.custom`. */
@@ -379,6 +405,12 @@ export interface CustomRuleOptions {
    * @default - none
    */
   readonly exemptions?: Exemption[];
+  /**
+   * Controls of frameworks that the rule maps to (a managed or custom rule has no built-in mapping).
+   * One entry per framework.
+   * @default - none
+   */
+  readonly controls?: RuleControls[];
 }
 
 /** AWS Config's limit on a rule name, less the `-{environmentSuffix}` the monitor appends. */
@@ -399,6 +431,7 @@ interface ComplianceRuleSpec {
   readonly lambdaFunction?: lambda.IFunction;
   readonly exemptions: Exemption[];
   readonly autoRemediate: boolean;
+  readonly controls: RuleControls[];
 }
 
 /**
@@ -694,6 +727,7 @@ export class ComplianceRule {
     }
     return new ComplianceRule({
       ruleName: validRuleName('ComplianceRule.managed', options.ruleName),
+      controls: validControls(options.ruleName, options.controls),
       identifier,
       parameters: { ...options.parameters },
       resourceTypes: [...(options.resourceTypes ?? [])],
@@ -709,6 +743,7 @@ export class ComplianceRule {
   public static custom(options: CustomRuleOptions): ComplianceRule {
     return new ComplianceRule({
       ruleName: validRuleName('ComplianceRule.custom', options.ruleName),
+      controls: validControls(options.ruleName, options.controls),
       parameters: { ...options.parameters },
       resourceTypes: [...(options.resourceTypes ?? [])],
       trigger: options.trigger ?? RuleTrigger.configurationChanges(),
@@ -751,6 +786,7 @@ export class ComplianceRule {
     }
     return new ComplianceRule({
       ruleName,
+      controls: validControls(ruleName, options.controls),
       identifier: definition.identifier,
       parameters,
       resourceTypes,
@@ -784,6 +820,8 @@ export class ComplianceRule {
   public readonly exemptions: Exemption[];
   /** Whether the remediator fixes new violations. */
   public readonly autoRemediate: boolean;
+  /** The controls given with the rule's `controls` option, beside or instead of the frameworks' own mappings. */
+  public readonly controls: RuleControls[];
 
   private constructor(spec: ComplianceRuleSpec) {
     this.ruleName = spec.ruleName;
@@ -796,24 +834,47 @@ export class ComplianceRule {
     this.lambdaFunction = spec.lambdaFunction;
     this.exemptions = spec.exemptions;
     this.autoRemediate = spec.autoRemediate;
+    this.controls = spec.controls;
+  }
+
+  /**
+   * The rule's controls in a framework: the framework's own mapping of the rule (for a built-in
+   * rule), with the controls given for it added, or in its place where given with `replace`.
+   */
+  public controlsIn(framework: Framework): string[] {
+    const given = this.controls.find((entry) => entry.framework.id === framework.id);
+    const own = given?.replace ? [] : framework.controlsOf(this.ruleName);
+    return [...new Set([...own, ...(given?.controls ?? [])])];
   }
 }
 
-/** The entries whose value is defined. */
 /**
  * An optional list as a parameter: comma-separated, and left out when empty, as when not given. An
  * empty string would be refused by the rule ("no authorized UDP ports" is the parameter's absence);
  * Python and Java users pass `[]` for "none" more often than they leave a keyword out.
  */
-/** The enhanced monitoring intervals RDS accepts, in seconds. */
-const RDS_MONITORING_INTERVALS: readonly number[] = [1, 5, 10, 15, 30, 60];
-
 function listed(values: readonly string[] | undefined): string | undefined {
   return values && values.length > 0 ? values.join(',') : undefined;
 }
 
+/** The entries whose value is defined. */
 function compact(parameters: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(parameters).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** The enhanced monitoring intervals RDS accepts, in seconds. */
+const RDS_MONITORING_INTERVALS: readonly number[] = [1, 5, 10, 15, 30, 60];
+
+/** A rule's `controls` option, checked: one entry per framework, each with distinct, non-blank control ids. */
+function validControls(ruleName: string, controls: readonly RuleControls[] | undefined): RuleControls[] {
+  const problems = (controls ?? []).flatMap((entry, index, all) => [
+    ...(all.findIndex((other) => other.framework.id === entry.framework.id) !== index ? [`framework ${entry.framework.id} is given twice (give its controls in one entry)`] : []),
+    ...controlProblems(entry.controls).map((problem) => `framework ${entry.framework.id}: ${problem}`),
+  ]);
+  if (problems.length > 0) {
+    throw new Error(`rule "${ruleName}": controls: ${problems.join('; ')}.`);
+  }
+  return (controls ?? []).map((entry) => ({ ...entry, controls: [...entry.controls] }));
 }
 
 function validRuleName(factory: string, name: string): string {

@@ -1,5 +1,12 @@
 import { ComplianceRule } from './compliance-rule';
+import { Framework } from './framework';
+import { BuiltInFrameworkId, frameworkRules } from '../core/frameworks';
 import { FOUNDATIONAL_RULE_NAMES, RECOMMENDED_RULES } from '../core/rules/catalog';
+
+/** A built-in rule with AWS's defaults, or undefined when it needs a parameter. */
+function withoutInput(ruleName: string): ComplianceRule | undefined {
+  return FOUNDATIONAL_RULE_NAMES.includes(ruleName) ? ComplianceRule.builtIn(ruleName) : undefined;
+}
 
 /**
  * The rules a monitor deploys, at most one per rule name. Immutable: `withRules` and
@@ -27,6 +34,26 @@ export class RuleSet {
    */
   public static foundational(): RuleSet {
     return RuleSet.of(...FOUNDATIONAL_RULE_NAMES.map((ruleName) => ComplianceRule.builtIn(ruleName)));
+  }
+
+  /**
+   * The built-in rules that a framework's controls map to, in catalog order. For a built-in
+   * framework each has the parameters AWS's conformance pack for it uses (AWS's defaults where it
+   * gives none), and a mapped rule that needs a parameter the pack does not give is left out: the
+   * set deploys without input. For a custom framework, the built-in rules its catalogue names, with
+   * AWS's defaults.
+   */
+  public static forFramework(framework: Framework): RuleSet {
+    if (framework.isBuiltIn) {
+      return RuleSet.of(...frameworkRules(framework.id as BuiltInFrameworkId)
+        .map((rule) => ComplianceRule.builtIn(rule.ruleName, { parameters: rule.parameters })));
+    }
+    const needInput = framework.mappedRuleNames.filter((ruleName) => withoutInput(ruleName) === undefined);
+    if (needInput.length > 0) {
+      throw new Error(`RuleSet.forFramework: framework "${framework.id}" maps ${needInput.join(', ')}, which need parameters; ` +
+        'build the set with RuleSet.of(...) and the rules\' factories instead.');
+    }
+    return RuleSet.of(...framework.mappedRuleNames.map((ruleName) => withoutInput(ruleName)!));
   }
 
   /** A set of exactly these rules. */

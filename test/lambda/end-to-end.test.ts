@@ -168,7 +168,11 @@ function settingsFor(topicArn: string, mode: 'APPLY' | 'DRY_RUN') {
     }),
     remediator: REMEDIATOR_SETTINGS.encode({ ...common, remediationMode: RemediationMode[mode] }),
     aggregator: AGGREGATOR_SETTINGS.encode({
-      findingsTable: TABLE, reportsBucket: REPORTS_BUCKET, configRuleNames: RULES.map((rule) => rule.configRuleName),
+      findingsTable: TABLE,
+      reportsBucket: REPORTS_BUCKET,
+      configRuleNames: RULES.map((rule) => rule.configRuleName),
+      environmentSuffix: SUFFIX,
+      frameworks: { frameworks: [{ id: 'PCI_DSS_4' }] },
     }),
   };
 }

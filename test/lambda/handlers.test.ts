@@ -32,9 +32,17 @@ describe('entry points', () => {
   });
 
   test('the aggregator builds its handler from its settings, and refuses to start without them', () => {
-    const settings = { FINDINGS_TABLE: 'compliance-findings-test', REPORTS_BUCKET: 'compliance-reports-test', CONFIG_RULE_NAMES: 'restricted-ssh-test' };
+    const settings = {
+      FINDINGS_TABLE: 'compliance-findings-test',
+      REPORTS_BUCKET: 'compliance-reports-test',
+      CONFIG_RULE_NAMES: 'restricted-ssh-test',
+      ENVIRONMENT_SUFFIX: 'test',
+      REPORT_FRAMEWORKS: '{"frameworks":[{"id":"PCI_DSS_4"}]}',
+    };
     expect(loadWith(settings, '../../lambda/aggregator')).toEqual(expect.any(Function));
     expect(() => loadWith({ ...settings, REPORTS_BUCKET: '' }, '../../lambda/aggregator')).toThrow('environment variable REPORTS_BUCKET is not set');
+    expect(() => loadWith({ ...settings, REPORT_FRAMEWORKS: '{"frameworks":"PCI_DSS_4"}' }, '../../lambda/aggregator'))
+      .toThrow('environment variable REPORT_FRAMEWORKS must be {"frameworks": [{"id": "PCI_DSS_4"}, ...]');
   });
 
   test('the remediator builds its handler from its settings, and refuses to start with a wrong mode', () => {

@@ -28,3 +28,23 @@ export function csvRow(evaluation: ReportedEvaluation): string {
 export function renderCsv(report: ComplianceReport): string {
   return CSV_HEADER + report.evaluations.map(csvRow).join('');
 }
+
+const CONTROL_COLUMNS = [
+  'framework', 'framework_version', 'control', 'status', 'rules', 'resources', 'compliant', 'non_compliant', 'exempt', 'not_applicable',
+] as const;
+
+/** The CSV header of control status, with its line end. */
+export const CONTROLS_CSV_HEADER = `${CONTROL_COLUMNS.join(',')}\r\n`;
+
+/**
+ * The report's control status as CSV (RFC 4180): one row per control of each framework, in the
+ * report's order; its rules separated by spaces. Only the header when the report shows no framework.
+ */
+export function renderControlsCsv(report: Pick<ComplianceReport, 'controls'>): string {
+  const rows = Object.values(report.controls ?? {}).flatMap(({ name, version, controls }) =>
+    Object.entries(controls).map(([control, { status, rules, resources }]) => `${[
+      name, version ?? '', control, status, rules.join(' '),
+      ...[resources.total, resources.compliant, resources.non_compliant, resources.exempt, resources.not_applicable].map(String),
+    ].map(field).join(',')}\r\n`));
+  return CONTROLS_CSV_HEADER + rows.join('');
+}

@@ -1,4 +1,4 @@
-import { renderCsv } from './csv';
+import { renderControlsCsv, renderCsv } from './csv';
 import { renderHtml } from './html';
 import { ComplianceReport } from './report';
 
@@ -11,7 +11,9 @@ export interface ReportFormat {
 
 /** The renderings every report is written in, by the aggregator and by the CLI. */
 export const REPORT_FORMATS = {
-  json: { extension: 'json', contentType: 'application/json', render: (report) => `${JSON.stringify(report, null, 2)}\n` },
-  csv: { extension: 'csv', contentType: 'text/csv; charset=utf-8; header=present', render: renderCsv },
-  html: { extension: 'html', contentType: 'text/html; charset=utf-8', render: renderHtml },
+  'json': { extension: 'json', contentType: 'application/json', render: (report) => `${JSON.stringify(report, null, 2)}\n` },
+  'csv': { extension: 'csv', contentType: 'text/csv; charset=utf-8; header=present', render: renderCsv },
+  'html': { extension: 'html', contentType: 'text/html; charset=utf-8', render: renderHtml },
+  /** Control status, one row per control of each framework the report shows. */
+  'controls-csv': { extension: 'controls.csv', contentType: 'text/csv; charset=utf-8; header=present', render: renderControlsCsv },
 } as const satisfies Record<string, ReportFormat>;

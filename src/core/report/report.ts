@@ -1,4 +1,5 @@
 import type { ChangesSincePrevious } from './changes-since';
+import { ControlTally, FrameworkReport, ReportFramework } from './controls';
 import type { TimeToRemediate } from './time-to-remediate';
 import { Evaluation } from '../engine/types';
 
@@ -76,6 +77,8 @@ export interface ReportOverview {
   readonly changes_since_previous?: ChangesSincePrevious;
   /** Mean time to remediate per rule (the aggregator's reports). */
   readonly mean_time_to_remediate?: Record<string, TimeToRemediate>;
+  /** Per framework of the rule set, each control with its status, rules and resources. */
+  readonly controls?: Record<string, FrameworkReport>;
 }
 
 /** The compliance report (README, Reports), and what the deployed aggregator adds to it. */
@@ -87,6 +90,8 @@ export interface ComplianceReport extends ReportOverview {
 export interface ReportOptions {
   /** Configuration items no rule of the set judges, by resource type. */
   readonly skippedItemsByResourceType?: Readonly<Record<string, number>>;
+  /** The frameworks whose controls the report shows. */
+  readonly frameworks?: readonly ReportFramework[];
 }
 
 function count(groups: Record<string, ComplianceCounts>, key: string, compliant: boolean): void {
@@ -148,9 +153,16 @@ export class ReportTally {
   private nonCompliant = 0;
   private exempt = 0;
   private evaluations = 0;
+  private readonly controls?: ControlTally;
+
+  /** `frameworks` are those whose controls the overview shows. */
+  constructor(frameworks: readonly ReportFramework[] = []) {
+    this.controls = frameworks.length > 0 ? new ControlTally(frameworks) : undefined;
+  }
 
   add(evaluation: ReportedEvaluation): void {
     this.evaluations++;
+    this.controls?.add(evaluation);
     const key = `${evaluation.resourceType}\u0000${evaluation.resourceId}`;
     const state = STATE_OF[evaluation.complianceType];
     this.open.set(key, Math.max(state, this.open.get(key) ?? ResourceState.NotApplicable) as ResourceState);
@@ -172,6 +184,7 @@ export class ReportTally {
 
   /** Counts the open resources: their evaluations must all have been added. */
   closeResources(): void {
+    this.controls?.closeResources();
     for (const state of this.open.values()) {
       this.resources[state]++;
     }
@@ -205,17 +218,20 @@ export class ReportTally {
         compliance_percentage: compliancePercentage(compliant, compliant + nonCompliant),
       },
       ...(options.skippedItemsByResourceType ? { skipped_items: skippedItems(options.skippedItemsByResourceType) } : {}),
+      ...(this.controls ? { controls: this.controls.report() } : {}),
     };
   }
 }
 
 /** The report of a set of evaluations, taken at `timestamp`. */
 export function buildReport(evaluations: readonly ReportedEvaluation[], timestamp: Date, options: ReportOptions = {}): ComplianceReport {
-  const tally = new ReportTally();
+  const tally = new ReportTally(options.frameworks);
   for (const evaluation of evaluations) {
     tally.add(evaluation);
   }
-  const { resource_summary: resourceSummary, skipped_items: skipped, ...overview } = tally.overview(timestamp, options);
+  const { resource_summary: resourceSummary, skipped_items: skipped, controls, ...overview } = tally.overview(timestamp, options);
   // Keys in the order the first report format wrote them, the additions after.
-  return { ...overview, evaluations, resource_summary: resourceSummary, ...(skipped ? { skipped_items: skipped } : {}) };
+  return {
+    ...overview, evaluations, resource_summary: resourceSummary, ...(skipped ? { skipped_items: skipped } : {}), ...(controls ? { controls } : {}),
+  };
 }

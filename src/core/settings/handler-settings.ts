@@ -1,5 +1,6 @@
 import { DeployedRule, encodeRulesSetting } from './deployed-rule';
-import { builtInSeverity, countSetting, deployedRules, oneOfSetting, requiredSetting } from './settings';
+import { builtInSeverity, countSetting, deployedRules, frameworksSetting, oneOfSetting, requiredSetting } from './settings';
+import type { FrameworksSetting } from '../frameworks/report-frameworks';
 import { RemediationMode } from '../remediation-mode';
 import { Severity } from '../rules/severity';
 
@@ -21,6 +22,8 @@ const count = (name: string): Setting<number> => ({ name, encode: (value) => Str
 const list = (name: string): Setting<readonly string[]> => ({ name, encode: (value) => value.join(','), decode: (env) => requiredSetting(env, name).split(',') });
 const oneOf = <T extends string>(name: string, values: readonly T[]): Setting<T> =>
   ({ name, encode: (value) => value, decode: (env) => oneOfSetting(env, name, values) });
+const frameworks = (name: string): Setting<FrameworksSetting> =>
+  ({ name, encode: (value) => JSON.stringify(value), decode: (env) => frameworksSetting(env, name) });
 const rules = (name: string): Setting<readonly DeployedRule[]> =>
   ({ name, encode: (value) => encodeRulesSetting(value, builtInSeverity), decode: (env) => deployedRules(env, name) });
 
@@ -65,4 +68,7 @@ export const AGGREGATOR_SETTINGS = new HandlerSettings({
   ...FINDINGS,
   reportsBucket: text('REPORTS_BUCKET'),
   configRuleNames: list('CONFIG_RULE_NAMES'),
+  /** What each Config rule name ends with after its rule's name: the aggregator finds the built-in rules' mappings by name. */
+  environmentSuffix: text('ENVIRONMENT_SUFFIX'),
+  frameworks: frameworks('REPORT_FRAMEWORKS'),
 });

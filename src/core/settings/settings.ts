@@ -1,4 +1,5 @@
 import { CompactRule, CompactRulesSetting, DEFAULT_EVALUATION_MODE, DeployedRule } from './deployed-rule';
+import type { FrameworksSetting } from '../frameworks/report-frameworks';
 import { RULE_CATALOG } from '../rules/catalog';
 import { Severity } from '../rules/severity';
 
@@ -70,4 +71,21 @@ export function oneOfSetting<T extends string>(env: Readonly<Record<string, stri
     throw new SettingsError(`environment variable ${name} must be one of ${values.join(', ')} (got "${value}")`);
   }
   return value as T;
+}
+
+/** The frameworks a monitor's reports show (`REPORT_FRAMEWORKS`), as the construct writes them. */
+export function frameworksSetting(env: Readonly<Record<string, string | undefined>>, name: string): FrameworksSetting {
+  let setting: unknown;
+  try {
+    setting = JSON.parse(requiredSetting(env, name));
+  } catch (error) {
+    throw error instanceof SettingsError ? error : new SettingsError(`environment variable ${name} is not JSON (${(error as Error).message})`);
+  }
+  const { frameworks, controls } = (setting ?? {}) as Partial<FrameworksSetting>;
+  const validControls = controls === undefined || Object.values(controls).every((byRule) =>
+    typeof byRule === 'object' && byRule !== null && Object.values(byRule).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string')));
+  if (!Array.isArray(frameworks) || !frameworks.every((framework) => typeof framework?.id === 'string') || !validControls) {
+    throw new SettingsError(`environment variable ${name} must be {"frameworks": [{"id": "PCI_DSS_4"}, ...], "controls": {"<framework>": {"<rule>": ["<control>", ...]}}}`);
+  }
+  return { frameworks, ...(controls ? { controls } : {}) };
 }

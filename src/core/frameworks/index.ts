@@ -1,0 +1,5 @@
+export * from './controls';
+export * from './frameworks';
+export * from './mappings';
+export * from './sources';
+export * from './report-frameworks';
