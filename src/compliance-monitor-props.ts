@@ -1,6 +1,26 @@
-import { aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, aws_s3 as s3, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RemediationMode } from './core/remediation-mode';
 import { Framework, RuleSet, Severity } from './rules';
+
+/**
+ * S3 Object Lock on the reports bucket: every report version S3 stores is locked (write once, read
+ * many) from the moment it is written, for a default retention that S3 applies itself.
+ */
+export interface ObjectLockOptions {
+  /**
+   * What a lock forbids until it ends. `s3.ObjectLockMode.GOVERNANCE`: a principal with
+   * `s3:BypassGovernanceRetention` can still delete a locked version or shorten its lock, asking to
+   * bypass it. `s3.ObjectLockMode.COMPLIANCE`: no one can, the account's root user included (the
+   * monitor warns at synth), so use GOVERNANCE until the retention is settled.
+   */
+  readonly mode: s3.ObjectLockMode;
+  /**
+   * How long each report version stays locked after it is written: whole days, at least one, and no
+   * longer than `retention.reports`, after which the reports expire.
+   * @default - `retention.reports`
+   */
+  readonly retention?: Duration;
+}
 
 /** How long the monitor keeps what it produces. */
 export interface RetentionOptions {
@@ -24,6 +44,13 @@ export interface RetentionOptions {
    * @default Duration.days(90)
    */
   readonly archiveAfter?: Duration;
+  /**
+   * S3 Object Lock on the reports bucket, so that no report can be altered or deleted before its
+   * retention ends. Takes `removalPolicy: RemovalPolicy.RETAIN`: a locked bucket cannot be emptied and
+   * deleted with the stack. Once on, S3 cannot turn Object Lock off for the bucket.
+   * @default - no Object Lock
+   */
+  readonly objectLock?: ObjectLockOptions;
 }
 
 /** How often the recorder records a change. */
@@ -155,6 +182,7 @@ export interface ComplianceMonitorProps {
   /**
    * What happens to the stored data (buckets, table, key, logs) when the monitor is deleted.
    * `RemovalPolicy.RETAIN` keeps the audit trail for production; `DESTROY` empties the buckets first.
+   * `retention.objectLock` takes `RETAIN`.
    * @default RemovalPolicy.DESTROY
    */
   readonly removalPolicy?: RemovalPolicy;

@@ -23,11 +23,7 @@ import { frameworksSetting } from './rules/frameworks-setting';
 import { createEncryptionKey, grantServicesUseOfKey } from './security/encryption-key';
 import { createFindingsTable } from './storage/findings-table';
 import { createAccessLogsBucket, createSecureBucket } from './storage/secure-bucket';
-import { validateProps, warnAboutExpiredExemptions } from './validation';
-
-
-/** Seven years, the retention auditors ask for (SOX, PCI DSS evidence), in days. */
-const SEVEN_YEARS = Duration.days(2557);
+import { SEVEN_YEARS, validateProps, warnAboutComplianceLock, warnAboutExpiredExemptions } from './validation';
 
 /**
  * Continuous compliance monitoring for an AWS account and region: AWS Config (recorder, delivery,
@@ -107,6 +103,7 @@ export class ComplianceMonitor extends Construct {
     const complianceThreshold = props.complianceAlarmThreshold ?? 90;
     this.ruleSet = props.rules ?? RuleSet.recommended();
     warnAboutExpiredExemptions(this, this.ruleSet, new Date());
+    warnAboutComplianceLock(this, retention);
 
     this.encryptionKey = props.encryptionKey ?? createEncryptionKey(this, 'Key', { environmentSuffix: suffix, removalPolicy });
     grantServicesUseOfKey(this.encryptionKey, suffix);
@@ -117,7 +114,9 @@ export class ComplianceMonitor extends Construct {
     const auditBucket = {
       encryptionKey: this.encryptionKey, serverAccessLogsBucket: this.accessLogsBucket, archiveAfter, expireAfter: reportRetention, removalPolicy,
     };
-    this.reportsBucket = createSecureBucket(this, 'ReportsBucket', { bucketName: bucketName('reports', suffix), ...auditBucket });
+    this.reportsBucket = createSecureBucket(this, 'ReportsBucket', {
+      bucketName: bucketName('reports', suffix), ...auditBucket, objectLock: retention.objectLock,
+    });
     this.findingsTable = createFindingsTable(this, 'FindingsTable', {
       tableName: resourceName('findings', suffix), encryptionKey: this.encryptionKey, removalPolicy,
     });

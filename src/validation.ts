@@ -1,8 +1,11 @@
-import { Annotations, aws_lambda as lambda, Duration, Token } from 'aws-cdk-lib';
+import { Annotations, aws_lambda as lambda, aws_s3 as s3, Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ComplianceMonitorProps } from './compliance-monitor-props';
+import { ComplianceMonitorProps, RetentionOptions } from './compliance-monitor-props';
 import { validateEnvironmentSuffix } from './naming';
 import { RuleSet } from './rules';
+
+/** Seven years, the retention auditors ask for (SOX, PCI DSS evidence), in days: the default of reports and findings. */
+export const SEVEN_YEARS = Duration.days(2557);
 
 /** One address, as SNS accepts it for an e-mail subscription: local part, @, a dotted domain. */
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -76,6 +79,47 @@ function validateRetention(props: ComplianceMonitorProps): void {
   }
 }
 
+/** The longest default retention aws-cdk-lib's s3.ObjectLockRetention accepts: 100 years of 365 days. */
+const MAX_OBJECT_LOCK_DAYS = 36500;
+
+const OBJECT_LOCK_MODES: readonly string[] = Object.values(s3.ObjectLockMode);
+
+function validateObjectLock(props: ComplianceMonitorProps): void {
+  const retention = props.retention ?? {};
+  const lock = retention.objectLock;
+  if (!lock) {
+    return;
+  }
+  if (!OBJECT_LOCK_MODES.includes(lock.mode)) {
+    throw new Error(`retention.objectLock.mode is ${lock.mode}: use s3.ObjectLockMode.GOVERNANCE or s3.ObjectLockMode.COMPLIANCE.`);
+  }
+  if ((props.removalPolicy ?? RemovalPolicy.DESTROY) === RemovalPolicy.DESTROY) {
+    throw new Error(`retention.objectLock conflicts with removalPolicy ${props.removalPolicy === undefined ? 'RemovalPolicy.DESTROY (the default)' : 'RemovalPolicy.DESTROY'}: ` +
+      'S3 deletes no locked report version before its retention ends, so autoDeleteObjects cannot empty the reports bucket and the stack cannot delete it. ' +
+      'Set removalPolicy: RemovalPolicy.RETAIN, or remove retention.objectLock.');
+  }
+  // The lock lasts retention.objectLock.retention, else as long as the reports (validated above).
+  const reports = retention.reports ?? SEVEN_YEARS;
+  const [option, value] = lock.retention ? ['retention.objectLock.retention', lock.retention] : ['retention.reports', reports];
+  const lockDays = value.toDays({ integral: false });
+  if (Token.isUnresolved(lockDays)) {
+    throw new Error(`${option} is a token: S3 Object Lock's default retention is written into the template; give a literal Duration, e.g. Duration.days(2557).`);
+  }
+  if (lockDays < 1 || !Number.isInteger(lockDays)) {
+    throw new Error(`${option} is ${value.toHumanString()}: S3 sets an Object Lock default retention in whole days; use a whole number of days, at least one.`);
+  }
+  const reportDays = days(reports);
+  if (reportDays !== undefined && lockDays > reportDays) {
+    throw new Error(`retention.objectLock.retention (${lockDays} days) must not be longer than retention.reports (${reportDays} days): ` +
+      'the lifecycle expires reports after retention.reports, and a version still locked then stays stored and billed, hidden behind a delete marker, ' +
+      'until its lock ends. Shorten retention.objectLock.retention, or raise retention.reports.');
+  }
+  if (lockDays > MAX_OBJECT_LOCK_DAYS) {
+    throw new Error(`${option} is ${lockDays} days: an Object Lock default retention is at most ${MAX_OBJECT_LOCK_DAYS} days (100 years) in aws-cdk-lib; ` +
+      `give retention.objectLock.retention of at most ${MAX_OBJECT_LOCK_DAYS} days.`);
+  }
+}
+
 function validateThreshold(threshold: number | undefined): void {
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 100)) {
     throw new Error(`complianceAlarmThreshold is ${threshold}: use a percentage from 0 to 100.`);
@@ -96,6 +140,7 @@ export function validateProps(props: ComplianceMonitorProps): void {
   validateFunctions(props);
   validateRecorder(props);
   validateRetention(props);
+  validateObjectLock(props);
   validateThreshold(props.complianceAlarmThreshold);
   validateDigestThreshold(props.alertDigestThreshold);
 }
@@ -113,5 +158,19 @@ export function warnAboutExpiredExemptions(scope: IConstruct, rules: RuleSet, no
           'remove it, or set a later expires.');
       }
     }
+  }
+}
+
+/**
+ * Warns at synth that COMPLIANCE-mode Object Lock cannot be undone: until a report version's lock
+ * ends, no one, the account's root user included, can delete it or shorten its lock, and the
+ * bucket cannot be deleted while it holds one.
+ */
+export function warnAboutComplianceLock(scope: IConstruct, retention: RetentionOptions): void {
+  if (retention.objectLock?.mode === s3.ObjectLockMode.COMPLIANCE) {
+    Annotations.of(scope).addWarningV2('cdk-compliance-monitor:objectLockCompliance',
+      'retention.objectLock: COMPLIANCE mode cannot be undone. Until a report version\'s retention ends, no one, the account\'s root user included, ' +
+      'can delete it or shorten its retention, and the reports bucket cannot be deleted while it holds a locked version. ' +
+      'Use s3.ObjectLockMode.GOVERNANCE until the retention is settled.');
   }
 }

@@ -1,5 +1,6 @@
 import { aws_kms as kms, aws_s3 as s3, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { ObjectLockOptions } from '../compliance-monitor-props';
 
 /** Properties of a monitor bucket. */
 export interface SecureBucketProps {
@@ -12,6 +13,11 @@ export interface SecureBucketProps {
   /** Objects expire at this age; their old versions a day later. */
   readonly expireAfter: Duration;
   readonly removalPolicy: RemovalPolicy;
+  /**
+   * Object Lock with a default retention on every version written, as long as `expireAfter` unless
+   * it says otherwise. S3 requires the versioning the bucket has; validation.ts requires a removal policy that retains it.
+   */
+  readonly objectLock?: ObjectLockOptions;
 }
 
 function destroyable(removalPolicy: RemovalPolicy): boolean {
@@ -19,8 +25,18 @@ function destroyable(removalPolicy: RemovalPolicy): boolean {
 }
 
 /**
+ * The default retention of a bucket's Object Lock. Its lifecycle needs no change: S3 applies
+ * lifecycle actions to locked versions too, but expires none of them before its lock ends.
+ */
+function objectLockRetention(lock: ObjectLockOptions, expireAfter: Duration): s3.ObjectLockRetention {
+  const retention = lock.retention ?? expireAfter;
+  return lock.mode === s3.ObjectLockMode.COMPLIANCE ? s3.ObjectLockRetention.compliance(retention) : s3.ObjectLockRetention.governance(retention);
+}
+
+/**
  * A bucket for audit data: KMS, versioned, private, TLS only, server access logs, archived then
- * expired, with old versions cleaned up. Emptied on deletion when the removal policy destroys it.
+ * expired, with old versions cleaned up; Object Lock when asked. Emptied on deletion when the removal
+ * policy destroys it.
  */
 export function createSecureBucket(scope: Construct, id: string, props: SecureBucketProps): s3.Bucket {
   return new s3.Bucket(scope, id, {
@@ -41,6 +57,7 @@ export function createSecureBucket(scope: Construct, id: string, props: SecureBu
       noncurrentVersionExpiration: Duration.days(1),
       abortIncompleteMultipartUploadAfter: Duration.days(7),
     }],
+    objectLockDefaultRetention: props.objectLock && objectLockRetention(props.objectLock, props.expireAfter),
     removalPolicy: props.removalPolicy,
     autoDeleteObjects: destroyable(props.removalPolicy),
   });

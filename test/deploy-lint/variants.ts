@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, aws_kms as kms, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, aws_kms as kms, aws_s3 as s3, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, Evaluator, RemediationMode, RuleSet } from '../../src';
 import { RULE_CATALOG } from '../../src/core/rules/catalog';
 import { REMEDIATION_FIXES } from '../../src/core/rules/remediation-catalog';
@@ -29,6 +29,7 @@ export const VARIANTS: Readonly<Record<string, VariantProps>> = {
   'existing-recorder': () => ({ recorder: { useExisting: true } }),
   'engine-apply-all-fixes': () => ({ rules: everyRuleInTheEngine(), remediation: RemediationMode.APPLY }),
   'retain': () => ({ removalPolicy: RemovalPolicy.RETAIN }),
+  'object-lock-compliance': () => ({ removalPolicy: RemovalPolicy.RETAIN, retention: { objectLock: { mode: s3.ObjectLockMode.COMPLIANCE } } }),
   'excluded-resource-types': () => ({ recorder: { excludedResourceTypes: ['AWS::EC2::Volume', 'AWS::RDS::DBInstance'] } }),
   'customer-key': (stack) => ({
     encryptionKey: new kms.Key(stack, 'CustomerKey', { enableKeyRotation: true, removalPolicy: RemovalPolicy.DESTROY }),
