@@ -1,5 +1,6 @@
 import { ReportFramework } from '../../src/core/report/controls';
 import { renderControlsCsv } from '../../src/core/report/csv';
+import { renderHtml } from '../../src/core/report/html';
 import { buildReport, ReportedEvaluation, ReportTally } from '../../src/core/report/report';
 
 const TAKEN = new Date('2026-11-23T10:00:00Z');
@@ -82,5 +83,31 @@ describe('controls section', () => {
       'PCI DSS,4.0.1,3.5.1,NOT_APPLICABLE,encrypted-volumes,0,0,0,0,0\r\n' +
       "'=cmd|calc,,'@A1,NON_COMPLIANT,restricted-ssh,1,0,1,0,0\r\n");
     expect(renderControlsCsv(buildReport([], TAKEN))).toBe('framework,framework_version,control,status,rules,resources,compliant,non_compliant,exempt,not_applicable\r\n');
+  });
+});
+
+describe('the HTML control view', () => {
+  test('per framework, each control with its status, rules and failing resources; a failing framework open; text escaped', () => {
+    const hostile: ReportFramework = { id: 'X', name: '<b>Acme</b>', controlsByRule: { 'restricted-ssh': ['<i>N-1</i>'] } };
+    const report = buildReport([
+      evaluation('restricted-ssh', 'sg-<1>', 'NON_COMPLIANT'),
+      evaluation('restricted-common-ports', 'sg-<1>', 'COMPLIANT'),
+      evaluation('encrypted-volumes', 'vol-1', 'COMPLIANT', 'AWS::EC2::Volume'),
+    ], TAKEN, { frameworks: [PCI, hostile] });
+    const html = renderHtml(report);
+    const section = html.slice(html.indexOf('<section id="controls">'), html.indexOf('</section>', html.indexOf('<section id="controls">')));
+    expect(section).toContain('<details open><summary>PCI DSS 4.0.1: 1 of 3 controls compliant, 2 non-compliant</summary>');
+    expect(section).toContain('<td><span class="id">3.5.1</span></td><td><span class="status status-COMPLIANT">Compliant</span></td><td>encrypted-volumes</td><td>0 of 1</td><td></td>');
+    expect(section).toContain('<td><span class="id">1.2</span></td><td><span class="status status-NON_COMPLIANT">Non-compliant</span></td>' +
+      '<td>restricted-ssh<br>restricted-common-ports</td><td>1 of 1</td><td><span class="id">sg-&lt;1&gt;</span> (restricted-ssh)</td>');
+    expect(section).toContain('<summary>&lt;b&gt;Acme&lt;/b&gt;: 0 of 1 controls compliant, 1 non-compliant</summary>');
+    expect(section).toContain('&lt;i&gt;N-1&lt;/i&gt;');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  test('a framework with no failing control is closed, and no section without frameworks', () => {
+    const report = buildReport([evaluation('encrypted-volumes', 'vol-1', 'COMPLIANT', 'AWS::EC2::Volume')], TAKEN, { frameworks: [PCI] });
+    expect(renderHtml(report)).toContain('<details><summary>PCI DSS 4.0.1: 1 of 3 controls compliant, 0 non-compliant</summary>');
+    expect(renderHtml(buildReport([], TAKEN))).not.toContain('id="controls"');
   });
 });

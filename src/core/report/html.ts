@@ -1,3 +1,4 @@
+import type { ControlStatus } from './controls';
 import { ComplianceCounts, compliancePercentage, ComplianceReport, detached, ReportedEvaluation, ReportOverview, ResourceSummary, SkippedItems } from './report';
 import { SEVERITY_NAMES, severityRank } from '../rules/catalog';
 
@@ -31,6 +32,12 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .severity-MEDIUM { color: #a15c00; }
 .severity-LOW { color: #555; }
 .none { color: #555; font-style: italic; }
+.status { font-weight: 700; white-space: nowrap; }
+.status-COMPLIANT { color: ${COLORS.compliant}; }
+.status-NON_COMPLIANT { color: ${COLORS.nonCompliant}; }
+.status-INSUFFICIENT_DATA { color: #a15c00; }
+.status-NOT_APPLICABLE { color: #555; }
+details > summary { cursor: pointer; font-weight: 600; margin: 0.6rem 0; }
 footer { margin-top: 2rem; color: #666; font-size: 0.8rem; }
 @media print { body { margin: 0; max-width: none; font-size: 10pt; } section { break-inside: avoid; } h2 { break-after: avoid; } }
 `;
@@ -234,6 +241,48 @@ function changesSection(report: ReportOverview, totals: ChangeTotals): string {
     `<h3>Newly fixed</h3>${list(changes.newly_fixed, totals.newlyFixed)}</section>`;
 }
 
+/** The failing resources of a control shown in its row: the most urgent violations of its rules, at most this many. */
+const CONTROL_FAILURES_SHOWN = 5;
+
+const STATUS_TEXT: Record<ControlStatus, string> = {
+  COMPLIANT: 'Compliant', NON_COMPLIANT: 'Non-compliant', INSUFFICIENT_DATA: 'Insufficient data', NOT_APPLICABLE: 'No evidence',
+};
+
+/**
+ * The control view: per framework, each control with its status, its rules, its resources and its
+ * failing resources (from the page's violations, the most urgent first). Each framework in a
+ * `<details>` element, open when a control fails: the page stays script-free.
+ */
+function controlsSection(report: ReportOverview, violations: readonly ReportedEvaluation[]): string {
+  const frameworks = Object.values(report.controls ?? {});
+  if (frameworks.length === 0) {
+    return '';
+  }
+  const failingOf = (rules: readonly string[]) => {
+    const failing = violations.filter((evaluation) => rules.includes(evaluation.configRuleName));
+    const listed = failing.slice(0, CONTROL_FAILURES_SHOWN).map((evaluation) =>
+      `<span class="id">${escapeHtml(evaluation.resourceId)}</span> (${escapeHtml(evaluation.configRuleName)})`);
+    return [...listed, ...(failing.length > CONTROL_FAILURES_SHOWN ? [`and ${failing.length - CONTROL_FAILURES_SHOWN} more`] : [])].join('<br>');
+  };
+  const blocks = frameworks.map(({ name, version, controls }) => {
+    const entries = Object.entries(controls);
+    const failing = entries.filter(([, control]) => control.status === 'NON_COMPLIANT').length;
+    const compliant = entries.filter(([, control]) => control.status === 'COMPLIANT').length;
+    const rows = entries.map(([id, control]) => [
+      `<span class="id">${escapeHtml(id)}</span>`,
+      `<span class="status status-${control.status}">${STATUS_TEXT[control.status]}</span>`,
+      control.rules.map(escapeHtml).join('<br>'),
+      `${control.resources.non_compliant} of ${control.resources.total}`,
+      failingOf(control.rules),
+    ]);
+    const title = `${escapeHtml(name)}${version ? ` ${escapeHtml(version)}` : ''}: ${compliant} of ${entries.length} controls compliant, ${failing} non-compliant`;
+    return `<details${failing > 0 ? ' open' : ''}><summary>${title}</summary>` +
+      `${table(['Control', 'Status', 'Rules', 'Non-compliant resources', 'Failing resources'], rows, 'No rule of the set maps to this framework.')}</details>`;
+  });
+  return '<section id="controls"><h2>Controls</h2><p class="meta">A control is compliant when every evaluation of its rules is compliant or exempt; ' +
+    `"no evidence" when none of its rules judged a resource. Failing resources are those of the non-compliant evaluations listed below.</p>${blocks.join('')}</section>`;
+}
+
 function resourcesSection(resources: ResourceSummary): string {
   return `<section id="resources"><h2>Resources</h2><div class="headline"><span class="resource-percentage">${resources.compliance_percentage}%</span>` +
     `<span>of resources compliant: ${resources.compliant} compliant, ${resources.non_compliant} non-compliant, ${resources.exempt} only exempt, ` +
@@ -293,6 +342,7 @@ export function renderHtmlOverview(report: ReportOverview, highlights: HtmlHighl
 ${trend(report, totals)}
 </section>
 ${resourcesSection(report.resource_summary)}
+${controlsSection(report, violations)}
 <section id="chart"><h2>Compliance by rule</h2>${ruleChart(highlights.ruleBars)}</section>
 <section id="non-compliant"><h2>Non-compliant evaluations (${highlights.totalViolations})</h2>
 ${shown(violations.length, highlights.totalViolations, 'the most severe first; the CSV report lists them all.')}
