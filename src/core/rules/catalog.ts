@@ -38,6 +38,16 @@ export interface RuleDefinition {
   readonly ruleName: BuiltInRuleName;
   /** The managed rule identifier, e.g. `REQUIRED_TAGS`. */
   readonly identifier: string;
+  /**
+   * What the rule checks, in one line an auditor reads (a sentence ending with a period, at most
+   * 140 characters), as the engine's file for the rule states it.
+   */
+  readonly description: string;
+  /**
+   * What to change to comply, in one or two sentences naming the console or API settings; for a rule
+   * with a `fix`, followed by "The monitor's remediator can do this (autoRemediate)."
+   */
+  readonly remediation: string;
   /** Resource types in the rule's scope. */
   readonly resourceTypes: readonly string[];
   /** Whether AWS also runs the rule periodically (besides on configuration changes). */
@@ -99,6 +109,8 @@ const REQUIRED_TAGS_RESOURCE_TYPES = [
 const FIRST_DEFINITIONS = {
   's3-bucket-server-side-encryption-enabled': {
     identifier: 'S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED',
+    description: 'S3 buckets have default encryption, or a bucket policy that denies PutObject requests without server-side encryption.',
+    remediation: "Turn on default encryption for the bucket (PutBucketEncryption) with SSE-S3 (AES256) or SSE-KMS. The monitor's remediator can do this (autoRemediate).",
     resourceTypes: ['AWS::S3::Bucket'],
     periodic: false,
     defaultSeverity: 'HIGH',
@@ -107,6 +119,8 @@ const FIRST_DEFINITIONS = {
   },
   's3-default-encryption-kms': {
     identifier: 'S3_DEFAULT_ENCRYPTION_KMS',
+    description: 'S3 buckets use AWS KMS default encryption (SSE-KMS or DSSE-KMS), with a key from kmsKeyArns when that list is given.',
+    remediation: "Set the bucket's default encryption to SSE-KMS (PutBucketEncryption, SSEAlgorithm aws:kms), with a key from kmsKeyArns if the rule lists keys. The monitor's remediator can do this (autoRemediate).",
     resourceTypes: ['AWS::S3::Bucket'],
     periodic: false,
     defaultSeverity: 'HIGH',
@@ -115,6 +129,8 @@ const FIRST_DEFINITIONS = {
   },
   's3-bucket-versioning-enabled': {
     identifier: 'S3_BUCKET_VERSIONING_ENABLED',
+    description: 'S3 buckets have versioning Enabled (not Suspended or never enabled), and MFA delete too when isMfaDeleteEnabled is true.',
+    remediation: "Set the bucket's versioning to Enabled (PutBucketVersioning); MFA delete, when isMfaDeleteEnabled is true, is for the root user to turn on with its MFA device. The monitor's remediator can do this (autoRemediate).",
     resourceTypes: ['AWS::S3::Bucket'],
     periodic: false,
     defaultSeverity: 'MEDIUM',
@@ -123,6 +139,8 @@ const FIRST_DEFINITIONS = {
   },
   'rds-storage-encrypted': {
     identifier: 'RDS_STORAGE_ENCRYPTED',
+    description: 'RDS DB instances have storage encryption on, with the kmsKeyId key when one is given.',
+    remediation: 'An existing instance cannot be encrypted in place: copy a snapshot with a KMS key (CopyDBSnapshot with KmsKeyId), restore it to a new instance and move to that one.',
     resourceTypes: ['AWS::RDS::DBInstance'],
     periodic: false,
     defaultSeverity: 'HIGH',
@@ -130,6 +148,8 @@ const FIRST_DEFINITIONS = {
   },
   'db-instance-backup-enabled': {
     identifier: 'DB_INSTANCE_BACKUP_ENABLED',
+    description: 'RDS DB instances have automated backups on, with the retention and backup window the rule sets; read replicas only with checkReadReplicas.',
+    remediation: "Raise the instance's backup retention (ModifyDBInstance BackupRetentionPeriod) to the rule's period or minimum, at least 1 day; a required PreferredBackupWindow is set by hand. The monitor's remediator can do this (autoRemediate).",
     resourceTypes: ['AWS::RDS::DBInstance'],
     periodic: false,
     defaultSeverity: 'MEDIUM',
@@ -143,6 +163,8 @@ const FIRST_DEFINITIONS = {
   },
   'ec2-imdsv2-check': {
     identifier: 'EC2_IMDSV2_CHECK',
+    description: 'EC2 instances require IMDSv2 session tokens for instance metadata (HttpTokens required, not optional).',
+    remediation: "Set the instance's metadata option HttpTokens to required (ModifyInstanceMetadataOptions) once its software uses IMDSv2. The monitor's remediator can do this (autoRemediate).",
     resourceTypes: ['AWS::EC2::Instance'],
     periodic: false,
     defaultSeverity: 'HIGH',
@@ -151,6 +173,8 @@ const FIRST_DEFINITIONS = {
   },
   'required-tags': {
     identifier: 'REQUIRED_TAGS',
+    description: 'Resources carry every required tag key (tag1Key, tag2Key...), matched case-sensitively, with an allowed value where values are listed.',
+    remediation: "Add the missing tags or correct their values on the resource (console Tags tab, or the service's tagging API such as TagResource or CreateTags).",
     resourceTypes: REQUIRED_TAGS_RESOURCE_TYPES,
     periodic: false,
     defaultSeverity: 'LOW',
@@ -172,6 +196,8 @@ const FIRST_DEFINITIONS = {
   },
   'desired-instance-type': {
     identifier: 'DESIRED_INSTANCE_TYPE',
+    description: 'EC2 instances are of one of the instance types listed in instanceType.',
+    remediation: 'Stop the instance, change its instance type to one listed in instanceType (ModifyInstanceAttribute) and start it, or add its type to the list.',
     resourceTypes: ['AWS::EC2::Instance'],
     periodic: false,
     defaultSeverity: 'LOW',
@@ -179,6 +205,8 @@ const FIRST_DEFINITIONS = {
   },
   'restricted-ssh': {
     identifier: 'INCOMING_SSH_DISABLED',
+    description: 'Security groups allow no inbound SSH (TCP 22) from 0.0.0.0/0 or ::/0.',
+    remediation: "Remove the inbound rules that open TCP port 22 to 0.0.0.0/0 or ::/0 (RevokeSecurityGroupIngress), or narrow their source to known CIDRs. The monitor's remediator can do this (autoRemediate).",
     resourceTypes: ['AWS::EC2::SecurityGroup'],
     periodic: true,
     defaultSeverity: 'CRITICAL',
@@ -187,6 +215,8 @@ const FIRST_DEFINITIONS = {
   },
   'restricted-common-ports': {
     identifier: 'RESTRICTED_INCOMING_TRAFFIC',
+    description: 'Security groups allow no inbound TCP to the blocked ports (by default 20, 21, 3389, 3306, 4333) from 0.0.0.0/0 or ::/0.',
+    remediation: "Remove the inbound rules that open a blocked TCP port to 0.0.0.0/0 or ::/0 (RevokeSecurityGroupIngress), or narrow their source to known CIDRs or security groups. The monitor's remediator can do this (autoRemediate).",
     resourceTypes: ['AWS::EC2::SecurityGroup'],
     periodic: true,
     defaultSeverity: 'CRITICAL',
@@ -210,6 +240,8 @@ const FIRST_DEFINITIONS = {
   },
   'vpc-sg-open-only-to-authorized-ports': {
     identifier: 'VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS',
+    description: 'Security groups open TCP or UDP ports to 0.0.0.0/0 or ::/0 only within authorizedTcpPorts and authorizedUdpPorts.',
+    remediation: "Remove or narrow the inbound rules open to 0.0.0.0/0 or ::/0 on ports outside the authorized lists (RevokeSecurityGroupIngress), or authorize a port that must be public. The monitor's remediator can do this (autoRemediate).",
     resourceTypes: ['AWS::EC2::SecurityGroup'],
     periodic: true,
     defaultSeverity: 'CRITICAL',
@@ -218,6 +250,8 @@ const FIRST_DEFINITIONS = {
   },
   'encrypted-volumes': {
     identifier: 'ENCRYPTED_VOLUMES',
+    description: 'EBS volumes attached to instances are encrypted, with the kmsId key when one is given; unattached volumes are not judged.',
+    remediation: 'Copy a snapshot of the volume with encryption on (CopySnapshot with Encrypted and KmsKeyId), create a volume from it and swap it in; turn on EBS encryption by default for new volumes.',
     resourceTypes: ['AWS::EC2::Volume'],
     periodic: false,
     defaultSeverity: 'HIGH',
@@ -245,6 +279,22 @@ export function isBuiltInRuleName(name: string): name is BuiltInRuleName {
 /** The built-in rules by rule name. */
 export const RULE_CATALOG: ReadonlyMap<string, RuleDefinition> = new Map(Object.entries(DEFINITIONS).map(
   ([ruleName, definition]): [string, RuleDefinition] => [ruleName, { ruleName: ruleName as BuiltInRuleName, ...definition }]));
+
+/** Where the AWS Config Developer Guide keeps the managed rules' pages. */
+const MANAGED_RULE_PAGES = 'https://docs.aws.amazon.com/config/latest/developerguide/';
+
+/**
+ * AWS's page of a built-in rule in the AWS Config Developer Guide: named as the rule, as every
+ * built-in rule's page is (restricted-ssh.html, not the identifier's incoming-ssh-disabled.html).
+ *
+ * @throws for a name that is not a built-in rule's, rather than give an address AWS may not have
+ */
+export function managedRulePageUrl(ruleName: string): string {
+  if (!isBuiltInRuleName(ruleName)) {
+    throw new Error(`rule "${ruleName}" is not a built-in rule, so it has no managed rule page`);
+  }
+  return `${MANAGED_RULE_PAGES}${ruleName}.html`;
+}
 
 /** A built-in rule with parameters under AWS's names: what the CLI's `--rules` file lists. */
 export interface RuleParameters {
