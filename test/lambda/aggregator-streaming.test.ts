@@ -6,11 +6,12 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-s
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { createAggregator } from '../../lambda/aggregator/aggregator';
-import { PART_SIZE, reportKey, ReportStore } from '../../lambda/aggregator/report-store';
+import { PART_SIZE, ReportStore } from '../../lambda/aggregator/report-store';
 import { changesSince, ReportOrderError } from '../../src/core/report/changes-since';
 import { jsonReport } from '../../src/core/report/json';
 import { buildReport, ReportedEvaluation } from '../../src/core/report/report';
 import { meanTimeToRemediate } from '../../src/core/report/time-to-remediate';
+import { reportKey } from '../../src/core/storage/report-layout';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { silentLogger, untraced } from '../support/observability';
 import { LocalS3, startS3rver } from '../support/s3rver';
@@ -180,7 +181,7 @@ describe('the aggregator streams a report of several parts', () => {
     const store = new ReportStore(s3.client, 'no-such-bucket');
     // Only a missing latest report means a first report: a missing bucket is an error.
     await expect(store.previous()).rejects.toThrow(/bucket/i);
-    const writer = store.open(new Date('2026-11-25T12:00:00.000Z'));
+    const writer = store.open(new Date('2026-11-25T12:00:00.000Z'), null);
     await writer.write('x'.repeat(2 * PART_SIZE), '');
     await expect(writer.finish('', '')).rejects.toThrow(/bucket/i);
   }, 60_000);
