@@ -163,7 +163,8 @@ export function createAggregator(deps: AggregatorDependencies): (event: unknown,
       });
       // The manifest's hash in the log too: a record outside the bucket of where the chain had got to.
       deps.logger.info('report written', {
-        reportKey, manifestKey: manifest.key, manifestSha256: manifest.sha256, evaluations: written, compliancePercentage: overview.summary.compliance_percentage,
+        reportKey, manifestKey: manifest.key, manifestSha256: manifest.sha256,
+        evaluations: written, compliancePercentage: overview.summary.compliance_percentage,
       });
       return { reportKey };
     } catch (error) {

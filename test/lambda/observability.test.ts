@@ -101,8 +101,8 @@ describe('tracing', () => {
     expect(await s3.send(new HeadObjectCommand({ Bucket: REPORTS, Key: result.reportKey }))).toMatchObject({ ContentLength: expect.any(Number) });
     const [handlerSegment] = tree(segment);
     expect(handlerSegment.name).toBe('## handler');
-    expect(handlerSegment.subsegments.map((sub: any) => sub.name)).toEqual(['### open previous report', '### read current findings', '### write report']);
-    const queries = handlerSegment.subsegments[1].subsegments;
+    expect(handlerSegment.subsegments.map((sub: any) => sub.name)).toEqual(['### read latest manifest', '### open previous report', '### read current findings', '### write report']);
+    const queries = handlerSegment.subsegments[2].subsegments;
     expect(queries.length).toBeGreaterThan(1);
     expect(queries).toEqual(queries.map(() => ({ name: 'DynamoDB Query' })));
     expect((segment.subsegments![0] as any).annotations).toMatchObject({ Service: 'aggregator' });
