@@ -162,10 +162,8 @@ export function createAggregator(deps: AggregatorDependencies): (event: unknown,
         return writer.finish('', html);
       });
       // The manifest's hash in the log too: a record outside the bucket of where the chain had got to.
-      deps.logger.info('report written', {
-        reportKey, manifestKey: manifest.key, manifestSha256: manifest.sha256,
-        evaluations: written, compliancePercentage: overview.summary.compliance_percentage,
-      });
+      const compliancePercentage = overview.summary.compliance_percentage;
+      deps.logger.info('report written', { reportKey, manifestKey: manifest.key, manifestSha256: manifest.sha256, evaluations: written, compliancePercentage });
       return { reportKey };
     } catch (error) {
       await writer.abort();
