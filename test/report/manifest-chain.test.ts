@@ -105,8 +105,8 @@ describe('an intact folder', () => {
 });
 
 describe('the first mismatch, named in one line', () => {
-  test.each([
-    ...RUNS.flatMap((timestamp, run) => ['json', 'csv', 'html'].map((extension) => [`run ${run}'s ${extension}`, reportKey(timestamp, extension), run] as const)),
+  test.each<[string, string, number]>([
+    ...RUNS.flatMap((timestamp, run) => ['json', 'csv', 'html'].map((extension): [string, string, number] => [`run ${run}'s ${extension}`, reportKey(timestamp, extension), run])),
     ['the latest JSON', LATEST_REPORT_KEY, 2],
     ['the latest HTML', LATEST_HTML_KEY, 2],
   ])('a changed byte in %s names the file, its hash and the manifest that lists it', async (_, key, run) => {
