@@ -2,6 +2,7 @@ import * as path from 'path';
 
 /** Options of `cdk-compliance-monitor evaluate`. */
 export interface EvaluateArguments {
+  readonly command: 'evaluate';
   readonly rulesFile?: string;
   /** The format asked with `--format`; undefined when each output takes its own. */
   readonly format?: OutputFormat;
@@ -10,21 +11,39 @@ export interface EvaluateArguments {
   readonly inputs: readonly string[];
 }
 
+/** `cdk-compliance-monitor verify DIR`. */
+export interface VerifyArguments {
+  readonly command: 'verify';
+  readonly folder: string;
+}
+
+export type CliArguments = EvaluateArguments | VerifyArguments;
+
 export const OUTPUT_FORMATS = ['json', 'text', 'csv', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export const USAGE = 'usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text|csv|html] [--out FILE]... INPUT...';
+const EVALUATE_SYNOPSIS = 'cdk-compliance-monitor evaluate [--rules FILE] [--format json|text|csv|html] [--out FILE]... INPUT...';
+const VERIFY_SYNOPSIS = 'cdk-compliance-monitor verify DIR';
+/** Each command's usage line, printed after a usage error of that command. */
+export const EVALUATE_USAGE = `usage: ${EVALUATE_SYNOPSIS}`;
+export const VERIFY_USAGE = `usage: ${VERIFY_SYNOPSIS}`;
+/** Both commands in one line, printed when the command itself is missing or unknown. */
+export const USAGE = `usage: ${EVALUATE_SYNOPSIS} | ${VERIFY_SYNOPSIS}`;
 
 /** Exit codes, as --help states them. */
 export const EXIT_COMPLIANT = 0;
 export const EXIT_NON_COMPLIANT = 1;
 export const EXIT_BAD_INPUT = 2;
 export const EXIT_NOTHING_JUDGED = 3;
+/** verify's: the same numbers, named for what they mean there. */
+export const EXIT_VERIFIED = 0;
+export const EXIT_ALTERED = 1;
 
-export const HELP = `${USAGE}
+export const HELP = `usage: ${EVALUATE_SYNOPSIS}
+       ${VERIFY_SYNOPSIS}
 
-Evaluates AWS Config configuration items offline, with the monitor's built-in rules and AWS's
-semantics for the managed rules of the same names, and writes a compliance report.
+evaluate: evaluates AWS Config configuration items offline, with the monitor's built-in rules
+and AWS's semantics for the managed rules of the same names, and writes a compliance report.
 
 INPUT           a file, or - for standard input: JSON, plain or gzip, of any size, one of
                   a Config snapshot or get-resource-config-history output {"configurationItems": [...]}
@@ -49,13 +68,31 @@ INPUT           a file, or - for standard input: JSON, plain or gzip, of any siz
 --help          prints this help
 --version       prints the version
 
-Exit codes:
+Exit codes of evaluate:
   ${EXIT_COMPLIANT}  every judged resource is compliant or exempt
   ${EXIT_NON_COMPLIANT}  a resource is non-compliant
   ${EXIT_BAD_INPUT}  bad usage or input: one line on standard error, no report
   ${EXIT_NOTHING_JUDGED}  nothing was judged (no resource compliant, non-compliant or exempt: no item of a type
      the rules evaluate, or only deleted or oversized ones); the report is written, the skipped
      items are counted on standard error
+
+verify: checks that the reports in a folder are the ones the aggregator wrote. Each report run
+writes a manifest, reports/YYYY/MM/DD/compliance-report-<time>.manifest.json, listing the SHA-256
+and size of every object it wrote and the SHA-256 of the manifest before it, and a copy of it,
+reports/latest.manifest.json.
+
+DIR             the reports bucket downloaded with aws s3 sync s3://BUCKET DIR (the same keys)
+                Checks, in order from the first manifest: each manifest's link to the one before it
+                (the first has none), then every dated file each manifest lists, then
+                reports/latest.manifest.json and the latest.* copies against the newest manifest
+                only, since every run overwrites them. Prints one line: the first file or link that
+                does not match, or a summary with the newest manifest's SHA-256, to compare with one
+                kept outside the bucket (the aggregator logs it), and the files no manifest lists.
+
+Exit codes of verify:
+  ${EXIT_VERIFIED}  every link and every listed file matches
+  ${EXIT_ALTERED}  a file or link does not match (a changed byte, a missing file, a removed or reordered manifest)
+  ${EXIT_BAD_INPUT}  bad usage, or DIR cannot be read or holds no manifest
 `;
 
 const FORMATS_BY_EXTENSION: Readonly<Record<string, OutputFormat>> = { '': 'json', '.json': 'json', '.txt': 'text', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
@@ -65,8 +102,12 @@ export function outputFormat(args: EvaluateArguments, outFile: string | undefine
   return args.format ?? (outFile === undefined ? 'json' : FORMATS_BY_EXTENSION[path.extname(outFile).toLowerCase()]);
 }
 
-/** Bad command-line usage; the message is one line. */
-export class UsageError extends Error {}
+/** Bad command-line usage; the message is one line, and `usage` the line of the command it concerns. */
+export class UsageError extends Error {
+  constructor(message: string, readonly usage: string) {
+    super(message);
+  }
+}
 
 /** The value of an option given as `--name value` or `--name=value`. */
 function optionValue(argv: readonly string[], index: number, name: string): { value: string; consumed: number } {
@@ -76,17 +117,37 @@ function optionValue(argv: readonly string[], index: number, name: string): { va
   }
   const value = argv[index + 1];
   if (value === undefined || value.startsWith('--')) {
-    throw new UsageError(`${name} needs a value`);
+    throw new UsageError(`${name} needs a value`, EVALUATE_USAGE);
   }
   return { value, consumed: 2 };
 }
 
-/** Parses `evaluate` and its options; throws a UsageError for anything else. */
-export function parseArguments(argv: readonly string[]): EvaluateArguments {
-  const [command, ...rest] = argv;
-  if (command !== 'evaluate') {
-    throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
+/** Parses `verify DIR`. */
+function parseVerify(rest: readonly string[]): VerifyArguments {
+  const option = rest.find((arg) => arg.startsWith('-'));
+  if (option !== undefined) {
+    throw new UsageError(`unknown option "${option}"`, VERIFY_USAGE);
   }
+  if (rest.length !== 1) {
+    throw new UsageError(rest.length === 0 ? 'no DIR given' : `one DIR expected (got ${rest.length})`, VERIFY_USAGE);
+  }
+  return { command: 'verify', folder: rest[0] };
+}
+
+/** Parses a command and its options; throws a UsageError for anything else. */
+export function parseArguments(argv: readonly string[]): CliArguments {
+  const [command, ...rest] = argv;
+  if (command === 'verify') {
+    return parseVerify(rest);
+  }
+  if (command !== 'evaluate') {
+    throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`, USAGE);
+  }
+  return parseEvaluate(rest);
+}
+
+/** Parses `evaluate`'s options and inputs. */
+function parseEvaluate(rest: readonly string[]): EvaluateArguments {
   let rulesFile: string | undefined;
   let format: OutputFormat | undefined;
   const outFiles: string[] = [];
@@ -104,26 +165,26 @@ export function parseArguments(argv: readonly string[]): EvaluateArguments {
       } else if ((OUTPUT_FORMATS as readonly string[]).includes(value)) {
         format = value as OutputFormat;
       } else {
-        throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got "${value}")`);
+        throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got "${value}")`, EVALUATE_USAGE);
       }
     } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option "${arg}"`);
+      throw new UsageError(`unknown option "${arg}"`, EVALUATE_USAGE);
     } else {
       inputs.push(arg);
       i++;
     }
   }
   if (inputs.length === 0) {
-    throw new UsageError('no INPUT file given');
+    throw new UsageError('no INPUT file given', EVALUATE_USAGE);
   }
   if (inputs.filter((input) => input === '-').length > 1) {
-    throw new UsageError('- (standard input) is given more than once');
+    throw new UsageError('- (standard input) is given more than once', EVALUATE_USAGE);
   }
   const hasNoFormat = (outFile: string) => FORMATS_BY_EXTENSION[path.extname(outFile).toLowerCase()] === undefined;
   const unknownExtension = format === undefined ? outFiles.find(hasNoFormat) : undefined;
   if (unknownExtension !== undefined) {
     throw new UsageError(`--out ${unknownExtension}: no report format has the extension "${path.extname(unknownExtension)}"; ` +
-      'use .json, .txt, .csv or .html, or give --format');
+      'use .json, .txt, .csv or .html, or give --format', EVALUATE_USAGE);
   }
-  return { rulesFile, format, outFiles, inputs };
+  return { command: 'evaluate', rulesFile, format, outFiles, inputs };
 }

@@ -1,17 +1,19 @@
 import * as fs from 'fs';
 import { version } from '../package.json';
 import {
-  EvaluateArguments, EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED, HELP, OutputFormat, outputFormat,
-  parseArguments, UsageError, USAGE,
+  EvaluateArguments, EXIT_ALTERED, EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED, EXIT_VERIFIED, HELP, OutputFormat,
+  outputFormat, parseArguments, UsageError, VerifyArguments,
 } from './arguments';
+import { reportFolder } from './report-folder';
 import { rulesFromDocument } from './rules-file';
 import { renderText } from './text-format';
 import { compileRule, decodeJson, InputError, NewestItemEvaluations, OfflineRule, readConfigurationItems, RuleSpecError } from '../src/core/engine';
 import { REPORT_FORMATS } from '../src/core/report/formats';
+import { ChainVerdict, NoManifestError, verifyReportChain } from '../src/core/report/manifest-chain';
 import { buildReport, ComplianceReport } from '../src/core/report/report';
 import { RECOMMENDED_RULES, RULE_CATALOG } from '../src/core/rules/catalog';
 
-export { EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED } from './arguments';
+export { EXIT_ALTERED, EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED, EXIT_VERIFIED } from './arguments';
 
 /** Where the CLI reads and writes; the tests capture it. */
 export interface CliOutput {
@@ -113,7 +115,31 @@ async function evaluateFiles(args: EvaluateArguments, output: CliOutput): Promis
   return summary.non_compliant > 0 ? EXIT_NON_COMPLIANT : EXIT_COMPLIANT;
 }
 
-/** `cdk-compliance-monitor evaluate ...`: resolves to the exit code; bad input is one line on stderr. */
+/** `verify DIR`: one line on stdout when the chain holds, on stderr naming the first mismatch when not. */
+async function verifyFolder(args: VerifyArguments, output: CliOutput): Promise<number> {
+  let verdict: ChainVerdict;
+  try {
+    verdict = await verifyReportChain(reportFolder(args.folder));
+  } catch (error) {
+    if (error instanceof NoManifestError) {
+      throw new FileError(`${args.folder}: ${error.message}; download the whole bucket: aws s3 sync s3://BUCKET ${args.folder}`);
+    }
+    // The file system's errors name the path they failed on: the folder, or a file in it.
+    const failed = error as NodeJS.ErrnoException;
+    throw failed.syscall === undefined ? error : cannotRead(failed.path ?? args.folder, error);
+  }
+  if (!verdict.intact) {
+    output.stderr(`cdk-compliance-monitor: ${verdict.mismatch}\n`);
+    return EXIT_ALTERED;
+  }
+  const { manifests, files, newest, unlisted } = verdict;
+  const unlistedPart = unlisted.length === 0 ? '' : `; ${unlisted.length} file${unlisted.length === 1 ? '' : 's'} in no manifest (first ${unlisted[0]})`;
+  output.stdout(`verified ${manifests} manifest${manifests === 1 ? '' : 's'} and ${files} file${files === 1 ? '' : 's'}; ` +
+    `newest ${newest.key} sha256 ${newest.sha256}${unlistedPart}\n`);
+  return EXIT_VERIFIED;
+}
+
+/** `cdk-compliance-monitor evaluate|verify ...`: resolves to the exit code; bad input is one line on stderr. */
 export async function main(argv: readonly string[], output: CliOutput): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     output.stdout(HELP);
@@ -124,10 +150,11 @@ export async function main(argv: readonly string[], output: CliOutput): Promise<
     return EXIT_COMPLIANT;
   }
   try {
-    return await evaluateFiles(parseArguments(argv), output);
+    const args = parseArguments(argv);
+    return await (args.command === 'verify' ? verifyFolder(args, output) : evaluateFiles(args, output));
   } catch (error) {
     if (error instanceof UsageError) {
-      output.stderr(`cdk-compliance-monitor: ${error.message} (${USAGE})\n`);
+      output.stderr(`cdk-compliance-monitor: ${error.message} (${error.usage})\n`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof FileError) {

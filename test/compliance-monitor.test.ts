@@ -643,6 +643,16 @@ describe('functions', () => {
     expect(actions(defaults.monitor.remediatorFunction)).toEqual([...new Set([...logsAndTracing, ...tableRead, ...tableWrite, ...kmsUse, 'sns:Publish'])].sort());
   });
 
+  test('the aggregator reads back the latest report and the latest manifest only, and writes under reports/ only', () => {
+    const s3Statements = statementsOfRole(logicalId(defaults.monitor.aggregatorFunction.role!))
+      .filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('s3:')));
+    const objects = (key: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(defaults.monitor.reportsBucket), 'Arn'] }, `/${key}`]] });
+    expect(s3Statements).toEqual([
+      { Sid: 'WriteReports', Effect: 'Allow', Action: ['s3:PutObject', 's3:AbortMultipartUpload'], Resource: objects('reports/*') },
+      { Sid: 'ReadTheLatestReportAndManifest', Effect: 'Allow', Action: 's3:GetObject', Resource: [objects('reports/latest.json'), objects('reports/latest.manifest.json')] },
+    ]);
+  });
+
   test('wildcard resources only for actions without resource-level permissions', () => {
     for (const fn of [defaults.monitor.analyzerFunction, defaults.monitor.aggregatorFunction, defaults.monitor.remediatorFunction]) {
       const wildcardActions = statementsOfRole(logicalId(fn.role!)).filter((statement) => statement.Resource === '*').flatMap((statement) => [statement.Action].flat());

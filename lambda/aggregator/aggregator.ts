@@ -132,6 +132,8 @@ async function streamEvaluations(deps: AggregatorDependencies, { writer, folds, 
 export function createAggregator(deps: AggregatorDependencies): (event: unknown, context: Context) => Promise<{ reportKey: string }> {
   return observed(deps, async () => {
     const timestamp = (deps.now ?? (() => new Date()))();
+    // Read first, whole: a manifest the chain cannot go on from fails the run before anything is opened.
+    const previousManifest = await traced(deps.tracer, 'read latest manifest', () => deps.reports.previousManifest());
     const previousReport = await traced(deps.tracer, 'open previous report', () => deps.reports.previous());
     const previous = new PreviousReader(previousReport);
     const spilled = new SpilledChanges();
@@ -141,7 +143,7 @@ export function createAggregator(deps: AggregatorDependencies): (event: unknown,
       remediation: new RemediationTimes(),
       highlights: new HighlightsCollector(),
     };
-    const writer = deps.reports.open(timestamp);
+    const writer = deps.reports.open(timestamp, previousManifest);
     try {
       await writer.write(jsonReport.head(reportTimestamp(timestamp)), CSV_HEADER);
       const written = await traced(deps.tracer, 'read current findings', () => streamEvaluations(deps, { writer, folds, previous, spilled }));
@@ -155,11 +157,13 @@ export function createAggregator(deps: AggregatorDependencies): (event: unknown,
       };
       const overview = { ...figures, changes_since_previous: changes, mean_time_to_remediate: folds.remediation.perRule() };
       const html = renderHtmlOverview({ report_timestamp: taken, ...overview }, { ...folds.highlights.highlights(), changeTotals: spilled.totals() });
-      const reportKey = await traced(deps.tracer, 'write report', async () => {
+      const { reportKey, manifest } = await traced(deps.tracer, 'write report', async () => {
         await spilled.writeTail(jsonReport.tailAroundChanges(overview, written === 0), (bytes) => writer.writeJson(bytes));
         return writer.finish('', html);
       });
-      deps.logger.info('report written', { reportKey, evaluations: written, compliancePercentage: overview.summary.compliance_percentage });
+      // The manifest's hash in the log too: a record outside the bucket of where the chain had got to.
+      const compliancePercentage = overview.summary.compliance_percentage;
+      deps.logger.info('report written', { reportKey, manifestKey: manifest.key, manifestSha256: manifest.sha256, evaluations: written, compliancePercentage });
       return { reportKey };
     } catch (error) {
       await writer.abort();

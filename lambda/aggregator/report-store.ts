@@ -5,17 +5,9 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { previousViolations, PreviousReportFigures } from './previous-report';
 import { ReportedFinding } from '../../src/core/report/changes-since';
 import { REPORT_FORMATS } from '../../src/core/report/formats';
-import { LATEST_REPORT_KEY, REPORTS_PREFIX } from '../../src/core/storage/report-layout';
+import { buildManifest, ManifestError, manifestLink, ManifestLink, ManifestObject, ObjectDigest, parseManifest, serializeManifest } from '../../src/core/report/manifest';
+import { LATEST_HTML_KEY, LATEST_MANIFEST_KEY, LATEST_REPORT_KEY, MANIFEST_EXTENSION, reportKey } from '../../src/core/storage/report-layout';
 import { isAwsError } from '../runtime/aws-errors';
-
-/** `reports/YYYY/MM/DD/compliance-report-<timestamp>.<extension>`, in UTC. */
-export function reportKey(timestamp: Date, extension = 'json'): string {
-  const iso = timestamp.toISOString();
-  return `${REPORTS_PREFIX}${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}/compliance-report-${iso.replace(/[:.]/g, '-')}.${extension}`;
-}
-
-/** The latest report's HTML, beside `latest.json`: the page an auditor bookmarks. */
-const LATEST_HTML_KEY = `${REPORTS_PREFIX}latest.html`;
 
 /** S3's smallest part but the last: each upload holds a part being filled and at most {@link PARTS_IN_FLIGHT} being sent. */
 export const PART_SIZE = 5 * 1024 * 1024;
@@ -24,14 +16,16 @@ const PARTS_IN_FLIGHT = 1;
 /**
  * One object written as it is produced: a multipart upload (a single PUT when it stays under one
  * part) fed through a stream, encrypted with the bucket's KMS key. S3 shows the object only once
- * it is complete. A write waits while the parts are sent: memory stays a few parts.
+ * it is complete. A write waits while the parts are sent: memory stays a few parts. Each stretch
+ * is hashed as it goes in, so the manifest needs no read back.
  */
 class StreamedObject {
   private readonly body = new PassThrough();
+  private readonly digest = new ObjectDigest();
   private readonly upload: Upload;
   private readonly done: Promise<unknown>;
 
-  constructor(s3: S3Client, bucket: string, key: string, contentType: string) {
+  constructor(s3: S3Client, bucket: string, private readonly key: string, contentType: string) {
     this.upload = new Upload({
       client: s3,
       params: { Bucket: bucket, Key: key, Body: this.body, ContentType: contentType, ServerSideEncryption: 'aws:kms' },
@@ -44,14 +38,18 @@ class StreamedObject {
   }
 
   async write(bytes: string | Buffer): Promise<void> {
+    this.digest.update(bytes);
     if (!this.body.write(bytes)) {
       await once(this.body, 'drain');
     }
   }
 
-  async end(text: string): Promise<void> {
+  /** Writes the last stretch and completes the upload: the object as the manifest lists it. */
+  async end(text: string): Promise<ManifestObject> {
+    this.digest.update(text);
     this.body.end(text);
     await this.done;
+    return this.digest.of(this.key);
   }
 
   /** Stops the upload; S3 keeps no part of it. */
@@ -61,17 +59,28 @@ class StreamedObject {
   }
 }
 
+/** What a run wrote: its dated JSON report, and the link the next manifest records to its manifest. */
+export interface WrittenReport {
+  readonly reportKey: string;
+  readonly manifest: ManifestLink;
+}
+
 /**
  * A report being written: its JSON (dated and as the latest) and CSV streamed as the evaluations
- * come, its HTML put at the end. The latest JSON completes last, so that the next report compares
- * with a report whose renderings are all written.
+ * come, its HTML put at the end, then its manifest. The latest JSON completes after every other
+ * rendering, so that the next report compares with a report whose renderings are all written; the
+ * manifest after every object it lists, so that a failed run writes none and leaves the latest
+ * manifest, which the next run links to, as it was.
  */
 export class ReportWriter {
   private readonly json: StreamedObject;
   private readonly latestJson: StreamedObject;
   private readonly csv: StreamedObject;
 
-  constructor(private readonly s3: S3Client, private readonly bucket: string, private readonly timestamp: Date) {
+  constructor(
+    private readonly s3: S3Client, private readonly bucket: string, private readonly timestamp: Date,
+    private readonly previousManifest: ManifestLink | null,
+  ) {
     this.json = new StreamedObject(s3, bucket, reportKey(timestamp), REPORT_FORMATS.json.contentType);
     this.latestJson = new StreamedObject(s3, bucket, LATEST_REPORT_KEY, REPORT_FORMATS.json.contentType);
     this.csv = new StreamedObject(s3, bucket, reportKey(timestamp, REPORT_FORMATS.csv.extension), REPORT_FORMATS.csv.contentType);
@@ -88,23 +97,46 @@ export class ReportWriter {
     await Promise.all([this.json.write(bytes), this.latestJson.write(bytes)]);
   }
 
-  /** Ends the JSON with its last stretch and the CSV, puts the HTML, dated and as the latest, then completes the latest JSON. Returns the dated JSON key. */
-  async finish(json: string, html: string): Promise<string> {
-    await Promise.all([this.json.end(json), this.csv.end(''), this.latestJson.write(json)]);
-    for (const Key of [reportKey(this.timestamp, REPORT_FORMATS.html.extension), LATEST_HTML_KEY]) {
-      await this.s3.send(new PutObjectCommand({
-        Bucket: this.bucket, Key, Body: html, ContentType: REPORT_FORMATS.html.contentType, ServerSideEncryption: 'aws:kms',
-      }));
+  /**
+   * Ends the JSON with its last stretch and the CSV, puts the HTML, dated and as the latest,
+   * completes the latest JSON, then puts the manifest of them all, dated and as the latest.
+   */
+  async finish(json: string, html: string): Promise<WrittenReport> {
+    const [datedJson, csv] = await Promise.all([this.json.end(json), this.csv.end(''), this.latestJson.write(json)]);
+    const page = Buffer.from(html);
+    const datedHtmlKey = reportKey(this.timestamp, REPORT_FORMATS.html.extension);
+    for (const key of [datedHtmlKey, LATEST_HTML_KEY]) {
+      await this.put(key, page, REPORT_FORMATS.html.contentType);
     }
-    await this.latestJson.end('');
-    return reportKey(this.timestamp);
+    const { sha256, bytes } = new ObjectDigest().update(page).of(datedHtmlKey);
+    const latestJson = await this.latestJson.end('');
+    const manifestKey = reportKey(this.timestamp, MANIFEST_EXTENSION);
+    const manifest = Buffer.from(serializeManifest(buildManifest({
+      key: manifestKey,
+      generatedAt: this.timestamp.toISOString(),
+      objects: [datedJson, csv, { key: datedHtmlKey, sha256, bytes }],
+      latest: [latestJson, { key: LATEST_HTML_KEY, sha256, bytes }],
+      previous: this.previousManifest,
+    })));
+    // The copy last: the next run links to it, so it moves only once the dated manifest is written.
+    for (const key of [manifestKey, LATEST_MANIFEST_KEY]) {
+      await this.put(key, manifest, REPORT_FORMATS.json.contentType);
+    }
+    return { reportKey: reportKey(this.timestamp), manifest: manifestLink(manifestKey, manifest) };
   }
 
   /** Stops every upload: a failed report leaves the previous one as the latest. */
   async abort(): Promise<void> {
     await Promise.all([this.json.abort(), this.latestJson.abort(), this.csv.abort()]);
   }
+
+  private async put(key: string, body: Buffer, contentType: string): Promise<void> {
+    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ServerSideEncryption: 'aws:kms' }));
+  }
 }
+
+/** The latest manifest cannot be read: the chain cannot go on from it, and the run writes nothing. */
+export class LatestManifestError extends Error {}
 
 /** The previous report being read: its violations as they come, and its body's release. */
 export interface PreviousReportStream {
@@ -113,7 +145,7 @@ export interface PreviousReportStream {
   close(): void;
 }
 
-/** The reports bucket: the latest report's violations read back, each new report written in every format, dated and as the latest. */
+/** The reports bucket: the latest report's violations and manifest read back, each new report written in every format with its manifest, dated and as the latest. */
 export class ReportStore {
   constructor(private readonly s3: S3Client, private readonly bucket: string) {}
 
@@ -131,8 +163,33 @@ export class ReportStore {
     }
   }
 
-  /** Starts writing the report taken at `timestamp`. */
-  open(timestamp: Date): ReportWriter {
-    return new ReportWriter(this.s3, this.bucket, timestamp);
+  /**
+   * The link to the newest manifest, hashed from its copy at the latest key (the same bytes), which
+   * names the dated key; null before the first manifest.
+   */
+  async previousManifest(): Promise<ManifestLink | null> {
+    let bytes: Uint8Array;
+    try {
+      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: LATEST_MANIFEST_KEY }));
+      bytes = await object.Body!.transformToByteArray();
+    } catch (error) {
+      if (isAwsError(error, 'NoSuchKey')) {
+        return null;
+      }
+      throw error;
+    }
+    try {
+      return manifestLink(parseManifest(bytes).key, bytes);
+    } catch (error) {
+      if (error instanceof ManifestError) {
+        throw new LatestManifestError(`${LATEST_MANIFEST_KEY} is not a manifest (${error.message}): restore it from an earlier version, or delete it to start a new chain`);
+      }
+      throw error;
+    }
+  }
+
+  /** Starts writing the report taken at `timestamp`, its manifest linked to `previousManifest`. */
+  open(timestamp: Date, previousManifest: ManifestLink | null): ReportWriter {
+    return new ReportWriter(this.s3, this.bucket, timestamp, previousManifest);
   }
 }

@@ -2,7 +2,7 @@ import { Aws, aws_config as config, aws_dynamodb as dynamodb, aws_iam as iam, aw
 import { Construct } from 'constructs';
 import { RemediationMode } from '../core/remediation-mode';
 import { REMEDIATION_FIXES, RemediationFix } from '../core/rules/remediation-catalog';
-import { LATEST_REPORT_KEY, REPORTS_PREFIX } from '../core/storage/report-layout';
+import { LATEST_MANIFEST_KEY, LATEST_REPORT_KEY, REPORTS_PREFIX } from '../core/storage/report-layout';
 import { RuleSet } from '../rules';
 
 /** What the analyzer reads and writes. */
@@ -57,7 +57,10 @@ export function grantAnalyzer(scope: Construct, role: iam.IRole, access: Analyze
   }
 }
 
-/** The aggregator: reads findings and the latest report, writes report objects (nothing else in S3), encrypted with the key. */
+/**
+ * The aggregator: reads findings, the latest report and the latest manifest (to link the next one to
+ * it), writes report objects and their manifests (nothing else in S3), encrypted with the key.
+ */
 export function grantAggregator(role: iam.IRole, findingsTable: dynamodb.ITable, reportsBucket: s3.IBucket, encryptionKey: kms.IKey): void {
   findingsTable.grantReadData(role);
   role.addToPrincipalPolicy(new iam.PolicyStatement({
@@ -68,9 +71,9 @@ export function grantAggregator(role: iam.IRole, findingsTable: dynamodb.ITable,
     resources: [reportsBucket.arnForObjects(`${REPORTS_PREFIX}*`)],
   }));
   role.addToPrincipalPolicy(new iam.PolicyStatement({
-    sid: 'ReadTheLatestReport',
+    sid: 'ReadTheLatestReportAndManifest',
     actions: ['s3:GetObject'],
-    resources: [reportsBucket.arnForObjects(LATEST_REPORT_KEY)],
+    resources: [reportsBucket.arnForObjects(LATEST_REPORT_KEY), reportsBucket.arnForObjects(LATEST_MANIFEST_KEY)],
   }));
   encryptionKey.grant(role, 'kms:GenerateDataKey', 'kms:Decrypt');
 }

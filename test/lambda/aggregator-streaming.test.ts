@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -6,11 +7,12 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-s
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { createAggregator } from '../../lambda/aggregator/aggregator';
-import { PART_SIZE, reportKey, ReportStore } from '../../lambda/aggregator/report-store';
+import { LatestManifestError, PART_SIZE, ReportStore } from '../../lambda/aggregator/report-store';
 import { changesSince, ReportOrderError } from '../../src/core/report/changes-since';
 import { jsonReport } from '../../src/core/report/json';
 import { buildReport, ReportedEvaluation } from '../../src/core/report/report';
 import { meanTimeToRemediate } from '../../src/core/report/time-to-remediate';
+import { reportKey } from '../../src/core/storage/report-layout';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { silentLogger, untraced } from '../support/observability';
 import { LocalS3, startS3rver } from '../support/s3rver';
@@ -84,6 +86,16 @@ async function text(key: string): Promise<string> {
   return (await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString();
 }
 
+async function bytes(key: string): Promise<Buffer> {
+  return Buffer.from(await (await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray());
+}
+
+/** An object as a manifest should list it, hashed here from what S3 returns. */
+async function listed(key: string, as = key): Promise<{ key: string; sha256: string; bytes: number }> {
+  const body = await bytes(key);
+  return { key: as, sha256: createHash('sha256').update(body).digest('hex'), bytes: body.length };
+}
+
 async function keys(): Promise<string[]> {
   return ((await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents ?? []).map((entry) => entry.Key!).sort();
 }
@@ -112,8 +124,13 @@ describe('the aggregator streams a report of several parts', () => {
 
     const { reportKey: key } = await aggregator(FIRST)({}, context);
     const writes = sent.splice(0).filter((command) => command.name !== 'GetObjectCommand');
-    // The latest JSON completes last: the next report never reads one whose renderings are not all written.
-    expect(writes.at(-1)).toEqual({ name: 'CompleteMultipartUploadCommand', key: 'reports/latest.json' });
+    // The latest JSON completes after every other rendering: the next report never reads one whose renderings are not all written.
+    // The manifest follows every object it lists, and its latest copy, which the next run links to, comes last.
+    expect(writes.slice(-3)).toEqual([
+      { name: 'CompleteMultipartUploadCommand', key: 'reports/latest.json' },
+      { name: 'PutObjectCommand', key: reportKey(new Date(FIRST), 'manifest.json') },
+      { name: 'PutObjectCommand', key: 'reports/latest.manifest.json' },
+    ]);
 
     const json = await text(key);
     const csv = await text(reportKey(new Date(FIRST), 'csv'));
@@ -145,6 +162,21 @@ describe('the aggregator streams a report of several parts', () => {
     expect(html).toContain('<span class="resource-percentage">85.7%</span>');
   }, 120_000);
 
+  test('the first manifest lists every object of the run, hashed as it streamed in parts: the hashes of the objects as S3 returns them', async () => {
+    const manifestKey = reportKey(new Date(FIRST), 'manifest.json');
+    const manifest = await bytes(manifestKey);
+
+    expect(JSON.parse(manifest.toString())).toEqual({
+      manifestVersion: 1,
+      key: manifestKey,
+      generatedAt: FIRST,
+      objects: await Promise.all(['csv', 'html', 'json'].map((extension) => listed(reportKey(new Date(FIRST), extension)))),
+      latest: [await listed('reports/latest.html'), await listed('reports/latest.json')],
+      previous: null,
+    });
+    expect(await bytes('reports/latest.manifest.json')).toEqual(manifest);
+  }, 60_000);
+
   test('the next report compares with that previous one, read as a stream', async () => {
     const items = seeded(5);
     await seed(items);
@@ -165,14 +197,26 @@ describe('the aggregator streams a report of several parts', () => {
     expect(fs.readdirSync(TMP)).toEqual([]);
   }, 120_000);
 
-  test('a failed read writes no report and leaves the latest as it was', async () => {
+  test('the second manifest links to the first, by its key and the SHA-256 of its bytes', async () => {
+    const first = reportKey(new Date(FIRST), 'manifest.json');
+    const second = JSON.parse(await text(reportKey(new Date(SECOND), 'manifest.json')));
+
+    expect(second.previous).toEqual({ key: first, sha256: (await listed(first)).sha256 });
+    expect(second.objects).toEqual(await Promise.all(['csv', 'html', 'json'].map((extension) => listed(reportKey(new Date(SECOND), extension)))));
+    expect(second.latest).toEqual([await listed('reports/latest.html'), await listed('reports/latest.json')]);
+    expect(await text('reports/latest.manifest.json')).toBe(await text(reportKey(new Date(SECOND), 'manifest.json')));
+  }, 60_000);
+
+  test('a failed read writes no report and no manifest, and leaves the latest and the latest manifest as they were', async () => {
     const before = await keys();
     const latest = await text('reports/latest.json');
+    const latestManifest = await text('reports/latest.manifest.json');
 
     await expect(aggregator('2026-11-25T12:00:00.000Z', { findingsTable: 'no-such-table' })({}, context)).rejects.toThrow(/non-existent table|not found/i);
 
     expect(await keys()).toEqual(before);
     expect(await text('reports/latest.json')).toBe(latest);
+    expect(await text('reports/latest.manifest.json')).toBe(latestManifest);
     expect(fs.readdirSync(TMP)).toEqual([]);
   }, 60_000);
 
@@ -180,7 +224,7 @@ describe('the aggregator streams a report of several parts', () => {
     const store = new ReportStore(s3.client, 'no-such-bucket');
     // Only a missing latest report means a first report: a missing bucket is an error.
     await expect(store.previous()).rejects.toThrow(/bucket/i);
-    const writer = store.open(new Date('2026-11-25T12:00:00.000Z'));
+    const writer = store.open(new Date('2026-11-25T12:00:00.000Z'), null);
     await writer.write('x'.repeat(2 * PART_SIZE), '');
     await expect(writer.finish('', '')).rejects.toThrow(/bucket/i);
   }, 60_000);
@@ -235,5 +279,21 @@ describe('a previous report the merge cannot read', () => {
     expect(await keys()).toEqual(before);
     expect(await text('reports/latest.json')).toBe(edited);
     expect(fs.readdirSync(TMP)).toEqual([]);
+  }, 60_000);
+});
+
+describe('a latest manifest the chain cannot go on from', () => {
+  test('fails the run before anything is written, naming the fix, and is left as it was', async () => {
+    await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'reports/latest.manifest.json', Body: '{"manifestVersion": 1, "key": ' }));
+    const before = await keys();
+    sent.splice(0);
+
+    const run = aggregator('2026-11-30T12:00:00.000Z')({}, context);
+
+    await expect(run).rejects.toThrow(LatestManifestError);
+    await expect(run).rejects.toThrow(/^reports\/latest.manifest.json is not a manifest \(not valid JSON .*\): restore it from an earlier version, or delete it to start a new chain$/);
+    expect(sent.map((command) => command.name)).toEqual(['GetObjectCommand']);
+    expect(await keys()).toEqual(before);
+    expect(await text('reports/latest.manifest.json')).toBe('{"manifestVersion": 1, "key": ');
   }, 60_000);
 });

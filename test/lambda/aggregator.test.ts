@@ -2,9 +2,10 @@ import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { createAggregator } from '../../lambda/aggregator/aggregator';
-import { reportKey, ReportStore } from '../../lambda/aggregator/report-store';
+import { ReportStore } from '../../lambda/aggregator/report-store';
 import { FindingStore } from '../../lambda/findings/finding-store';
 import { ComplianceChange } from '../../src/core/findings/compliance-change';
+import { reportKey } from '../../src/core/storage/report-layout';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { silentLogger, untraced } from '../support/observability';
 import { LocalS3, startS3rver } from '../support/s3rver';
@@ -105,8 +106,9 @@ describe('aggregator', () => {
     // sg-1 was NON_COMPLIANT from 2026-11-23T10:00 to 2026-11-24T10:00.
     expect((await object(key)).mean_time_to_remediate).toEqual({ 'restricted-ssh-test': { remediated_findings: 1, mean_seconds: 86_400 } });
     const keys = (await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents!.map((entry) => entry.Key).sort();
-    expect(keys).toEqual(['23T12', '24T12'].flatMap((day) => ['csv', 'html', 'json'].map((extension) =>
-      `reports/2026/11/${day.slice(0, 2)}/compliance-report-2026-11-${day}-00-00-000Z.${extension}`)).concat(['reports/latest.html', 'reports/latest.json']));
+    expect(keys).toEqual(['23T12', '24T12'].flatMap((day) => ['csv', 'html', 'json', 'manifest.json'].map((extension) =>
+      `reports/2026/11/${day.slice(0, 2)}/compliance-report-2026-11-${day}-00-00-000Z.${extension}`))
+      .concat(['reports/latest.html', 'reports/latest.json', 'reports/latest.manifest.json']));
   });
 
   test('exempt findings are counted apart, with their reason; findings without a verdict count as not applicable', async () => {

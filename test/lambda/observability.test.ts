@@ -1,5 +1,6 @@
+import { createHash } from 'crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import * as AWSXRay from 'aws-xray-sdk-core';
@@ -101,8 +102,8 @@ describe('tracing', () => {
     expect(await s3.send(new HeadObjectCommand({ Bucket: REPORTS, Key: result.reportKey }))).toMatchObject({ ContentLength: expect.any(Number) });
     const [handlerSegment] = tree(segment);
     expect(handlerSegment.name).toBe('## handler');
-    expect(handlerSegment.subsegments.map((sub: any) => sub.name)).toEqual(['### open previous report', '### read current findings', '### write report']);
-    const queries = handlerSegment.subsegments[1].subsegments;
+    expect(handlerSegment.subsegments.map((sub: any) => sub.name)).toEqual(['### read latest manifest', '### open previous report', '### read current findings', '### write report']);
+    const queries = handlerSegment.subsegments[2].subsegments;
     expect(queries.length).toBeGreaterThan(1);
     expect(queries).toEqual(queries.map(() => ({ name: 'DynamoDB Query' })));
     expect((segment.subsegments![0] as any).annotations).toMatchObject({ Service: 'aggregator' });
@@ -144,6 +145,9 @@ describe('logging', () => {
       expect.objectContaining({ message: 'report written', correlationId: 'req-2', function_request_id: 'req-2', cold_start: false }),
       expect.not.objectContaining({ correlationId: expect.anything() }),
     ]);
+    // The newest manifest's hash is in the log, outside the bucket: what verify's summary is compared with.
+    const latest = await (await s3.send(new GetObjectCommand({ Bucket: REPORTS, Key: 'reports/latest.manifest.json' }))).Body!.transformToByteArray();
+    expect(lines[1]).toMatchObject({ manifestKey: JSON.parse(Buffer.from(latest).toString()).key, manifestSha256: createHash('sha256').update(latest).digest('hex') });
   });
 
   test('an error is logged with its stack and its cause', () => {
