@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { BUILT_IN_FRAMEWORK_IDS, BuiltInFrameworkId, isBuiltInFrameworkId } from '../src/core/frameworks';
 
 /** Options of `cdk-compliance-monitor evaluate`. */
 export interface EvaluateArguments {
@@ -9,6 +10,8 @@ export interface EvaluateArguments {
   /** Files to write the report to; empty for stdout. */
   readonly outFiles: readonly string[];
   readonly inputs: readonly string[];
+  /** The frameworks whose controls the report shows, in the order given; every built-in one when none is given. */
+  readonly frameworks: readonly BuiltInFrameworkId[];
 }
 
 /** `cdk-compliance-monitor verify DIR`. */
@@ -19,10 +22,10 @@ export interface VerifyArguments {
 
 export type CliArguments = EvaluateArguments | VerifyArguments;
 
-export const OUTPUT_FORMATS = ['json', 'text', 'csv', 'html'] as const;
+export const OUTPUT_FORMATS = ['json', 'text', 'csv', 'controls-csv', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-const EVALUATE_SYNOPSIS = 'cdk-compliance-monitor evaluate [--rules FILE] [--format json|text|csv|html] [--out FILE]... INPUT...';
+const EVALUATE_SYNOPSIS = 'cdk-compliance-monitor evaluate [--rules FILE] [--framework ID]... [--format json|text|csv|controls-csv|html] [--out FILE]... INPUT...';
 const VERIFY_SYNOPSIS = 'cdk-compliance-monitor verify DIR';
 /** Each command's usage line, printed after a usage error of that command. */
 export const EVALUATE_USAGE = `usage: ${EVALUATE_SYNOPSIS}`;
@@ -62,8 +65,12 @@ INPUT           a file, or - for standard input: JSON, plain or gzip, of any siz
                    {"name": "required-tags", "parameters": {"tag1Key": "Owner"}, "resourceTypes": ["AWS::S3::Bucket"]}]}
                 names and parameters are AWS's; severity CRITICAL, HIGH, MEDIUM or LOW (default: the
                 rule's own); a violation an exemption covers is EXEMPT until the day after "expires"
---format FORMAT json (default), text, csv or html; without it, each --out FILE takes the format of
-                its extension (.json, .txt, .csv, .html, .htm; none for JSON)
+--framework ID  a framework whose controls the report shows, each control with its status, rules
+                and resources: ${BUILT_IN_FRAMEWORK_IDS.join(', ')}; may be repeated
+                (default: all of them); --framework none shows none
+--format FORMAT json (default), text, csv (the evaluations), controls-csv (control status) or html;
+                without it, each --out FILE takes the format of its extension (.json, .txt, .csv,
+                .controls.csv, .html, .htm; none for JSON)
 --out FILE      writes the report to FILE instead of standard output; may be repeated
 --help          prints this help
 --version       prints the version
@@ -99,7 +106,12 @@ const FORMATS_BY_EXTENSION: Readonly<Record<string, OutputFormat>> = { '': 'json
 
 /** The format of an output: `--format` when given, else the file's extension, else JSON (stdout). */
 export function outputFormat(args: EvaluateArguments, outFile: string | undefined): OutputFormat {
-  return args.format ?? (outFile === undefined ? 'json' : FORMATS_BY_EXTENSION[path.extname(outFile).toLowerCase()]);
+  return args.format ?? (outFile === undefined ? 'json' : formatOfFile(outFile)!);
+}
+
+/** The format a file's name asks for, `.controls.csv` before `.csv`; undefined for an unknown extension. */
+function formatOfFile(outFile: string): OutputFormat | undefined {
+  return outFile.toLowerCase().endsWith('.controls.csv') ? 'controls-csv' : FORMATS_BY_EXTENSION[path.extname(outFile).toLowerCase()];
 }
 
 /** Bad command-line usage; the message is one line, and `usage` the line of the command it concerns. */
@@ -120,6 +132,28 @@ function optionValue(argv: readonly string[], index: number, name: string): { va
     throw new UsageError(`${name} needs a value`, EVALUATE_USAGE);
   }
   return { value, consumed: 2 };
+}
+
+/** The frameworks `--framework` names: each built-in one once, or none with `none`; every built-in one when not given. */
+function chosenFrameworks(given: readonly string[]): BuiltInFrameworkId[] {
+  if (given.length === 0) {
+    return [...BUILT_IN_FRAMEWORK_IDS];
+  }
+  if (given.includes('none')) {
+    if (given.length > 1) {
+      throw new UsageError('--framework none shows no framework: give it alone', EVALUATE_USAGE);
+    }
+    return [];
+  }
+  const unknown = given.find((id) => !isBuiltInFrameworkId(id));
+  if (unknown !== undefined) {
+    throw new UsageError(`--framework must be one of ${BUILT_IN_FRAMEWORK_IDS.join(', ')} or none (got "${unknown}")`, EVALUATE_USAGE);
+  }
+  const repeated = given.find((id, index) => given.indexOf(id) !== index);
+  if (repeated !== undefined) {
+    throw new UsageError(`--framework ${repeated} is given twice`, EVALUATE_USAGE);
+  }
+  return given as BuiltInFrameworkId[];
 }
 
 /** Parses `verify DIR`. */
@@ -150,16 +184,19 @@ export function parseArguments(argv: readonly string[]): CliArguments {
 function parseEvaluate(rest: readonly string[]): EvaluateArguments {
   let rulesFile: string | undefined;
   let format: OutputFormat | undefined;
+  const frameworks: string[] = [];
   const outFiles: string[] = [];
   const inputs: string[] = [];
   for (let i = 0; i < rest.length;) {
     const arg = rest[i];
     const name = arg.split('=')[0];
-    if (name === '--rules' || name === '--format' || name === '--out') {
+    if (name === '--rules' || name === '--format' || name === '--out' || name === '--framework') {
       const { value, consumed } = optionValue(rest, i, name);
       i += consumed;
       if (name === '--rules') {
         rulesFile = value;
+      } else if (name === '--framework') {
+        frameworks.push(value);
       } else if (name === '--out') {
         outFiles.push(value);
       } else if ((OUTPUT_FORMATS as readonly string[]).includes(value)) {
@@ -180,11 +217,11 @@ function parseEvaluate(rest: readonly string[]): EvaluateArguments {
   if (inputs.filter((input) => input === '-').length > 1) {
     throw new UsageError('- (standard input) is given more than once', EVALUATE_USAGE);
   }
-  const hasNoFormat = (outFile: string) => FORMATS_BY_EXTENSION[path.extname(outFile).toLowerCase()] === undefined;
+  const hasNoFormat = (outFile: string) => formatOfFile(outFile) === undefined;
   const unknownExtension = format === undefined ? outFiles.find(hasNoFormat) : undefined;
   if (unknownExtension !== undefined) {
     throw new UsageError(`--out ${unknownExtension}: no report format has the extension "${path.extname(unknownExtension)}"; ` +
-      'use .json, .txt, .csv or .html, or give --format', EVALUATE_USAGE);
+      'use .json, .txt, .csv, .controls.csv or .html, or give --format', EVALUATE_USAGE);
   }
-  return { command: 'evaluate', rulesFile, format, outFiles, inputs };
+  return { command: 'evaluate', rulesFile, format, outFiles, inputs, frameworks: chosenFrameworks(frameworks) };
 }

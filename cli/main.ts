@@ -8,6 +8,7 @@ import { reportFolder } from './report-folder';
 import { rulesFromDocument } from './rules-file';
 import { renderText } from './text-format';
 import { compileRule, decodeJson, InputError, NewestItemEvaluations, OfflineRule, readConfigurationItems, RuleSpecError } from '../src/core/engine';
+import { reportFrameworks } from '../src/core/frameworks';
 import { REPORT_FORMATS } from '../src/core/report/formats';
 import { ChainVerdict, NoManifestError, verifyReportChain } from '../src/core/report/manifest-chain';
 import { buildReport, ComplianceReport } from '../src/core/report/report';
@@ -94,7 +95,10 @@ async function evaluateFiles(args: EvaluateArguments, output: CliOutput): Promis
     await readInput(input, output, evaluation);
   }
   const skippedItemsByResourceType = evaluation.skippedItemsByResourceType();
-  const report = buildReport([...evaluation.evaluations()], now, { skippedItemsByResourceType });
+  // The rules as evaluations name them offline: by their own names.
+  const ruleNames = rules.map(({ rule }) => ({ ruleName: rule.ruleName, configRuleName: rule.ruleName }));
+  const frameworks = reportFrameworks({ frameworks: args.frameworks.map((id) => ({ id })) }, ruleNames);
+  const report = buildReport([...evaluation.evaluations()], now, { skippedItemsByResourceType, frameworks });
   if (args.outFiles.length === 0) {
     output.stdout(render(report, outputFormat(args, undefined)));
   }

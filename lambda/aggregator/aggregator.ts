@@ -6,7 +6,8 @@ import { PreviousReportStream, ReportStore, ReportWriter } from './report-store'
 import { SpilledChanges } from './spilled-changes';
 import { CurrentFinding } from '../../src/core/findings/current-finding';
 import { ChangesMerge, ChangesSincePrevious } from '../../src/core/report/changes-since';
-import { CSV_HEADER, csvRow } from '../../src/core/report/csv';
+import type { ReportFramework } from '../../src/core/report/controls';
+import { CSV_HEADER, csvRow, renderControlsCsv } from '../../src/core/report/csv';
 import { HighlightsCollector, renderHtmlOverview } from '../../src/core/report/html';
 import { jsonReport } from '../../src/core/report/json';
 import { ReportedEvaluation, reportTimestamp, ReportTally } from '../../src/core/report/report';
@@ -21,6 +22,8 @@ export interface AggregatorDependencies {
   readonly reports: ReportStore;
   /** The deployed names of the set's rules. */
   readonly configRuleNames: readonly string[];
+  /** The frameworks whose controls the report shows, each rule under its deployed name; none when absent. */
+  readonly frameworks?: readonly ReportFramework[];
   readonly logger: Logger;
   readonly tracer: Tracer;
   readonly now?: () => Date;
@@ -138,7 +141,7 @@ export function createAggregator(deps: AggregatorDependencies): (event: unknown,
     const previous = new PreviousReader(previousReport);
     const spilled = new SpilledChanges();
     const folds: Folds = {
-      tally: new ReportTally(),
+      tally: new ReportTally(deps.frameworks),
       changes: new ChangesMerge(spilled, previousReport !== undefined),
       remediation: new RemediationTimes(),
       highlights: new HighlightsCollector(),
@@ -159,7 +162,7 @@ export function createAggregator(deps: AggregatorDependencies): (event: unknown,
       const html = renderHtmlOverview({ report_timestamp: taken, ...overview }, { ...folds.highlights.highlights(), changeTotals: spilled.totals() });
       const { reportKey, manifest } = await traced(deps.tracer, 'write report', async () => {
         await spilled.writeTail(jsonReport.tailAroundChanges(overview, written === 0), (bytes) => writer.writeJson(bytes));
-        return writer.finish('', html);
+        return writer.finish('', html, overview.controls ? renderControlsCsv(overview) : undefined);
       });
       // The manifest's hash in the log too: a record outside the bucket of where the chain had got to.
       const compliancePercentage = overview.summary.compliance_percentage;

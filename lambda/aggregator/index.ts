@@ -1,6 +1,8 @@
 import { createAggregator } from './aggregator';
 import { ReportStore } from './report-store';
+import { reportFrameworks } from '../../src/core/frameworks';
 import { AGGREGATOR_SETTINGS } from '../../src/core/settings/handler-settings';
+import { ruleNameOf } from '../../src/core/settings/settings';
 import { createLogger } from '../observability/logger';
 import { createTracer } from '../observability/tracer';
 import { documentClient } from '../runtime/clients/dynamodb';
@@ -15,6 +17,9 @@ export const handler = createAggregator({
   findingsTable: settings.findingsTable,
   reports: new ReportStore(s3Client(tracer), settings.reportsBucket),
   configRuleNames: settings.configRuleNames,
+  frameworks: reportFrameworks(settings.frameworks, settings.configRuleNames.map((configRuleName) => ({
+    ruleName: ruleNameOf(configRuleName, settings.environmentSuffix), configRuleName,
+  }))),
   logger: createLogger('aggregator'),
   tracer,
 });

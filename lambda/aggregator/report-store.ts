@@ -98,11 +98,13 @@ export class ReportWriter {
   }
 
   /**
-   * Ends the JSON with its last stretch and the CSV, puts the HTML, dated and as the latest,
-   * completes the latest JSON, then puts the manifest of them all, dated and as the latest.
+   * Ends the JSON with its last stretch and the CSV, puts the control status CSV (when the report
+   * shows frameworks) and the HTML, dated and as the latest, completes the latest JSON, then puts the
+   * manifest of them all, dated and as the latest.
    */
-  async finish(json: string, html: string): Promise<WrittenReport> {
+  async finish(json: string, html: string, controlsCsv?: string): Promise<WrittenReport> {
     const [datedJson, csv] = await Promise.all([this.json.end(json), this.csv.end(''), this.latestJson.write(json)]);
+    const controls = controlsCsv === undefined ? [] : [await this.putDated(REPORT_FORMATS['controls-csv'], Buffer.from(controlsCsv))];
     const page = Buffer.from(html);
     const datedHtmlKey = reportKey(this.timestamp, REPORT_FORMATS.html.extension);
     for (const key of [datedHtmlKey, LATEST_HTML_KEY]) {
@@ -114,7 +116,7 @@ export class ReportWriter {
     const manifest = Buffer.from(serializeManifest(buildManifest({
       key: manifestKey,
       generatedAt: this.timestamp.toISOString(),
-      objects: [datedJson, csv, { key: datedHtmlKey, sha256, bytes }],
+      objects: [datedJson, csv, ...controls, { key: datedHtmlKey, sha256, bytes }],
       latest: [latestJson, { key: LATEST_HTML_KEY, sha256, bytes }],
       previous: this.previousManifest,
     })));
@@ -128,6 +130,13 @@ export class ReportWriter {
   /** Stops every upload: a failed report leaves the previous one as the latest. */
   async abort(): Promise<void> {
     await Promise.all([this.json.abort(), this.latestJson.abort(), this.csv.abort()]);
+  }
+
+  /** Puts a dated rendering whole; its manifest entry. */
+  private async putDated(format: { extension: string; contentType: string }, body: Buffer): Promise<ManifestObject> {
+    const key = reportKey(this.timestamp, format.extension);
+    await this.put(key, body, format.contentType);
+    return new ObjectDigest().update(body).of(key);
   }
 
   private async put(key: string, body: Buffer, contentType: string): Promise<void> {

@@ -42,10 +42,10 @@ describe('exit codes', () => {
   });
 
   test.each([
-    [['evaluate'], 'cdk-compliance-monitor: no INPUT file given (usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text|csv|html] [--out FILE]... INPUT...)'],
+    [['evaluate'], 'cdk-compliance-monitor: no INPUT file given (usage: cdk-compliance-monitor evaluate [--rules FILE] [--framework ID]... [--format json|text|csv|controls-csv|html] [--out FILE]... INPUT...)'],
     [[], 'cdk-compliance-monitor: no command given (usage:'],
     [['scan', 'x.json'], 'cdk-compliance-monitor: unknown command "scan" (usage:'],
-    [['evaluate', '--format', 'xml', 'x.json'], 'cdk-compliance-monitor: --format must be one of json, text, csv, html (got "xml") (usage:'],
+    [['evaluate', '--format', 'xml', 'x.json'], 'cdk-compliance-monitor: --format must be one of json, text, csv, controls-csv, html (got "xml") (usage:'],
     [['evaluate', '--rules'], 'cdk-compliance-monitor: --rules needs a value (usage:'],
     [['evaluate', '--verbose', 'x.json'], 'cdk-compliance-monitor: unknown option "--verbose" (usage:'],
   ])('2 on bad usage %j, in one line', async (argv, message) => {
@@ -156,10 +156,11 @@ describe('output', () => {
   test('--help prints the usage, the inputs, the rules file, the formats and the exit codes', async () => {
     const { code, stdout, stderr } = await run('--help');
     expect([code, stderr]).toEqual([EXIT_COMPLIANT, '']);
-    expect(stdout.startsWith('usage: cdk-compliance-monitor evaluate [--rules FILE] [--format json|text|csv|html] [--out FILE]... INPUT...\n')).toBe(true);
+    expect(stdout.startsWith('usage: cdk-compliance-monitor evaluate [--rules FILE] [--framework ID]... [--format json|text|csv|controls-csv|html] [--out FILE]... INPUT...\n')).toBe(true);
     for (const text of ['a file, or - for standard input', 'get-resource-config-history', 'select-resource-config', 'SNS notification',
       'Only the newest item of each resource counts', '"exemptions": [{"resourceIds"', 'severity CRITICAL, HIGH, MEDIUM or LOW',
-      'json (default), text, csv or html', '.json, .txt, .csv, .html, .htm',
+      'json (default), text, csv (the evaluations), controls-csv (control status) or html', '.json, .txt, .csv,\n                .controls.csv, .html, .htm',
+      '--framework ID  a framework whose controls the report shows', 'SOC2, PCI_DSS_4, NIST_800_53_R5, CIS_AWS, AWS_FSBP',
       '  0  every judged resource is compliant or exempt', '  1  a resource is non-compliant', '  2  bad usage or input', '  3  nothing was judged']) {
       expect(stdout).toContain(text);
     }
@@ -172,6 +173,46 @@ describe('output', () => {
     const html = (await run('evaluate', '--format=html', SSH_OPEN_SG)).stdout;
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<span class="percentage">33.3%</span>');
+  });
+
+  test('--framework chooses the frameworks whose controls the report shows: all built-in ones by default', async () => {
+    const controlsOf = async (...options: string[]) => JSON.parse((await run('evaluate', ...options, SSH_OPEN_SG)).stdout).controls;
+    expect(Object.keys(await controlsOf())).toEqual(['SOC2', 'PCI_DSS_4', 'NIST_800_53_R5', 'CIS_AWS', 'AWS_FSBP']);
+    const chosen = await controlsOf('--framework', 'AWS_FSBP', '--framework=PCI_DSS_4');
+    expect(Object.keys(chosen)).toEqual(['AWS_FSBP', 'PCI_DSS_4']);
+    // The group opens SSH to the world: Security Hub's EC2.13 (restricted-ssh) fails, EC2.19 (restricted-common-ports) holds.
+    expect(chosen.AWS_FSBP.controls['EC2.13']).toEqual({ status: 'NON_COMPLIANT', rules: ['restricted-ssh'], resources: { total: 1, compliant: 0, non_compliant: 1, exempt: 0, not_applicable: 0 } });
+    expect(chosen.AWS_FSBP.controls['EC2.19'].status).toBe('COMPLIANT');
+    expect(await controlsOf('--framework', 'none')).toBeUndefined();
+  });
+
+  test.each([
+    [['--framework', 'HIPAA'], '--framework must be one of SOC2, PCI_DSS_4, NIST_800_53_R5, CIS_AWS, AWS_FSBP or none (got "HIPAA")'],
+    [['--framework', 'SOC2', '--framework', 'SOC2'], '--framework SOC2 is given twice'],
+    [['--framework', 'none', '--framework', 'SOC2'], '--framework none shows no framework: give it alone'],
+  ])('--framework %j is exit 2', async (options, message) => {
+    const { code, stderr } = await run('evaluate', ...options, SSH_OPEN_SG);
+    expect(code).toBe(EXIT_BAD_INPUT);
+    expect(stderr.startsWith(`cdk-compliance-monitor: ${message} (usage:`)).toBe(true);
+  });
+
+  test('the control status CSV, by --format or by a .controls.csv file', async () => {
+    const out = path.join(scratch.path(), 'status.controls.csv');
+    const printed = (await run('evaluate', '--format', 'controls-csv', '--framework', 'AWS_FSBP', SSH_OPEN_SG)).stdout;
+    // Every control of the recommended set's rules, in Security Hub's order: those of rules that judged nothing have no evidence.
+    const fsbp = 'AWS Foundational Security Best Practices (Security Hub),Security Hub control ids';
+    expect(printed.split('\r\n')).toEqual([
+      'framework,framework_version,control,status,rules,resources,compliant,non_compliant,exempt,not_applicable',
+      `${fsbp},EC2.3,NOT_APPLICABLE,encrypted-volumes,0,0,0,0,0`,
+      `${fsbp},EC2.8,NOT_APPLICABLE,ec2-imdsv2-check,0,0,0,0,0`,
+      `${fsbp},EC2.13,NON_COMPLIANT,restricted-ssh,1,0,1,0,0`,
+      `${fsbp},EC2.19,COMPLIANT,restricted-common-ports,1,1,0,0,0`,
+      `${fsbp},RDS.3,NOT_APPLICABLE,rds-storage-encrypted,0,0,0,0,0`,
+      `${fsbp},RDS.11,NOT_APPLICABLE,db-instance-backup-enabled,0,0,0,0,0`,
+      '',
+    ]);
+    await run('evaluate', '--framework', 'AWS_FSBP', '--out', out, SSH_OPEN_SG);
+    expect(fs.readFileSync(out, 'utf8')).toBe(printed);
   });
 
   test('several --out files from one evaluation, each in the format of its extension', async () => {

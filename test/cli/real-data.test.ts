@@ -297,7 +297,7 @@ describe('inputs, as a shell gives them', () => {
   test.each([
     ['- twice', ['-', '-'], 'cdk-compliance-monitor: - (standard input) is given more than once (usage:'],
     ['--out with an extension no format has', ['--out', 'report.pdf', 'x.json'],
-      'cdk-compliance-monitor: --out report.pdf: no report format has the extension ".pdf"; use .json, .txt, .csv or .html, or give --format (usage:'],
+      'cdk-compliance-monitor: --out report.pdf: no report format has the extension ".pdf"; use .json, .txt, .csv, .controls.csv or .html, or give --format (usage:'],
   ])('%s is exit 2', async (_, argv, message) => {
     const { code, stderr } = await run(['evaluate', ...argv]);
     expect(code).toBe(EXIT_BAD_INPUT);

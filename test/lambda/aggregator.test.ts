@@ -5,6 +5,8 @@ import { createAggregator } from '../../lambda/aggregator/aggregator';
 import { ReportStore } from '../../lambda/aggregator/report-store';
 import { FindingStore } from '../../lambda/findings/finding-store';
 import { ComplianceChange } from '../../src/core/findings/compliance-change';
+import { reportFrameworks } from '../../src/core/frameworks';
+import type { ReportFramework } from '../../src/core/report/controls';
 import { reportKey } from '../../src/core/storage/report-layout';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { silentLogger, untraced } from '../support/observability';
@@ -31,12 +33,13 @@ function change(rule: string, resourceId: string, compliance: string, recordedAt
   };
 }
 
-function aggregator(now: string) {
+function aggregator(now: string, frameworks?: ReportFramework[]) {
   return createAggregator({
     documents: dynamo.documents,
     findingsTable: TABLE,
     reports: new ReportStore(s3.client, BUCKET),
     configRuleNames: RULES,
+    frameworks,
     logger: silentLogger('aggregator'),
     tracer: untraced(),
     now: () => new Date(now),
@@ -124,6 +127,30 @@ describe('aggregator', () => {
     expect(report.by_rule['required-tags-test']).toEqual({ total: 1, compliant: 1, non_compliant: 0 });
     expect(report.evaluations).toContainEqual(expect.objectContaining({ resourceId: 'sg-3', complianceType: 'EXEMPT', annotation: 'Exempt: RISK-7: legacy' }));
     expect(report.changes_since_previous.newly_non_compliant).toEqual([]);
+  });
+
+  test('with frameworks: the controls section in the JSON, the control status CSV and the HTML view, each listed in the manifest', async () => {
+    const store = new FindingStore(dynamo.documents, TABLE, 1);
+    await store.recordChange(change('restricted-ssh-test', 'sg-9', 'NON_COMPLIANT', '2026-11-25T10:00:00.000Z'), 'CRITICAL');
+    // As the deployed aggregator reads them: the built-in mapping, found by the rule's name without the suffix.
+    const frameworks = reportFrameworks({ frameworks: [{ id: 'PCI_DSS_4' }] }, RULES.map((configRuleName) => ({ ruleName: configRuleName.replace(/-test$/, ''), configRuleName })));
+
+    const { reportKey: key } = await aggregator('2026-11-25T12:00:00.000Z', frameworks)({}, context);
+
+    const report = await object(key);
+    const pci = report.controls.PCI_DSS_4;
+    expect([pci.name, pci.version]).toEqual(['PCI DSS', '4.0.1']);
+    // restricted-ssh's PCI DSS controls fail through sg-9; required-tags maps to none.
+    expect(Object.keys(pci.controls)).toEqual(frameworks[0].controlsByRule['restricted-ssh-test']);
+    expect(pci.controls['1.3.1']).toMatchObject({ status: 'NON_COMPLIANT', rules: ['restricted-ssh-test'] });
+    const controlsCsvKey = key.replace(/json$/, 'controls.csv');
+    const csv = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: controlsCsvKey }));
+    expect((await csv.Body!.transformToString()).split('\r\n')).toContain(`PCI DSS,4.0.1,1.3.1,NON_COMPLIANT,restricted-ssh-test,${pci.controls['1.3.1'].resources.total},` +
+      `${pci.controls['1.3.1'].resources.compliant},${pci.controls['1.3.1'].resources.non_compliant},0,0`);
+    const manifest = await object(key.replace(/json$/, 'manifest.json'));
+    expect(manifest.objects.map((entry: { key: string }) => entry.key)).toContain(controlsCsvKey);
+    const html = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key.replace(/json$/, 'html') }));
+    expect(await html.Body!.transformToString()).toContain('<section id="controls">');
   });
 
   test('report keys are dated in UTC', () => {

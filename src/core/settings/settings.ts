@@ -89,3 +89,9 @@ export function frameworksSetting(env: Readonly<Record<string, string | undefine
   }
   return { frameworks, ...(controls ? { controls } : {}) };
 }
+
+/** A rule's name from its deployed Config rule name, `{ruleName}-{environmentSuffix}`. */
+export function ruleNameOf(configRuleName: string, environmentSuffix: string): string {
+  const suffix = `-${environmentSuffix}`;
+  return configRuleName.endsWith(suffix) ? configRuleName.slice(0, -suffix.length) : configRuleName;
+}
