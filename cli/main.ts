@@ -7,11 +7,12 @@ import {
 import { reportFolder } from './report-folder';
 import { rulesFromDocument } from './rules-file';
 import { renderText } from './text-format';
-import { compileRule, decodeJson, InputError, NewestItemEvaluations, OfflineRule, readConfigurationItems, RuleSpecError } from '../src/core/engine';
+import { compileRule, decodeJson, InputError, NewestItemEvaluations, OfflineRule, readConfigurationItems, RuleSpec, RuleSpecError } from '../src/core/engine';
 import { reportFrameworks } from '../src/core/frameworks';
 import { REPORT_FORMATS } from '../src/core/report/formats';
 import { ChainVerdict, NoManifestError, verifyReportChain } from '../src/core/report/manifest-chain';
 import { buildReport, ComplianceReport } from '../src/core/report/report';
+import { reportedRule } from '../src/core/report/scope';
 import { RECOMMENDED_RULES, RULE_CATALOG } from '../src/core/rules/catalog';
 
 export { EXIT_ALTERED, EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED, EXIT_VERIFIED } from './arguments';
@@ -50,14 +51,16 @@ function fileError(file: string, error: unknown): unknown {
 
 /** The rules to run: the recommended set with their default severities, or a rules file's. */
 function loadRules(rulesFile: string | undefined): OfflineRule[] {
-  const withSeverity = (rule: ReturnType<typeof compileRule>, severity?: string, exemptions: OfflineRule['exemptions'] = []): OfflineRule =>
-    ({ rule, severity: severity ?? RULE_CATALOG.get(rule.ruleName)?.defaultSeverity, exemptions });
+  const withSeverity = (spec: RuleSpec, severity?: string, exemptions: OfflineRule['exemptions'] = []): OfflineRule => {
+    const rule = compileRule(spec);
+    return { rule, severity: severity ?? RULE_CATALOG.get(rule.ruleName)?.defaultSeverity, exemptions, parameters: spec.parameters ?? {} };
+  };
   if (rulesFile === undefined) {
-    return RECOMMENDED_RULES.map((spec) => withSeverity(compileRule(spec)));
+    return RECOMMENDED_RULES.map((spec) => withSeverity(spec));
   }
   try {
     return rulesFromDocument(decodeJson(fs.readFileSync(rulesFile)))
-      .map(({ spec, severity, exemptions }) => withSeverity(compileRule(spec), severity, exemptions));
+      .map(({ spec, severity, exemptions }) => withSeverity(spec, severity, exemptions));
   } catch (error) {
     throw fileError(rulesFile, error);
   }
@@ -98,7 +101,10 @@ async function evaluateFiles(args: EvaluateArguments, output: CliOutput): Promis
   // The rules as evaluations name them offline: by their own names.
   const ruleNames = rules.map(({ rule }) => ({ ruleName: rule.ruleName, configRuleName: rule.ruleName }));
   const frameworks = reportFrameworks({ frameworks: args.frameworks.map((id) => ({ id })) }, ruleNames);
-  const report = buildReport([...evaluation.evaluations()], now, { skippedItemsByResourceType, frameworks });
+  const scope = {
+    libraryVersion: version, rules: rules.map(({ rule, severity, parameters }) => reportedRule(rule.ruleName, rule.ruleName, severity, parameters)),
+  };
+  const report = buildReport([...evaluation.evaluations()], now, { skippedItemsByResourceType, frameworks, scope });
   if (args.outFiles.length === 0) {
     output.stdout(render(report, outputFormat(args, undefined)));
   }

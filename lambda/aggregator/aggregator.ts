@@ -10,7 +10,7 @@ import type { ReportFramework } from '../../src/core/report/controls';
 import { CSV_HEADER, csvRow, renderControlsCsv } from '../../src/core/report/csv';
 import { HighlightsCollector, renderHtmlOverview } from '../../src/core/report/html';
 import { jsonReport } from '../../src/core/report/json';
-import { ReportedEvaluation, reportTimestamp, ReportTally } from '../../src/core/report/report';
+import { ReportedEvaluation, ReportOptions, reportTimestamp, ReportTally } from '../../src/core/report/report';
 import { RemediationTimes } from '../../src/core/report/time-to-remediate';
 import { Logger } from '../observability/logger';
 import { observed, traced, Tracer } from '../observability/tracer';
@@ -24,6 +24,8 @@ export interface AggregatorDependencies {
   readonly configRuleNames: readonly string[];
   /** The frameworks whose controls the report shows, each rule under its deployed name; none when absent. */
   readonly frameworks?: readonly ReportFramework[];
+  /** The report's scope: the library's version and the set's rules; none when absent. */
+  readonly scope?: ReportOptions['scope'];
   readonly logger: Logger;
   readonly tracer: Tracer;
   readonly now?: () => Date;
@@ -38,6 +40,9 @@ function reportedEvaluation(finding: CurrentFinding): ReportedEvaluation {
     complianceType: finding.complianceType as ReportedEvaluation['complianceType'],
     annotation: finding.exemptionReason ? `Exempt: ${finding.exemptionReason}` : finding.annotation ?? '',
     severity: finding.severity,
+    awsAccountId: finding.awsAccountId,
+    awsRegion: finding.awsRegion,
+    resultRecordedTime: finding.recordedAt,
   };
 }
 
@@ -152,7 +157,7 @@ export function createAggregator(deps: AggregatorDependencies): (event: unknown,
       const written = await traced(deps.tracer, 'read current findings', () => streamEvaluations(deps, { writer, folds, previous, spilled }));
       const previousFigures = await previous.readToEnd(folds.changes);
       folds.changes.finish();
-      const { report_timestamp: taken, ...figures } = folds.tally.overview(timestamp);
+      const { report_timestamp: taken, ...figures } = folds.tally.overview(timestamp, { scope: deps.scope });
       const changes: ChangesSincePrevious = {
         previous_report_timestamp: previousFigures?.report_timestamp,
         previous_compliance_percentage: previousFigures?.compliance_percentage,

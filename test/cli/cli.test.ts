@@ -28,7 +28,29 @@ describe('exit codes', () => {
       complianceType: 'COMPLIANT',
       annotation: 'Attached volume is encrypted',
       severity: 'HIGH',
+      // The evidence: the item's ARN, account, region, capture time and state id, and when the engine judged it.
+      arn: 'arn:aws:ec2:us-east-1:264683526309:volume/vol-a416b170',
+      awsAccountId: '264683526309',
+      awsRegion: 'us-east-1',
+      configurationItemCaptureTime: '2016-10-28T00:41:34.826Z',
+      configurationStateId: '1477615294826',
+      resultRecordedTime: report.scope.generated_at,
     }]);
+    expect(report.scope).toEqual({
+      generated_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      data_as_of: '2016-10-28T00:41:34.826Z',
+      library_version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      accounts: ['264683526309'],
+      regions: ['us-east-1'],
+      rules: [expect.objectContaining({
+        name: 'encrypted-volumes',
+        config_rule_name: 'encrypted-volumes',
+        severity: 'HIGH',
+        parameters: {},
+        aws_page: 'https://docs.aws.amazon.com/config/latest/developerguide/encrypted-volumes.html',
+      })],
+    });
+    expect(report.scope.rules[0].description).toMatch(/volume/i);
     expect(report.summary).toEqual({
       total_resources: 1, total_evaluations: 1, compliant: 1, non_compliant: 0, not_applicable: 0, exempt: 0, compliance_percentage: 100,
     });
@@ -168,8 +190,9 @@ describe('output', () => {
 
   test('--format csv and html print those renderings', async () => {
     const csv = (await run('evaluate', '--format', 'csv', '--rules', volumeRules(), ENCRYPTED_VOLUME)).stdout;
-    expect(csv).toBe('config_rule_name,resource_type,resource_id,compliance_type,severity,annotation\r\n' +
-      'encrypted-volumes,AWS::EC2::Volume,vol-a416b170,COMPLIANT,HIGH,Attached volume is encrypted\r\n');
+    const [header, row, end] = csv.split('\r\n');
+    expect([header, end]).toEqual(['config_rule_name,resource_type,resource_id,compliance_type,severity,annotation,arn,aws_account_id,aws_region,configuration_item_capture_time,configuration_state_id,result_recorded_time', '']);
+    expect(row).toMatch(/^encrypted-volumes,AWS::EC2::Volume,vol-a416b170,COMPLIANT,HIGH,Attached volume is encrypted,arn:aws:ec2:us-east-1:264683526309:volume\/vol-a416b170,264683526309,us-east-1,2016-10-28T00:41:34.826Z,1477615294826,\d{4}-/);
     const html = (await run('evaluate', '--format=html', SSH_OPEN_SG)).stdout;
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<span class="percentage">33.3%</span>');

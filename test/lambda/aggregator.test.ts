@@ -1,12 +1,13 @@
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
-import { createAggregator } from '../../lambda/aggregator/aggregator';
+import { AggregatorDependencies, createAggregator } from '../../lambda/aggregator/aggregator';
 import { ReportStore } from '../../lambda/aggregator/report-store';
 import { FindingStore } from '../../lambda/findings/finding-store';
 import { ComplianceChange } from '../../src/core/findings/compliance-change';
 import { reportFrameworks } from '../../src/core/frameworks';
 import type { ReportFramework } from '../../src/core/report/controls';
+import { reportedRule } from '../../src/core/report/scope';
 import { reportKey } from '../../src/core/storage/report-layout';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
 import { silentLogger, untraced } from '../support/observability';
@@ -33,13 +34,14 @@ function change(rule: string, resourceId: string, compliance: string, recordedAt
   };
 }
 
-function aggregator(now: string, frameworks?: ReportFramework[]) {
+function aggregator(now: string, frameworks?: ReportFramework[], scope?: AggregatorDependencies['scope']) {
   return createAggregator({
     documents: dynamo.documents,
     findingsTable: TABLE,
     reports: new ReportStore(s3.client, BUCKET),
     configRuleNames: RULES,
     frameworks,
+    scope,
     logger: silentLogger('aggregator'),
     tracer: untraced(),
     now: () => new Date(now),
@@ -151,6 +153,27 @@ describe('aggregator', () => {
     expect(manifest.objects.map((entry: { key: string }) => entry.key)).toContain(controlsCsvKey);
     const html = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key.replace(/json$/, 'html') }));
     expect(await html.Body!.transformToString()).toContain('<section id="controls">');
+  });
+
+  test('the scope and the evidence: the findings\' accounts, regions and result times, the rules and what they check', async () => {
+    const store = new FindingStore(dynamo.documents, TABLE, 1);
+    await store.recordChange(change('restricted-ssh-test', 'sg-7', 'COMPLIANT', '2026-11-26T09:30:00.000Z'), 'CRITICAL');
+    const rules = RULES.map((configRuleName) => reportedRule(configRuleName.replace(/-test$/, ''), configRuleName));
+
+    const { reportKey: key } = await aggregator('2026-11-26T12:00:00.000Z', undefined, { libraryVersion: '9.9.9', rules })({}, context);
+
+    const report = await object(key);
+    expect(report.scope).toEqual({
+      generated_at: '2026-11-26T12:00:00.000Z',
+      data_as_of: '2026-11-26T09:30:00.000Z',
+      library_version: '9.9.9',
+      accounts: ['123456789012'],
+      regions: ['eu-west-1'],
+      rules,
+    });
+    expect(report.evaluations).toContainEqual(expect.objectContaining({
+      resourceId: 'sg-7', awsAccountId: '123456789012', awsRegion: 'eu-west-1', resultRecordedTime: '2026-11-26T09:30:00.000Z',
+    }));
   });
 
   test('report keys are dated in UTC', () => {

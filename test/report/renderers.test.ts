@@ -11,19 +11,29 @@ const TAKEN = new Date('2026-11-23T10:00:00Z');
 
 describe('CSV', () => {
   test('a header row, one row per evaluation, CRLF line ends, RFC 4180 quoting', () => {
+    const evidence = {
+      arn: 'arn:aws:ec2:eu-west-1:123456789012:security-group/sg-1',
+      awsAccountId: '123456789012',
+      awsRegion: 'eu-west-1',
+      configurationItemCaptureTime: '2026-11-23T09:00:00.000Z',
+      configurationStateId: '1700000000000',
+      resultRecordedTime: '2026-11-23T10:00:00.000Z',
+    };
     const report = buildReport([
-      evaluation('restricted-ssh', 'sg-1', 'NON_COMPLIANT', 'SSH open, "world" wide\nsecond line', 'CRITICAL'),
+      { ...evaluation('restricted-ssh', 'sg-1', 'NON_COMPLIANT', 'SSH open, "world" wide\nsecond line', 'CRITICAL'), ...evidence },
       evaluation('required-tags', 'sg-2', 'COMPLIANT', 'Required tags present'),
     ], TAKEN);
+    // The evidence columns last, empty where the source has none.
     expect(renderCsv(report)).toBe(
-      'config_rule_name,resource_type,resource_id,compliance_type,severity,annotation\r\n' +
-      'restricted-ssh,AWS::EC2::SecurityGroup,sg-1,NON_COMPLIANT,CRITICAL,"SSH open, ""world"" wide\nsecond line"\r\n' +
-      'required-tags,AWS::EC2::SecurityGroup,sg-2,COMPLIANT,,Required tags present\r\n');
+      'config_rule_name,resource_type,resource_id,compliance_type,severity,annotation,arn,aws_account_id,aws_region,configuration_item_capture_time,configuration_state_id,result_recorded_time\r\n' +
+      'restricted-ssh,AWS::EC2::SecurityGroup,sg-1,NON_COMPLIANT,CRITICAL,"SSH open, ""world"" wide\nsecond line",' +
+      'arn:aws:ec2:eu-west-1:123456789012:security-group/sg-1,123456789012,eu-west-1,2026-11-23T09:00:00.000Z,1700000000000,2026-11-23T10:00:00.000Z\r\n' +
+      'required-tags,AWS::EC2::SecurityGroup,sg-2,COMPLIANT,,Required tags present,,,,,,\r\n');
   });
 
   test('a cell a spreadsheet would run as a formula is defused', () => {
     const csv = renderCsv(buildReport([evaluation('required-tags', '=HYPERLINK("http://x")', 'NON_COMPLIANT', '@SUM(1)')], TAKEN));
-    expect(csv.split('\r\n')[1]).toBe('required-tags,AWS::EC2::SecurityGroup,"\'=HYPERLINK(""http://x"")",NON_COMPLIANT,,\'@SUM(1)');
+    expect(csv.split('\r\n')[1]).toBe('required-tags,AWS::EC2::SecurityGroup,"\'=HYPERLINK(""http://x"")",NON_COMPLIANT,,\'@SUM(1),,,,,,');
   });
 });
 

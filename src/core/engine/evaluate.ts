@@ -102,9 +102,11 @@ export interface OfflineRule {
   readonly rule: CompiledRule;
   readonly severity?: string;
   readonly exemptions?: readonly DeployedExemption[];
+  /** The parameters as given, for the report's scope. */
+  readonly parameters?: Readonly<Record<string, string>>;
 }
 
-/** A result of an offline evaluation, as reports count it. */
+/** A result of an offline evaluation, as reports count it, with its evidence where the item has it. */
 export interface OfflineEvaluation {
   readonly configRuleName: string;
   readonly resourceType: string;
@@ -112,7 +114,28 @@ export interface OfflineEvaluation {
   readonly complianceType: ResultType;
   readonly annotation: string;
   readonly severity?: string;
+  readonly arn?: string;
+  readonly awsAccountId?: string;
+  readonly awsRegion?: string;
+  readonly configurationItemCaptureTime?: string;
+  readonly configurationStateId?: string;
+  /** When the engine judged the item: the evaluation's `now`. */
+  readonly resultRecordedTime: string;
 }
+
+/**
+ * Where a resource is, shared by the resources alike: its account, region, and its ARN less its
+ * resource id (most ARNs end with it), or the whole ARN when it does not (IAM's name roles by name).
+ */
+interface ResourceContext {
+  readonly awsAccountId?: string;
+  readonly awsRegion?: string;
+  readonly arnPrefix?: string;
+  readonly arn?: string;
+}
+
+/** Contexts kept before sharing stops: bounds memory when every resource has its own. */
+const SHARED_CONTEXTS_MAX = 4096;
 
 /** What a rule found for one resource; verdicts are shared objects, so a resource keeps only references. */
 interface OfflineVerdict {
@@ -164,9 +187,14 @@ export class NewestItemEvaluations {
   private times = new Float64Array(1024);
   private states = new Float64Array(1024);
   private readonly verdicts: Array<readonly OfflineVerdict[]> = [];
+  // Per resource, by index, a reference to a shared context: not an ARN string each.
+  private readonly contexts: Array<ResourceContext> = [];
+  private readonly sharedContexts = new Map<string, ResourceContext>();
+  private readonly recordedTime: string;
 
   /** `now` decides which exemptions are in force. */
   public constructor(rules: readonly OfflineRule[], private readonly now: Date) {
+    this.recordedTime = now.toISOString();
     for (const rule of rules) {
       for (const resourceType of rule.rule.resourceTypes) {
         const entry = this.byType.get(resourceType);
@@ -191,10 +219,10 @@ export class NewestItemEvaluations {
       if (typeRules.resources.size === 0) {
         this.typesRead.push([resourceType, typeRules]);
       }
-      this.keep(this.verdicts.length, time, state, this.judge(item, typeRules));
+      this.keep(this.verdicts.length, time, state, this.judge(item, typeRules), this.contextOf(item));
       typeRules.resources.set(resourceId, this.verdicts.length - 1);
     } else if (time > this.times[index] || (time === this.times[index] && state > this.states[index])) {
-      this.keep(index, time, state, this.judge(item, typeRules));
+      this.keep(index, time, state, this.judge(item, typeRules), this.contextOf(item));
     }
   }
 
@@ -203,10 +231,11 @@ export class NewestItemEvaluations {
     for (const [resourceType, { rules, resources }] of this.typesRead) {
       for (const [resourceId, index] of resources) {
         const verdicts = this.verdicts[index];
+        const evidence = this.evidenceOf(index, resourceId);
         for (let rule = 0; rule < rules.length; rule++) {
           const { complianceType, annotation } = verdicts[rule];
           const { rule: { ruleName }, severity } = rules[rule];
-          yield { configRuleName: ruleName, resourceType, resourceId, complianceType, annotation, severity };
+          yield { configRuleName: ruleName, resourceType, resourceId, complianceType, annotation, severity, ...evidence };
         }
       }
     }
@@ -217,7 +246,42 @@ export class NewestItemEvaluations {
     return Object.fromEntries([...this.skipped].map(([resourceType, ids]) => [resourceType, ids.size]));
   }
 
-  private keep(index: number, time: number, state: number, verdicts: readonly OfflineVerdict[]): void {
+  /** The resource's context, shared with the resources of the same account, region and kind of ARN. */
+  private contextOf({ awsAccountId, awsRegion, ARN, resourceId }: ConfigurationItem): ResourceContext {
+    const ownArn = ARN !== undefined && !ARN.endsWith(resourceId);
+    if (ownArn) {
+      return { awsAccountId, awsRegion, arn: ARN };
+    }
+    const arnPrefix = ARN?.slice(0, ARN.length - resourceId.length);
+    const key = `${awsAccountId ?? ''}\u0000${awsRegion ?? ''}\u0000${arnPrefix ?? '\u0001'}`;
+    let context = this.sharedContexts.get(key);
+    if (context === undefined) {
+      if (this.sharedContexts.size >= SHARED_CONTEXTS_MAX) {
+        this.sharedContexts.clear();
+      }
+      context = { awsAccountId, awsRegion, arnPrefix };
+      this.sharedContexts.set(key, context);
+    }
+    return context;
+  }
+
+  /** What an evaluation of the resource carries as evidence: where it is, and the item judged. */
+  private evidenceOf(index: number, resourceId: string): Omit<OfflineEvaluation, 'configRuleName' | 'resourceType' | 'resourceId' | 'complianceType' | 'annotation' | 'severity'> {
+    const { awsAccountId, awsRegion, arnPrefix, arn } = this.contexts[index];
+    const time = this.times[index];
+    const state = this.states[index];
+    return {
+      ...(arn !== undefined || arnPrefix !== undefined ? { arn: arn ?? `${arnPrefix}${resourceId}` } : {}),
+      ...(awsAccountId !== undefined ? { awsAccountId } : {}),
+      ...(awsRegion !== undefined ? { awsRegion } : {}),
+      ...(time !== -Infinity ? { configurationItemCaptureTime: new Date(time).toISOString() } : {}),
+      ...(state !== -Infinity ? { configurationStateId: String(state) } : {}),
+      resultRecordedTime: this.recordedTime,
+    };
+  }
+
+  private keep(index: number, time: number, state: number, verdicts: readonly OfflineVerdict[], context: ResourceContext): void {
+    this.contexts[index] = context;
     if (index === this.times.length) {
       const times = new Float64Array(index * 2);
       const states = new Float64Array(index * 2);

@@ -20,6 +20,10 @@ export interface CurrentFinding extends RemediationClock {
   readonly exemptionReason?: string;
   /** The rule's severity when the finding was recorded. */
   readonly severity?: string;
+  /** Where the resource is, as Config's event said. */
+  readonly awsAccountId?: string;
+  readonly awsRegion?: string;
+  /** When Config recorded the result. */
   readonly recordedAt: string;
 }
 

@@ -1,6 +1,9 @@
 import { ComplianceReport, ReportedEvaluation } from './report';
 
-const COLUMNS = ['config_rule_name', 'resource_type', 'resource_id', 'compliance_type', 'severity', 'annotation'] as const;
+const COLUMNS = [
+  'config_rule_name', 'resource_type', 'resource_id', 'compliance_type', 'severity', 'annotation',
+  'arn', 'aws_account_id', 'aws_region', 'configuration_item_capture_time', 'configuration_state_id', 'result_recorded_time',
+] as const;
 
 /**
  * A spreadsheet runs a cell that starts with one of these as a formula; findings carry text from
@@ -21,10 +24,12 @@ export const CSV_HEADER = `${COLUMNS.join(',')}\r\n`;
 export function csvRow(evaluation: ReportedEvaluation): string {
   return `${[
     evaluation.configRuleName, evaluation.resourceType, evaluation.resourceId, evaluation.complianceType, evaluation.severity ?? '', evaluation.annotation,
+    evaluation.arn ?? '', evaluation.awsAccountId ?? '', evaluation.awsRegion ?? '', evaluation.configurationItemCaptureTime ?? '',
+    evaluation.configurationStateId ?? '', evaluation.resultRecordedTime ?? '',
   ].map(field).join(',')}\r\n`;
 }
 
-/** The report as CSV (RFC 4180): a header row, then one row per evaluation; lines end with CRLF. */
+/** The report as CSV (RFC 4180): a header row, then one row per evaluation with its evidence (empty where the source has none); lines end with CRLF. */
 export function renderCsv(report: ComplianceReport): string {
   return CSV_HEADER + report.evaluations.map(csvRow).join('');
 }

@@ -11,6 +11,43 @@ export interface ReportedEvaluation extends Omit<Evaluation, 'complianceType'> {
   readonly complianceType: Evaluation['complianceType'] | 'EXEMPT' | 'INSUFFICIENT_DATA';
   /** The rule's severity, where the reporter knows it. */
   readonly severity?: string;
+  /** The evidence, where the source has it: the resource's ARN, account and region. */
+  readonly arn?: string;
+  readonly awsAccountId?: string;
+  readonly awsRegion?: string;
+  /** The configuration item judged: when Config captured it, and its state id (the CLI's items). */
+  readonly configurationItemCaptureTime?: string;
+  readonly configurationStateId?: string;
+  /** When the result was recorded: by Config (the deployed monitor's findings), or by the engine (the CLI). */
+  readonly resultRecordedTime?: string;
+}
+
+/** A rule of the set as a report states it: what it checks, with which parameters, and how to fix a violation. */
+export interface ReportedRule {
+  /** The rule's name, e.g. `restricted-ssh`. */
+  readonly name: string;
+  /** Its name in the evaluations: the deployed Config rule's, or the same offline. */
+  readonly config_rule_name: string;
+  readonly severity?: string;
+  /** Its parameters, where the reporter knows them. */
+  readonly parameters?: Readonly<Record<string, string>>;
+  /** A built-in rule's: what it checks, what to change, and AWS's page of its managed rule. */
+  readonly description?: string;
+  readonly remediation?: string;
+  readonly aws_page?: string;
+}
+
+/** What a report covers, and when and by what it was made. */
+export interface ReportScope {
+  /** When the report was generated, to the millisecond. */
+  readonly generated_at: string;
+  /** The newest configuration item capture the report used (or Config result, for findings without items); absent when it used none. */
+  readonly data_as_of?: string;
+  readonly library_version: string;
+  /** The accounts and regions of the evaluations, sorted. */
+  readonly accounts: readonly string[];
+  readonly regions: readonly string[];
+  readonly rules: readonly ReportedRule[];
 }
 
 /** Counts of one group of evaluations (a rule, a resource type). */
@@ -79,6 +116,8 @@ export interface ReportOverview {
   readonly mean_time_to_remediate?: Record<string, TimeToRemediate>;
   /** Per framework of the rule set, each control with its status, rules and resources. */
   readonly controls?: Record<string, FrameworkReport>;
+  /** What the report covers: accounts, regions, the rules with their parameters, the library's version, the as-of time of its data. */
+  readonly scope?: ReportScope;
 }
 
 /** The compliance report (README, Reports), and what the deployed aggregator adds to it. */
@@ -92,6 +131,8 @@ export interface ReportOptions {
   readonly skippedItemsByResourceType?: Readonly<Record<string, number>>;
   /** The frameworks whose controls the report shows. */
   readonly frameworks?: readonly ReportFramework[];
+  /** The report's scope: the rule set and the library's version; the tally adds accounts, regions and the data's as-of time. */
+  readonly scope?: { readonly libraryVersion: string; readonly rules: readonly ReportedRule[] };
 }
 
 function count(groups: Record<string, ComplianceCounts>, key: string, compliant: boolean): void {
@@ -154,6 +195,9 @@ export class ReportTally {
   private exempt = 0;
   private evaluations = 0;
   private readonly controls?: ControlTally;
+  private readonly accounts = new Set<string>();
+  private readonly regions = new Set<string>();
+  private dataAsOf: string | undefined;
 
   /** `frameworks` are those whose controls the overview shows. */
   constructor(frameworks: readonly ReportFramework[] = []) {
@@ -163,6 +207,7 @@ export class ReportTally {
   add(evaluation: ReportedEvaluation): void {
     this.evaluations++;
     this.controls?.add(evaluation);
+    this.addEvidence(evaluation);
     const key = `${evaluation.resourceType}\u0000${evaluation.resourceId}`;
     const state = STATE_OF[evaluation.complianceType];
     this.open.set(key, Math.max(state, this.open.get(key) ?? ResourceState.NotApplicable) as ResourceState);
@@ -182,6 +227,24 @@ export class ReportTally {
     count(this.byRule, evaluation.configRuleName, isCompliant);
   }
 
+  /**
+   * The scope's accounts, regions and as-of time: the newest time of the data judged, the item's
+   * capture where the evaluation has one (the engine's own time is not the data's), else Config's
+   * result; ISO 8601 UTC times, which sort as text.
+   */
+  private addEvidence({ awsAccountId, awsRegion, configurationItemCaptureTime, resultRecordedTime }: ReportedEvaluation): void {
+    if (awsAccountId) {
+      this.accounts.add(awsAccountId);
+    }
+    if (awsRegion) {
+      this.regions.add(awsRegion);
+    }
+    const time = configurationItemCaptureTime ?? resultRecordedTime;
+    if (time !== undefined && (this.dataAsOf === undefined || time > this.dataAsOf)) {
+      this.dataAsOf = time;
+    }
+  }
+
   /** Counts the open resources: their evaluations must all have been added. */
   closeResources(): void {
     this.controls?.closeResources();
@@ -189,6 +252,17 @@ export class ReportTally {
       this.resources[state]++;
     }
     this.open.clear();
+  }
+
+  private scope(timestamp: Date, { libraryVersion, rules }: NonNullable<ReportOptions['scope']>): ReportScope {
+    return {
+      generated_at: timestamp.toISOString(),
+      ...(this.dataAsOf !== undefined ? { data_as_of: this.dataAsOf } : {}),
+      library_version: libraryVersion,
+      accounts: [...this.accounts].sort(),
+      regions: [...this.regions].sort(),
+      rules,
+    };
   }
 
   /** The report's figures over every evaluation added; open resources are closed. */
@@ -219,6 +293,7 @@ export class ReportTally {
       },
       ...(options.skippedItemsByResourceType ? { skipped_items: skippedItems(options.skippedItemsByResourceType) } : {}),
       ...(this.controls ? { controls: this.controls.report() } : {}),
+      ...(options.scope ? { scope: this.scope(timestamp, options.scope) } : {}),
     };
   }
 }
@@ -229,9 +304,14 @@ export function buildReport(evaluations: readonly ReportedEvaluation[], timestam
   for (const evaluation of evaluations) {
     tally.add(evaluation);
   }
-  const { resource_summary: resourceSummary, skipped_items: skipped, controls, ...overview } = tally.overview(timestamp, options);
+  const { resource_summary: resourceSummary, skipped_items: skipped, controls, scope, ...overview } = tally.overview(timestamp, options);
   // Keys in the order the first report format wrote them, the additions after.
   return {
-    ...overview, evaluations, resource_summary: resourceSummary, ...(skipped ? { skipped_items: skipped } : {}), ...(controls ? { controls } : {}),
+    ...overview,
+    evaluations,
+    resource_summary: resourceSummary,
+    ...(skipped ? { skipped_items: skipped } : {}),
+    ...(controls ? { controls } : {}),
+    ...(scope ? { scope } : {}),
   };
 }

@@ -1,0 +1,92 @@
+import { compileRule, NewestItemEvaluations, toConfigurationItem } from '../../src/core/engine';
+import { renderHtml } from '../../src/core/report/html';
+import { buildReport, ReportedEvaluation } from '../../src/core/report/report';
+import { reportedRule } from '../../src/core/report/scope';
+import { fixture, invokingEventItem } from '../support/fixtures';
+
+const NOW = new Date('2026-11-23T10:00:00.000Z');
+const RULES = [{ rule: compileRule({ ruleName: 'iam-no-inline-policy-check' }) }, { rule: compileRule({ ruleName: 'encrypted-volumes' }) }];
+
+function evaluate(items: unknown[]) {
+  const newest = new NewestItemEvaluations(RULES, NOW);
+  for (const item of items) {
+    newest.add(toConfigurationItem(item)!);
+  }
+  return [...newest.evaluations()];
+}
+
+describe('evidence of an offline evaluation', () => {
+  const volume = fixture('configuration-items/rdk-example-AWS_EC2_Volume.json');
+  const role = invokingEventItem('configuration-items/AWS-IAM-Role.json');
+
+  test('each evaluation carries its item\'s ARN, account, region, capture time and state id, and when the engine judged it', () => {
+    const [evaluation] = evaluate([volume]);
+    expect(evaluation).toMatchObject({
+      resourceId: 'vol-a416b170',
+      arn: 'arn:aws:ec2:us-east-1:264683526309:volume/vol-a416b170',
+      awsAccountId: '264683526309',
+      awsRegion: 'us-east-1',
+      configurationItemCaptureTime: '2016-10-28T00:41:34.826Z',
+      configurationStateId: '1477615294826',
+      resultRecordedTime: NOW.toISOString(),
+    });
+  });
+
+  test('an ARN that does not end with the resource id (IAM names roles by name) is kept whole; others share their prefix', () => {
+    const volumes = ['vol-1', 'vol-2'].map((id) => ({ ...volume, resourceId: id, arn: `arn:aws:ec2:us-east-1:264683526309:volume/${id}` }));
+    const arns = evaluate([role, ...volumes]).map((evaluation) => [evaluation.resourceId, evaluation.arn]);
+    expect(role.ARN.endsWith(role.resourceId)).toBe(false);
+    expect(arns).toEqual([[role.resourceId, role.ARN],
+      ['vol-1', 'arn:aws:ec2:us-east-1:264683526309:volume/vol-1'], ['vol-2', 'arn:aws:ec2:us-east-1:264683526309:volume/vol-2']]);
+  });
+
+  test('an item without ARN, capture time or state id gives no such evidence', () => {
+    const { arn: _arn, configurationItemCaptureTime: _time, configurationStateId: _state, ...bare } = volume;
+    const [evaluation] = evaluate([bare]);
+    expect(evaluation).not.toHaveProperty('arn');
+    expect(evaluation).not.toHaveProperty('configurationItemCaptureTime');
+    expect(evaluation).not.toHaveProperty('configurationStateId');
+    expect(evaluation.resultRecordedTime).toBe(NOW.toISOString());
+  });
+});
+
+describe('scope', () => {
+  const evaluation = (resourceId: string, complianceType: ReportedEvaluation['complianceType'], extra: Partial<ReportedEvaluation>): ReportedEvaluation =>
+    ({ configRuleName: 'restricted-ssh-prod', resourceType: 'AWS::EC2::SecurityGroup', resourceId, complianceType, annotation: '', ...extra });
+  const rules = [reportedRule('restricted-ssh', 'restricted-ssh-prod', 'CRITICAL', {}), reportedRule('my-rule', 'my-rule-prod')];
+
+  test('accounts and regions of the evaluations, the newest data judged, the rules with what they check and how to fix them', () => {
+    const report = buildReport([
+      evaluation('sg-1', 'NON_COMPLIANT', { awsAccountId: '222222222222', awsRegion: 'eu-west-1', resultRecordedTime: '2026-11-22T08:00:00.000Z' }),
+      evaluation('sg-2', 'COMPLIANT', { awsAccountId: '111111111111', awsRegion: 'us-east-1', configurationItemCaptureTime: '2026-11-20T08:00:00.000Z', resultRecordedTime: '2026-11-23T09:59:00.000Z' }),
+    ], NOW, { scope: { libraryVersion: '1.2.3', rules } });
+    expect(report.scope).toEqual({
+      generated_at: '2026-11-23T10:00:00.000Z',
+      // sg-2's capture, not the engine's time of judging it, is its data's time; sg-1 has Config's result time only.
+      data_as_of: '2026-11-22T08:00:00.000Z',
+      library_version: '1.2.3',
+      accounts: ['111111111111', '222222222222'],
+      regions: ['eu-west-1', 'us-east-1'],
+      rules,
+    });
+    expect(rules[0]).toMatchObject({ aws_page: 'https://docs.aws.amazon.com/config/latest/developerguide/restricted-ssh.html' });
+    expect(rules[0].description).toContain('SSH');
+    expect(rules[1]).toEqual({ name: 'my-rule', config_rule_name: 'my-rule-prod' });
+  });
+
+  test('the HTML states the scope, links each failing rule to what it checks and how to fix it, and lists the passing evidence behind details', () => {
+    const report = buildReport([
+      evaluation('sg-1', 'NON_COMPLIANT', { awsAccountId: '111111111111', awsRegion: 'eu-west-1' }),
+      evaluation('sg-<2>', 'COMPLIANT', { arn: 'arn:aws:ec2:eu-west-1:111111111111:security-group/sg-<2>', configurationItemCaptureTime: '2026-11-20T08:00:00.000Z' }),
+    ], NOW, { scope: { libraryVersion: '1.2.3', rules } });
+    const html = renderHtml(report);
+    expect(html).toContain('<td>Generated by</td><td>cdk-compliance-monitor 1.2.3</td>');
+    expect(html).toContain('<td>Accounts</td><td><span class="id">111111111111</span></td>');
+    expect(html).toContain('<a href="#rule-restricted-ssh-prod">restricted-ssh-prod</a>');
+    expect(html).toContain('<span class="id" id="rule-restricted-ssh-prod">restricted-ssh-prod</span>');
+    expect(html).toContain('<a href="https://docs.aws.amazon.com/config/latest/developerguide/restricted-ssh.html">AWS page</a>');
+    expect(html).toContain('<section id="compliant"><h2>Compliant evaluations (1)</h2><details><summary>The passing evidence</summary>');
+    expect(html).toContain('<span class="id">arn:aws:ec2:eu-west-1:111111111111:security-group/sg-&lt;2&gt;</span>');
+    expect(html).not.toMatch(/<script/i);
+  });
+});
