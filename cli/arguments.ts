@@ -64,7 +64,8 @@ INPUT           a file, or - for standard input: JSON, plain or gzip, of any siz
                                    {"tag": {"key": "role", "value": "bastion"}, "reason": "bastions"}]},
                    {"name": "required-tags", "parameters": {"tag1Key": "Owner"}, "resourceTypes": ["AWS::S3::Bucket"]}]}
                 names and parameters are AWS's; severity CRITICAL, HIGH, MEDIUM or LOW (default: the
-                rule's own); a violation an exemption covers is EXEMPT until the day after "expires"
+                rule's own); a violation an exemption covers is EXEMPT until the day after "expires";
+                an exemption may name who approved it and its ticket ("approvedBy", "ticket")
 --framework ID  a framework whose controls the report shows, each control with its status, rules
                 and resources: ${BUILT_IN_FRAMEWORK_IDS.join(', ')}; may be repeated
                 (default: all of them); --framework none shows none

@@ -1,7 +1,7 @@
 import { InputError, RuleSpec } from '../src/core/engine';
 import { asRecord } from '../src/core/engine/values';
 import { RULE_CATALOG, SEVERITY_NAMES } from '../src/core/rules/catalog';
-import { expiryInstantOf, isValidReason, isValidTag, MAX_EXEMPTION_REASON_LENGTH } from '../src/core/rules/exemption-rules';
+import { expiryInstantOf, isValidReason, isValidRecord, isValidTag, MAX_EXEMPTION_REASON_LENGTH, MAX_EXEMPTION_RECORD_LENGTH } from '../src/core/rules/exemption-rules';
 import type { DeployedExemption } from '../src/core/settings/deployed-rule';
 
 /** A rule of a `--rules` file: what the engine runs, how serious a violation is, and what is exempt. */
@@ -14,7 +14,7 @@ export interface RulesFileRule {
 
 const DOCUMENT_KEYS = ['rules'];
 const RULE_KEYS = ['name', 'parameters', 'severity', 'resourceTypes', 'exemptions'];
-const EXEMPTION_KEYS = ['resourceIds', 'tag', 'reason', 'expires'];
+const EXEMPTION_KEYS = ['resourceIds', 'tag', 'reason', 'expires', 'approvedBy', 'ticket'];
 const TAG_KEYS = ['key', 'value'];
 
 const EXAMPLE = '{"rules": [{"name": ..., "parameters": {...}}, ...]}';
@@ -55,6 +55,14 @@ function exemptionTag(value: unknown, where: string): { key: string; value: stri
   return { key: tag!.key as string, value: tag!.value as string };
 }
 
+/** An exemption's approvedBy or ticket, when given. */
+function exemptionRecord(value: unknown, name: string, where: string): string | undefined {
+  if (value !== undefined && (typeof value !== 'string' || !isValidRecord(value))) {
+    throw new InputError(`${where}: "${name}" must have 1 to ${MAX_EXEMPTION_RECORD_LENGTH} characters, or be left out`);
+  }
+  return value;
+}
+
 /** An exemption as the construct's Exemption.ofResources or Exemption.ofTag takes it. */
 function exemptionOf(raw: unknown, where: string): DeployedExemption {
   const exemption = asRecord(raw);
@@ -73,9 +81,13 @@ function exemptionOf(raw: unknown, where: string): DeployedExemption {
     throw new InputError(`${where}: "reason" must have 1 to ${MAX_EXEMPTION_REASON_LENGTH} characters; say why the violation is accepted`);
   }
   const expiresAt = expiryInstant(exemption.expires, where);
+  const approvedBy = exemptionRecord(exemption.approvedBy, 'approvedBy', where);
+  const ticket = exemptionRecord(exemption.ticket, 'ticket', where);
   return {
     ...(resourceIds !== undefined ? { resourceIds: resourceIds as string[] } : { tag: exemptionTag(tag, where) }),
     reason,
+    ...(approvedBy !== undefined ? { approvedBy } : {}),
+    ...(ticket !== undefined ? { ticket } : {}),
     ...(expiresAt ? { expiresAt } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { ComplianceRule, RuleSet, Severity } from '../src';
+import { ComplianceRule, Exemption, RuleSet, Severity } from '../src';
 import { DeployedRule, encodeRulesSetting } from '../src/core/settings/deployed-rule';
 import { builtInSeverity, deployedRules } from '../src/core/settings/settings';
 import { toDeployedRules } from '../src/functions/deployed-rules';
@@ -36,5 +36,23 @@ describe('the RULES setting', () => {
     const setting = encodeRulesSetting(rules, builtInSeverity);
     expect(setting.length).toBeLessThan(2500);
     expect(roundTrip(rules)).toEqual(rules);
+  });
+});
+
+describe('exemptions as a register', () => {
+  test('an exemption records who approved it and its ticket, and the handlers get both', () => {
+    const exemption = Exemption.ofResources(['sg-1'], { reason: 'bastion', approvedBy: 'Jane Doe (CISO)', ticket: 'RISK-42', expires: '2027-03-31' });
+    expect([exemption.approvedBy, exemption.ticket]).toEqual(['Jane Doe (CISO)', 'RISK-42']);
+    const [rule] = toDeployedRules(RuleSet.of(ComplianceRule.restrictedSsh({ exemptions: [exemption] })), 'test');
+    expect(rule.exemptions).toEqual([{ resourceIds: ['sg-1'], reason: 'bastion', approvedBy: 'Jane Doe (CISO)', ticket: 'RISK-42', expiresAt: '2027-04-01T00:00:00.000Z' }]);
+    const [untracked] = toDeployedRules(RuleSet.of(ComplianceRule.restrictedSsh({ exemptions: [Exemption.ofTag('role', 'bastion', { reason: 'bastions' })] })), 'test');
+    expect(untracked.exemptions).toEqual([{ tag: { key: 'role', value: 'bastion' }, reason: 'bastions' }]);
+  });
+
+  test.each([
+    [{ reason: 'r', approvedBy: ' ' }, 'Exemption: approvedBy must have 1 to 128 characters, or be left out.'],
+    [{ reason: 'r', ticket: 'T'.repeat(129) }, 'Exemption: ticket must have 1 to 128 characters, or be left out.'],
+  ])('refuses %j', (options, message) => {
+    expect(() => Exemption.ofResources(['sg-1'], options)).toThrow(message);
   });
 });

@@ -7,6 +7,8 @@ function deployedExemption(exemption: Exemption): DeployedExemption {
   return {
     ...(exemption.resourceIds ? { resourceIds: exemption.resourceIds } : { tag: { key: exemption.tagKey!, value: exemption.tagValue! } }),
     reason: exemption.reason,
+    ...(exemption.approvedBy !== undefined ? { approvedBy: exemption.approvedBy } : {}),
+    ...(exemption.ticket !== undefined ? { ticket: exemption.ticket } : {}),
     ...(exemption.expiresAt ? { expiresAt: exemption.expiresAt } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { expiryInstantOf, isValidReason, isValidTag, MAX_EXEMPTION_REASON_LENGTH } from '../core/rules/exemption-rules';
+import { expiryInstantOf, isValidReason, isValidRecord, isValidTag, MAX_EXEMPTION_REASON_LENGTH, MAX_EXEMPTION_RECORD_LENGTH } from '../core/rules/exemption-rules';
 
 /** Options of every exemption. */
 export interface ExemptionOptions {
@@ -10,6 +10,18 @@ export interface ExemptionOptions {
    * @default - never expires
    */
   readonly expires?: string;
+  /**
+   * Who approved the exemption (a person, a role, a risk board), shown with each finding it covers
+   * and in the reports: 1 to 128 characters.
+   * @default - not recorded
+   */
+  readonly approvedBy?: string;
+  /**
+   * The ticket that records the exemption, e.g. `RISK-42`, shown with each finding it covers and in
+   * the reports: 1 to 128 characters.
+   * @default - not recorded
+   */
+  readonly ticket?: string;
 }
 
 /** The first instant the exemption no longer applies: the day after `expires`, at midnight UTC. */
@@ -22,6 +34,13 @@ function expiryInstant(expires: string | undefined): string | undefined {
     throw new Error(`Exemption: expires "${expires}" is not a date; write it as YYYY-MM-DD, e.g. "2027-03-31".`);
   }
   return instant;
+}
+
+function validRecord(name: 'approvedBy' | 'ticket', text: string | undefined): string | undefined {
+  if (text !== undefined && !isValidRecord(text)) {
+    throw new Error(`Exemption: ${name} must have 1 to ${MAX_EXEMPTION_RECORD_LENGTH} characters, or be left out.`);
+  }
+  return text;
 }
 
 function validReason(reason: string): string {
@@ -61,6 +80,10 @@ export class Exemption {
 
   /** Why the violations are accepted. */
   public readonly reason: string;
+  /** Who approved the exemption; undefined when not recorded. */
+  public readonly approvedBy?: string;
+  /** The ticket that records it; undefined when not recorded. */
+  public readonly ticket?: string;
   /** The last day the exemption applies (`YYYY-MM-DD`); undefined when it never expires. */
   public readonly expires?: string;
   /** The first instant it no longer applies (ISO 8601): midnight UTC after `expires`. */
@@ -74,6 +97,8 @@ export class Exemption {
 
   private constructor(options: ExemptionOptions, resourceIds?: string[], tag?: { key: string; value: string }) {
     this.reason = validReason(options.reason);
+    this.approvedBy = validRecord('approvedBy', options.approvedBy);
+    this.ticket = validRecord('ticket', options.ticket);
     this.expires = options.expires;
     this.expiresAt = expiryInstant(options.expires);
     this.resourceIds = resourceIds;

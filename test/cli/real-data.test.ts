@@ -194,6 +194,15 @@ describe('a rules file takes what the construct takes per rule', () => {
     expect(report.summary).toMatchObject({ exempt: 1, non_compliant: 0, compliant: 0 });
   });
 
+  test('an exemption\'s approver and ticket are in the annotation of what it covers; a bad one is refused', async () => {
+    const rules = rulesFile([{ name: 'restricted-ssh', exemptions: [{ resourceIds: ['sg-1d56fc66'], reason: 'bastion', approvedBy: 'Jane Doe (CISO)', ticket: 'RISK-42' }] }]);
+    const { report } = await run(['evaluate', '--rules', rules, fixturePath('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json')]);
+    expect(report.evaluations[0].annotation).toBe('Exempt (bastion (approved by Jane Doe (CISO), ticket RISK-42)): SSH (TCP 22) is open to 0.0.0.0/0');
+    const bad = rulesFile([{ name: 'restricted-ssh', exemptions: [{ resourceIds: ['sg-1'], reason: 'bastion', ticket: 42 }] }]);
+    const refused = await run(['evaluate', '--rules', bad, fixturePath('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json')]);
+    expect([refused.code, refused.stderr]).toEqual([EXIT_BAD_INPUT, `cdk-compliance-monitor: ${bad}: rules[0] ("restricted-ssh").exemptions[0]: "ticket" must have 1 to 128 characters, or be left out\n`]);
+  });
+
   test('an exemption by tag covers the resources carrying it; an expired one no longer applies', async () => {
     const tagged = write('sg.json', { ...RDK_SG, tags: { role: 'bastion' } });
     const byTag = (expires: string) => rulesFile([{ name: 'restricted-ssh', exemptions: [{ tag: { key: 'role', value: 'bastion' }, reason: 'bastions', expires }] }]);
@@ -227,7 +236,7 @@ describe('a rules file takes what the construct takes per rule', () => {
     ['an exemption that is not an object', [{ name: 'restricted-ssh', exemptions: ['sg-1'] }],
       'rules[0] ("restricted-ssh").exemptions[0] must be an object: {"resourceIds": [...], "reason": ...} or {"tag": {"key": ..., "value": ...}, "reason": ...}'],
     ['an unknown key in an exemption', [{ name: 'restricted-ssh', exemptions: [{ resourceIds: ['sg-1'], reason: 'r', until: '2027-01-01' }] }],
-      'rules[0] ("restricted-ssh").exemptions[0]: unknown key "until" (accepted: resourceIds, tag, reason, expires)'],
+      'rules[0] ("restricted-ssh").exemptions[0]: unknown key "until" (accepted: resourceIds, tag, reason, expires, approvedBy, ticket)'],
     ['an exemption with both ids and a tag', [{ name: 'restricted-ssh', exemptions: [{ resourceIds: ['sg-1'], tag: { key: 'a', value: 'b' }, reason: 'r' }] }],
       'rules[0] ("restricted-ssh").exemptions[0] needs either "resourceIds" or "tag"'],
     ['an empty resource id', [{ name: 'restricted-ssh', exemptions: [{ resourceIds: [' '], reason: 'r' }] }],

@@ -21,6 +21,12 @@ describe('withExemptions', () => {
     expect(withExemptions({ ...violation, newComplianceType: 'COMPLIANT' }, exemptions, noTags, NOW).newComplianceType).toBe('COMPLIANT');
   });
 
+  test('the recorded reason names who approved the exemption and its ticket, where given', () => {
+    const exemptions = [{ resourceIds: ['sg-1'], reason: 'bastion', approvedBy: 'CISO', ticket: 'RISK-42' }];
+    expect(withExemptions(violation, exemptions, noTags, NOW).exemptionReason).toBe('bastion (approved by CISO, ticket RISK-42)');
+    expect(withExemptions(violation, [{ resourceIds: ['sg-1'], reason: 'bastion', ticket: 'RISK-42' }], noTags, NOW).exemptionReason).toBe('bastion (ticket RISK-42)');
+  });
+
   test('by tag, through the lookup', () => {
     const exemptions = [{ tag: { key: 'team', value: 'edge' }, reason: 'edge proxies' }];
     const edge = (resourceId: string, tag: { key: string; value: string }) => resourceId === 'sg-1' && tag.key === 'team' && tag.value === 'edge';

@@ -4,6 +4,7 @@ import { RULE_IMPLEMENTATIONS } from './rules';
 import { ConfigurationItem, Evaluation, ItemCheck, ResultType, RuleSpec, Verdict } from './types';
 import { annotationLine, notApplicable, sharedVerdicts } from './verdict';
 import { isBuiltInRuleName, parameterProblems, RULE_CATALOG } from '../rules/catalog';
+import { exemptionDescription } from '../rules/exemption-rules';
 import type { DeployedExemption } from '../settings/deployed-rule';
 
 /** A rule ready to run: parameters parsed once, scope as a set. */
@@ -329,7 +330,7 @@ export class NewestItemEvaluations {
         return verdict;
       }
       const exemption = exemptionInForce(exemptions, item.resourceId, (_, tag) => item.tags[tag.key] === tag.value, this.now);
-      return exemption ? { complianceType: 'EXEMPT', annotation: annotationLine(`Exempt (${exemption.reason}): ${verdict.annotation}`) } : verdict;
+      return exemption ? { complianceType: 'EXEMPT', annotation: annotationLine(`Exempt (${exemptionDescription(exemption)}): ${verdict.annotation}`) } : verdict;
     });
   }
 }

@@ -27,6 +27,25 @@ export function isValidTag(key: string, value: string): boolean {
   return key.length > 0 && key.length <= 128 && TAG_TEXT.test(key) && value.length <= 256 && TAG_TEXT.test(value);
 }
 
+/** Who approved an exemption, or its ticket: text that says something, within what the findings table records. */
+export const MAX_EXEMPTION_RECORD_LENGTH = 128;
+
+export function isValidRecord(text: string): boolean {
+  return text.trim().length > 0 && text.length <= MAX_EXEMPTION_RECORD_LENGTH;
+}
+
+/**
+ * How an exemption is named wherever a finding it covers is shown (its annotation, the findings
+ * table, the reports): its reason, then who approved it and its ticket where given.
+ */
+export function exemptionDescription(exemption: { readonly reason: string; readonly approvedBy?: string; readonly ticket?: string }): string {
+  const record = [
+    ...(exemption.approvedBy !== undefined ? [`approved by ${exemption.approvedBy}`] : []),
+    ...(exemption.ticket !== undefined ? [`ticket ${exemption.ticket}`] : []),
+  ];
+  return record.length > 0 ? `${exemption.reason} (${record.join(', ')})` : exemption.reason;
+}
+
 /** A reason that says something, within what the findings table records. */
 export function isValidReason(reason: string): boolean {
   return reason.trim().length > 0 && reason.length <= MAX_EXEMPTION_REASON_LENGTH;

@@ -7,6 +7,9 @@ export interface DeployedExemption {
   /** The tag of a tag exemption. */
   readonly tag?: { readonly key: string; readonly value: string };
   readonly reason: string;
+  /** Who approved it, and its ticket; absent when not given. */
+  readonly approvedBy?: string;
+  readonly ticket?: string;
   /** The first instant (ISO 8601) the exemption no longer applies; absent when it never expires. */
   readonly expiresAt?: string;
 }
