@@ -77,6 +77,19 @@ describe('the HTML report in a real browser', () => {
       }
       expect(await tab.locator('#non-compliant tbody tr').first().textContent()).toContain('CRITICAL');
       expect(await tab.locator('svg[role="img"] rect').count()).toBeGreaterThan(0);
+      // The audit evidence: the scope with each rule's guidance, the controls framework by framework
+      // (those with a failing control open), and the passing evidence closed behind its details.
+      const { scope, controls } = JSON.parse(fs.readFileSync(json, 'utf8'));
+      expect(await tab.locator('#scope h3 + table tbody tr').count()).toBe(scope.rules.length);
+      expect(await tab.locator('#scope').textContent()).toContain(scope.rules[0].description);
+      expect(await tab.locator('#controls details').count()).toBe(Object.keys(controls).length);
+      const failingControl = tab.locator('#controls details[open] .status-NON_COMPLIANT').first();
+      expect(await failingControl.isVisible()).toBe(true);
+      expect(await tab.locator('#compliant details').getAttribute('open')).toBeNull();
+      expect(await tab.locator('#compliant tbody tr').first().isVisible()).toBe(false);
+      await tab.locator('#compliant summary').click();
+      expect(await tab.locator('#compliant tbody tr').first().isVisible()).toBe(true);
+      await tab.locator('#compliant summary').click();
       expect(requests).toEqual([pathToFileURL(page).href]);
       await tab.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: true });
     } finally {
