@@ -9,6 +9,7 @@ import type { Context } from 'aws-lambda';
 import { createAggregator } from '../../lambda/aggregator/aggregator';
 import { LatestManifestError, PART_SIZE, ReportStore } from '../../lambda/aggregator/report-store';
 import { changesSince, ReportOrderError } from '../../src/core/report/changes-since';
+import { CSV_HEADER } from '../../src/core/report/csv';
 import { jsonReport } from '../../src/core/report/json';
 import { buildReport, ReportedEvaluation } from '../../src/core/report/report';
 import { meanTimeToRemediate } from '../../src/core/report/time-to-remediate';
@@ -66,8 +67,9 @@ function evaluationsOf(items: Record<string, any>[]): ReportedEvaluation[] {
   return [...items]
     .sort((a, b) => Buffer.compare(Buffer.from(a.resourceId), Buffer.from(b.resourceId))
       || RULES.indexOf(a.configRuleName) - RULES.indexOf(b.configRuleName))
-    .map(({ configRuleName, resourceType, resourceId, complianceType, annotation, severity }) =>
-      ({ configRuleName, resourceType, resourceId, complianceType, annotation, severity }));
+    // With their evidence, as the findings carry it: account, region, and when Config recorded the result.
+    .map(({ configRuleName, resourceType, resourceId, complianceType, annotation, severity, awsAccountId, awsRegion, recordedAt }) =>
+      ({ configRuleName, resourceType, resourceId, complianceType, annotation, severity, awsAccountId, awsRegion, resultRecordedTime: recordedAt }));
 }
 
 function aggregator(now: string, overrides: { findingsTable?: string; bucket?: string; configRuleNames?: string[] } = {}) {
@@ -155,7 +157,8 @@ describe('the aggregator streams a report of several parts', () => {
       total: RESOURCES, compliant: 1714, non_compliant: 286, exempt: 0, not_applicable: 0, compliance_percentage: 85.7,
     });
     expect(csv.split('\r\n')).toHaveLength(evaluations.length + 2);
-    expect(csv.split('\r\n')[1]).toBe(`restricted-ssh-test,AWS::EC2::SecurityGroup,sg-000000,NON_COMPLIANT,HIGH,"${ANNOTATION}"`);
+    // The findings' evidence after the annotation: no ARN, account or region in these, no item; Config's result time.
+    expect(csv.split('\r\n')[1]).toBe(`restricted-ssh-test,AWS::EC2::SecurityGroup,sg-000000,NON_COMPLIANT,HIGH,"${ANNOTATION}",,,,,,${evaluations[0].resultRecordedTime}`);
     expect(await text('reports/latest.json')).toBe(json);
     const html = await text('reports/latest.html');
     expect(html).toContain('<h2>Non-compliant evaluations (858)</h2>');
@@ -239,7 +242,7 @@ describe('the findings merged by resource', () => {
     expect(JSON.parse(json)).toMatchObject({
       evaluations: [], summary: { total_resources: 0, compliance_percentage: 100 }, resource_summary: { total: 0 },
     });
-    expect(await text(reportKey(new Date('2026-11-27T12:00:00.000Z'), 'csv'))).toBe('config_rule_name,resource_type,resource_id,compliance_type,severity,annotation\r\n');
+    expect(await text(reportKey(new Date('2026-11-27T12:00:00.000Z'), 'csv'))).toBe(CSV_HEADER);
   });
 
   test('every resource once, whatever characters its id holds: the merge follows the order DynamoDB sorts ids in', async () => {
