@@ -170,6 +170,13 @@ export interface ComplianceMonitorProps {
    */
   readonly alertDigestThreshold?: number;
   /**
+   * How many days before an exemption ends the sweep sends one notice of it to the alert topic
+   * (its rule, what it covers, reason, approver and ticket), so that it is extended or its
+   * violations fixed before they alert again. A whole number of days, 1 to 365.
+   * @default 14
+   */
+  readonly exemptionExpiryNoticeDays?: number;
+  /**
    * What the remediator does with new violations of the rules that opt in (`autoRemediate`).
    * @default RemediationMode.DRY_RUN
    */

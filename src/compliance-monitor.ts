@@ -156,6 +156,7 @@ export class ComplianceMonitor extends Construct {
         remediatorFunction: remediator.function.functionName,
         alertSeverity: props.alertSeverity ?? Severity.HIGH,
         alertDigestThreshold: props.alertDigestThreshold ?? 10,
+        exemptionNoticeDays: props.exemptionExpiryNoticeDays ?? 14,
       }),
     });
     const aggregator = createComplianceFunction(this, 'Aggregator', {

@@ -132,6 +132,12 @@ function validateDigestThreshold(threshold: number | undefined): void {
   }
 }
 
+function validateNoticeDays(days: number | undefined): void {
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 365)) {
+    throw new Error(`exemptionExpiryNoticeDays is ${days}: use a whole number of days from 1 to 365.`);
+  }
+}
+
 /** Throws at synth time for props the monitor cannot deploy; the message names the prop and the fix. */
 export function validateProps(props: ComplianceMonitorProps): void {
   validateEnvironmentSuffix(props.environmentSuffix);
@@ -143,6 +149,7 @@ export function validateProps(props: ComplianceMonitorProps): void {
   validateObjectLock(props);
   validateThreshold(props.complianceAlarmThreshold);
   validateDigestThreshold(props.alertDigestThreshold);
+  validateNoticeDays(props.exemptionExpiryNoticeDays);
 }
 
 /**

@@ -341,6 +341,16 @@ describe('defaults', () => {
       expect(() => synth({ alertDigestThreshold })).toThrow(`alertDigestThreshold is ${alertDigestThreshold}: use a whole number of violations, at least 1.`);
     }
   });
+
+  test('exemption expiry notices: 14 days before by default; another number of days, or a refusal naming the prop', () => {
+    const analyzerVariables = (from: Template) => resourcesOf('AWS::Lambda::Function', from)
+      .find(({ properties }) => properties.FunctionName === 'compliance-analyzer-test')!.properties.Environment.Variables;
+    expect(analyzerVariables(template)).toMatchObject({ EXEMPTION_NOTICE_DAYS: '14' });
+    expect(analyzerVariables(synth({ exemptionExpiryNoticeDays: 30 }).template)).toMatchObject({ EXEMPTION_NOTICE_DAYS: '30' });
+    for (const exemptionExpiryNoticeDays of [0, 1.5, 366]) {
+      expect(() => synth({ exemptionExpiryNoticeDays })).toThrow(`exemptionExpiryNoticeDays is ${exemptionExpiryNoticeDays}: use a whole number of days from 1 to 365.`);
+    }
+  });
 });
 
 describe('exemptions', () => {

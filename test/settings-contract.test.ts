@@ -24,7 +24,7 @@ function deployedEnvironment(functionName: string): Record<string, string> {
 describe('each handler reads the settings its function is deployed with', () => {
   test('the analyzer', () => {
     const settings = ANALYZER_SETTINGS.decode(deployedEnvironment('compliance-analyzer-test'));
-    expect(settings).toMatchObject({ environmentSuffix: 'test', findingsTtlDays: 2557, alertSeverity: 'HIGH', alertDigestThreshold: 10 });
+    expect(settings).toMatchObject({ environmentSuffix: 'test', findingsTtlDays: 2557, alertSeverity: 'HIGH', alertDigestThreshold: 10, exemptionNoticeDays: 14 });
     expect(settings.rules.map((rule) => rule.configRuleName)).toContain('restricted-ssh-test');
     expect(settings.findingsTable).toMatch(/^resolved-at-deploy:.*ComplianceFindingsTable/);
   });
@@ -46,7 +46,7 @@ describe('each handler reads the settings its function is deployed with', () => 
   test('a function carries exactly its handler\'s settings (and Node.js\'s source maps), nothing unread', () => {
     const names = (fn: string) => Object.keys(deployedEnvironment(fn)).filter((name) => name !== 'NODE_OPTIONS').sort();
     expect(names('compliance-analyzer-test')).toEqual(['ALERT_DIGEST_THRESHOLD', 'ALERT_SEVERITY', 'ALERT_TOPIC_ARN',
-      'ENVIRONMENT_SUFFIX', 'FINDINGS_TABLE', 'FINDINGS_TTL_DAYS', 'REMEDIATOR_FUNCTION', 'RULES']);
+      'ENVIRONMENT_SUFFIX', 'EXEMPTION_NOTICE_DAYS', 'FINDINGS_TABLE', 'FINDINGS_TTL_DAYS', 'REMEDIATOR_FUNCTION', 'RULES']);
     expect(names('compliance-remediator-test')).toEqual(['ALERT_TOPIC_ARN', 'FINDINGS_TABLE', 'FINDINGS_TTL_DAYS', 'REMEDIATION_MODE', 'RULES']);
     expect(names('compliance-aggregator-test')).toEqual(['CONFIG_RULE_NAMES', 'ENVIRONMENT_SUFFIX', 'FINDINGS_TABLE', 'REPORTS_BUCKET', 'REPORT_FRAMEWORKS']);
   });

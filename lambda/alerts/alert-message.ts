@@ -1,4 +1,5 @@
 import { ComplianceChange } from '../../src/core/findings/compliance-change';
+import type { DeployedExemption } from '../../src/core/settings/deployed-rule';
 import { RemediationAudit, RemediationOutcome } from '../remediation/remediation-audit';
 
 /** An SNS message: subject and body. */
@@ -49,6 +50,25 @@ export function alertsFor(violations: ReadonlyArray<{ change: ComplianceChange; 
   return violations.length > digestThreshold
     ? [digestAlert(violations)]
     : violations.map(({ change, severity }) => violationAlert(change, severity));
+}
+
+/** An exemption about to end: from the day after its last day, its violations count, alert and are remediated again. */
+export function exemptionExpiryNotice(configRuleName: string, exemption: DeployedExemption): AlertMessage {
+  const covers = exemption.resourceIds ? `resources ${exemption.resourceIds.join(', ')}` : `resources tagged ${exemption.tag!.key}=${exemption.tag!.value}`;
+  const lastDay = new Date(Date.parse(exemption.expiresAt!) - 1).toISOString().slice(0, 10);
+  return {
+    subject: fitSubject(`[EXEMPTION ENDS ${lastDay}] ${configRuleName}: ${exemption.reason}`),
+    body: [
+      `An exemption of ${configRuleName} ends after ${lastDay}: from ${exemption.expiresAt}, the violations it accepts count again,`,
+      'and are alerted and remediated as any other. Extend it (a later expires), or fix what it covers.',
+      '',
+      `Rule:        ${configRuleName}`,
+      `Covers:      ${covers}`,
+      `Reason:      ${exemption.reason}`,
+      `Approved by: ${exemption.approvedBy ?? '(not recorded)'}`,
+      `Ticket:      ${exemption.ticket ?? '(not recorded)'}`,
+    ].join('\n'),
+  };
 }
 
 /** Many new violations found at once (by a sweep): one message that lists them, instead of a flood. */

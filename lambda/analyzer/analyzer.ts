@@ -7,9 +7,10 @@ import { HasTag } from '../../src/core/engine/exemptions';
 import { asRecord } from '../../src/core/engine/values';
 import { ComplianceChange, complianceChangeOf, EventError, isNewViolation } from '../../src/core/findings/compliance-change';
 import { severityRank } from '../../src/core/rules/catalog';
+import { exemptionId, exemptionsExpiringSoon } from '../../src/core/rules/exemption-rules';
 import { Severity } from '../../src/core/rules/severity';
 import { DeployedRule } from '../../src/core/settings/settings';
-import { alertsFor, violationAlert } from '../alerts/alert-message';
+import { alertsFor, exemptionExpiryNotice, violationAlert } from '../alerts/alert-message';
 import { alertPublisher } from '../alerts/publish';
 import { evaluateInvocation } from '../evaluations/evaluate-invocation';
 import { putEvaluations } from '../evaluations/put-evaluations';
@@ -45,6 +46,8 @@ export interface AnalyzerDependencies {
   readonly emitMetrics: (line: string) => void;
   /** The clock exemptions expire by. */
   readonly now?: () => Date;
+  /** How many days before an exemption ends the sweep sends its one notice; none when absent. */
+  readonly exemptionNoticeDays?: number;
 }
 
 function isScheduledSweep(event: unknown): boolean {
@@ -162,6 +165,7 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
         await requestRemediation(change, correlationId);
       }
     });
+    const noticesSent = await traced(deps.tracer, 'exemption notices', () => sendExpiryNotices(at));
     for (const line of complianceMetricLines(deps.environmentSuffix, compliance, written, at)) {
       deps.emitMetrics(line);
     }
@@ -170,7 +174,23 @@ export function createAnalyzer(deps: AnalyzerDependencies): (event: unknown, con
       findingsWritten: written,
       alertedViolations: alertedViolations.length,
       remediationsRequested: toRemediate.length,
+      exemptionNoticesSent: noticesSent,
     });
+  }
+
+  /** One notice per exemption that ends within the notice days, claimed in the table first: a second sweep sends none. */
+  async function sendExpiryNotices(at: Date): Promise<number> {
+    if (deps.exemptionNoticeDays === undefined) {
+      return 0;
+    }
+    let sent = 0;
+    for (const { configRuleName, exemption } of exemptionsExpiringSoon(deps.rules, at, deps.exemptionNoticeDays)) {
+      if (await deps.store.claimExpiryNotice(exemptionId(configRuleName, exemption), exemption.expiresAt!, at)) {
+        await publish(exemptionExpiryNotice(configRuleName, exemption));
+        sent++;
+      }
+    }
+    return sent;
   }
 
   async function recordComplianceChange(event: unknown, correlationId: string): Promise<void> {

@@ -24,6 +24,7 @@ export const handler = createAnalyzer({
   logger: createLogger('analyzer'),
   tracer,
   digestThreshold: settings.alertDigestThreshold,
+  exemptionNoticeDays: settings.exemptionNoticeDays,
   environmentSuffix: settings.environmentSuffix,
   // Embedded metric format, written as is: Powertools Metrics would write the same lines, and
   // would add a dependency and its flush-per-invocation rule for nothing more.

@@ -83,6 +83,9 @@ function findingAttributes(change: ComplianceChange, severity: string, expiresAt
   };
 }
 
+/** The keys of an expiry notice's claim: no resource id starts so. */
+const EXPIRY_NOTICE_PREFIX = 'EXEMPTION-EXPIRY#';
+
 function isConditionFailure(error: unknown): boolean {
   return isAwsError(error, 'ConditionalCheckFailedException');
 }
@@ -203,6 +206,33 @@ export class FindingStore {
       }
     }
     throw new Error(`the current state of ${change.resourceId} for ${change.configRuleName} changed under ${STATE_WRITE_ATTEMPTS} attempts to record a change`);
+  }
+
+  /**
+   * Claims the one notice of an exemption's expiry: true the first time for this id, false after.
+   * The claim is a row of its own (in no index), kept until a month after the expiry.
+   */
+  async claimExpiryNotice(exemptionId: string, expiresAt: string, now: Date = new Date()): Promise<boolean> {
+    try {
+      await this.documents.send(new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          [FINDINGS_TABLE_SCHEMA.partitionKey]: `${EXPIRY_NOTICE_PREFIX}${exemptionId}`,
+          [FINDINGS_TABLE_SCHEMA.sortKey]: EXPIRY_NOTICE_PREFIX,
+          noticeSentAt: now.toISOString(),
+          exemptionExpiresAt: expiresAt,
+          [FINDINGS_TABLE_SCHEMA.timeToLiveAttribute]: Math.floor(Date.parse(expiresAt) / 1000) + 30 * SECONDS_PER_DAY,
+        },
+        ConditionExpression: 'attribute_not_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': FINDINGS_TABLE_SCHEMA.partitionKey },
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        return false;
+      }
+      throw error;
+    }
   }
 
   /** Records what the remediator did, or would do, beside the resource's findings. */

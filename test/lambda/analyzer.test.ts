@@ -454,6 +454,25 @@ describe('exemptions', () => {
     expect(history).toEqual([['NON_COMPLIANT', 'EXEMPT'], ['EXEMPT', 'NON_COMPLIANT']]);
   });
 
+  test('an exemption about to end: one notice, with its rule, what it covers, approver and ticket, however many sweeps see it', async () => {
+    const soon = { ...BY_ID, approvedBy: 'Jane Doe (CISO)', ticket: 'RISK-42', expiresAt: '2026-12-01T00:00:00.000Z' };
+    const later = { ...BY_TAG, expiresAt: '2027-06-01T00:00:00.000Z' };
+    const noticing = { ...exempting(soon, later), exemptionNoticeDays: 14 };
+    configReports('restricted-ssh-test', []);
+    await analyzer(undefined, { ...noticing, ...at('2026-11-23T12:00:00Z') })(sweepEvent, sweepContext);
+    const [notice, ...others] = await deliveredAlerts();
+    expect(others).toEqual([]);
+    expect(notice.Subject).toBe('[EXEMPTION ENDS 2026-11-30] restricted-ssh-test: RISK-42: bastion host');
+    for (const line of ['Covers:      resources sg-0123456789abcdef0', 'Approved by: Jane Doe (CISO)', 'Ticket:      RISK-42', 'from 2026-12-01T00:00:00.000Z']) {
+      expect(notice.Message).toContain(line);
+    }
+    // The next sweeps, even days later, send it no more; without notice days (or with the exemption ended) none is sent.
+    await analyzer(undefined, { ...noticing, ...at('2026-11-25T12:00:00Z') })(sweepEvent, sweepContext);
+    await analyzer(undefined, { ...noticing, ...at('2026-12-02T12:00:00Z') })(sweepEvent, sweepContext);
+    expect(await deliveredAlerts()).toEqual([]);
+    expect(logLines.find((line) => line.message === 'sweep done')).toMatchObject({ exemptionNoticesSent: 0 });
+  });
+
   test('an exemption added to a known violation applies at the next sweep, without a new result from Config', async () => {
     await analyzer()(complianceChangeEvent({ recordedAt: '2026-11-23T11:00:00.000Z' }), context);
     configReports('restricted-ssh-test', [['sg-0123456789abcdef0', 'NON_COMPLIANT']]);

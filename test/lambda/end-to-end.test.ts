@@ -164,7 +164,7 @@ function settingsFor(topicArn: string, mode: 'APPLY' | 'DRY_RUN') {
   const common = { findingsTable: TABLE, findingsTtlDays: 2557, alertTopicArn: topicArn, rules: RULES };
   return {
     analyzer: ANALYZER_SETTINGS.encode({
-      ...common, environmentSuffix: SUFFIX, remediatorFunction: `compliance-remediator-${SUFFIX}`, alertSeverity: Severity.HIGH, alertDigestThreshold: 10,
+      ...common, environmentSuffix: SUFFIX, remediatorFunction: `compliance-remediator-${SUFFIX}`, alertSeverity: Severity.HIGH, alertDigestThreshold: 10, exemptionNoticeDays: 14,
     }),
     remediator: REMEDIATOR_SETTINGS.encode({ ...common, remediationMode: RemediationMode[mode] }),
     aggregator: AGGREGATOR_SETTINGS.encode({

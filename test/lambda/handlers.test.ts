@@ -8,6 +8,7 @@ describe('entry points', () => {
     REMEDIATOR_FUNCTION: 'compliance-remediator-test',
     ALERT_SEVERITY: 'HIGH',
     ALERT_DIGEST_THRESHOLD: '10',
+    EXEMPTION_NOTICE_DAYS: '14',
     ALERT_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-test',
     RULES: JSON.stringify([{ configRuleName: 'restricted-ssh-test', ruleName: 'restricted-ssh', severity: 'CRITICAL', evaluationMode: 'MANAGED' }]),
   };

@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 /**
  * What makes an exemption valid, shared by the construct's `Exemption` and the CLI's rules files so
  * that both accept the same ones; each caller words its own error.
@@ -49,4 +51,32 @@ export function exemptionDescription(exemption: { readonly reason: string; reado
 /** A reason that says something, within what the findings table records. */
 export function isValidReason(reason: string): boolean {
   return reason.trim().length > 0 && reason.length <= MAX_EXEMPTION_REASON_LENGTH;
+}
+
+/** An exemption as the handlers hold it: enough to name it and to know when it ends. */
+interface ExpiringExemption {
+  readonly resourceIds?: readonly string[];
+  readonly tag?: { readonly key: string; readonly value: string };
+  readonly reason: string;
+  readonly expiresAt?: string;
+}
+
+/** The exemptions, each with its rule, still in force at `now` and ending within `days` after it. */
+export function exemptionsExpiringSoon<E extends ExpiringExemption>(
+  rules: ReadonlyArray<{ readonly configRuleName: string; readonly exemptions?: readonly E[] }>, now: Date, days: number,
+): Array<{ configRuleName: string; exemption: E }> {
+  const from = now.toISOString();
+  const until = new Date(now.getTime() + days * 86_400_000).toISOString();
+  return rules.flatMap(({ configRuleName, exemptions }) => (exemptions ?? [])
+    .filter((exemption) => exemption.expiresAt !== undefined && exemption.expiresAt > from && exemption.expiresAt <= until)
+    .map((exemption) => ({ configRuleName, exemption })));
+}
+
+/**
+ * An exemption's id: the SHA-256 of its rule, what it covers and when it ends. A notice of its
+ * expiry is recorded under it, so that it is sent once; an exemption extended is a new one.
+ */
+export function exemptionId(configRuleName: string, exemption: ExpiringExemption): string {
+  const covers = exemption.resourceIds ? { resourceIds: [...exemption.resourceIds] } : { tag: exemption.tag };
+  return createHash('sha256').update(JSON.stringify([configRuleName, covers, exemption.expiresAt ?? null])).digest('hex');
 }

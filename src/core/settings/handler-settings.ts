@@ -55,6 +55,7 @@ export const ANALYZER_SETTINGS = new HandlerSettings({
   remediatorFunction: text('REMEDIATOR_FUNCTION'),
   alertSeverity: oneOf('ALERT_SEVERITY', Object.values(Severity)),
   alertDigestThreshold: count('ALERT_DIGEST_THRESHOLD'),
+  exemptionNoticeDays: count('EXEMPTION_NOTICE_DAYS'),
 });
 
 /** The remediator's settings. */
