@@ -132,9 +132,9 @@ function validateDigestThreshold(threshold: number | undefined): void {
   }
 }
 
-function validateNoticeDays(days: number | undefined): void {
-  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 365)) {
-    throw new Error(`exemptionExpiryNoticeDays is ${days}: use a whole number of days from 1 to 365.`);
+function validateNoticeDays(noticeDays: number | undefined): void {
+  if (noticeDays !== undefined && !(Number.isInteger(noticeDays) && noticeDays >= 1 && noticeDays <= 365)) {
+    throw new Error(`exemptionExpiryNoticeDays is ${noticeDays}: use a whole number of days from 1 to 365.`);
   }
 }
 
