@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, aws_events as events, aws_events_targets as targets, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, aws_sqs as sqs, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, Evaluator, Exemption, RecordingFrequency, RemediationMode, RuleSet, Severity } from '../src';
+import { EMAILS, synth } from './support/monitor';
 import { deployedRules } from '../src/core/settings/settings';
 import { FINDINGS_TABLE_SCHEMA } from '../src/core/storage/findings-schema';
 import { handlerCode } from '../src/functions/handler-code';
@@ -39,14 +40,6 @@ import { handlerCode } from '../src/functions/handler-code';
  * | cdk-nag AwsSolutions + NIST 800-53 r5: acknowledged list frozen | test/nag.test.ts                                           |
  */
 
-const EMAILS = ['secops@example.com'];
-
-function synth(props: Partial<ComplianceMonitorProps> = {}): { stack: Stack; monitor: ComplianceMonitor; template: Template } {
-  const app = new App();
-  const stack = new Stack(app, 'Stack');
-  const monitor = new ComplianceMonitor(stack, 'Compliance', { environmentSuffix: 'test', alertEmails: EMAILS, ...props });
-  return { stack, monitor, template: Template.fromStack(stack) };
-}
 
 /** IAM's global resource types, as the recorder records them in one region. */
 const IAM_TYPES = ['AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Role', 'AWS::IAM::Policy'];
@@ -332,9 +325,10 @@ describe('defaults', () => {
     expect(rules.find((rule) => rule.ruleName === 'lambda-function-public-access-prohibited')).toMatchObject({ severity: 'CRITICAL', evaluationMode: 'MANAGED' });
   });
 
+  const analyzerVariables = (from: Template) => resourcesOf('AWS::Lambda::Function', from)
+    .find(({ properties }) => properties.FunctionName === 'compliance-analyzer-test')!.properties.Environment.Variables;
+
   test('alerts: HIGH and above, one digest past 10 new violations in a sweep; both can be changed', () => {
-    const analyzerVariables = (from: Template) => resourcesOf('AWS::Lambda::Function', from)
-      .find(({ properties }) => properties.FunctionName === 'compliance-analyzer-test')!.properties.Environment.Variables;
     expect(analyzerVariables(template)).toMatchObject({ ALERT_SEVERITY: 'HIGH', ALERT_DIGEST_THRESHOLD: '10' });
     expect(analyzerVariables(synth({ alertSeverity: Severity.MEDIUM, alertDigestThreshold: 3 }).template)).toMatchObject({ ALERT_SEVERITY: 'MEDIUM', ALERT_DIGEST_THRESHOLD: '3' });
     for (const alertDigestThreshold of [0, 2.5]) {
@@ -343,8 +337,6 @@ describe('defaults', () => {
   });
 
   test('exemption expiry notices: 14 days before by default; another number of days, or a refusal naming the prop', () => {
-    const analyzerVariables = (from: Template) => resourcesOf('AWS::Lambda::Function', from)
-      .find(({ properties }) => properties.FunctionName === 'compliance-analyzer-test')!.properties.Environment.Variables;
     expect(analyzerVariables(template)).toMatchObject({ EXEMPTION_NOTICE_DAYS: '14' });
     expect(analyzerVariables(synth({ exemptionExpiryNoticeDays: 30 }).template)).toMatchObject({ EXEMPTION_NOTICE_DAYS: '30' });
     for (const exemptionExpiryNoticeDays of [0, 1.5, 366]) {

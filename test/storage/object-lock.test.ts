@@ -1,6 +1,7 @@
 import { Annotations as AwsAnnotations, App, aws_s3 as s3, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { ComplianceMonitor, ComplianceMonitorProps, ObjectLockOptions, RetentionOptions } from '../../src';
+import { ComplianceMonitor, ObjectLockOptions, RetentionOptions } from '../../src';
+import { EMAILS, synth } from '../support/monitor';
 
 /*
  * Requirement (issue "Audit evidence", section 5) → test
@@ -17,14 +18,6 @@ import { ComplianceMonitor, ComplianceMonitorProps, ObjectLockOptions, Retention
  * | bad retention throws naming the prop                                     | bad retention is refused ...                           |
  */
 
-const EMAILS = ['secops@example.com'];
-
-function synth(props: Partial<ComplianceMonitorProps> = {}): { stack: Stack; monitor: ComplianceMonitor; template: Template } {
-  const app = new App();
-  const stack = new Stack(app, 'Stack');
-  const monitor = new ComplianceMonitor(stack, 'Compliance', { environmentSuffix: 'test', alertEmails: EMAILS, ...props });
-  return { stack, monitor, template: Template.fromStack(stack) };
-}
 
 /** A retained monitor whose reports bucket is locked as `objectLock` says. */
 function locked(objectLock: ObjectLockOptions, retention: Omit<RetentionOptions, 'objectLock'> = {}) {
