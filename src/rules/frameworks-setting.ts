@@ -3,6 +3,12 @@ import { RuleSet } from './rule-set';
 import type { FrameworksSetting } from '../core/frameworks';
 
 /**
+ * What REPORT_FRAMEWORKS may take of the aggregator's environment: Lambda allows 4 KB in all, and
+ * the rule names of 40 rules take about 1.4 KB of it, the other variables a few hundred bytes.
+ */
+const MAX_FRAMEWORKS_SETTING_LENGTH = 2000;
+
+/**
  * What the aggregator needs to show the frameworks' controls: the frameworks, and each rule's
  * controls where the library's mapping does not give them (custom frameworks, a rule's `controls`).
  * Throws where a rule maps controls of a framework the monitor does not report.
@@ -31,10 +37,16 @@ export function frameworksSetting(frameworks: readonly Framework[], ruleSet: Rul
       }
     }
   }
-  return {
+  const setting: FrameworksSetting = {
     frameworks: frameworks.map((framework) => framework.isBuiltIn
       ? { id: framework.id }
       : { id: framework.id, name: framework.name, ...(framework.version !== undefined ? { version: framework.version } : {}) }),
     ...(Object.keys(controls).length > 0 ? { controls } : {}),
   };
+  const length = JSON.stringify(setting).length;
+  if (length > MAX_FRAMEWORKS_SETTING_LENGTH) {
+    throw new Error(`frameworks: the custom frameworks' and the rules' own controls take ${length} characters of the aggregator's environment, ` +
+      `over the ${MAX_FRAMEWORKS_SETTING_LENGTH} that Lambda's 4 KB limit leaves: map fewer controls, or report fewer custom frameworks.`);
+  }
+  return setting;
 }

@@ -456,6 +456,12 @@ describe('what the aggregator is told', () => {
     ]);
   });
 
+  test('refuses controls that would not fit in the aggregator\'s environment, naming the prop and the fix', () => {
+    const huge = Framework.custom({ id: 'HUGE', name: 'Huge', controls: { 'restricted-ssh': Array.from({ length: 300 }, (_, i) => `NET-${i}`) } });
+    expect(() => frameworksSetting([huge], RuleSet.of(ComplianceRule.restrictedSsh())))
+      .toThrow(/^frameworks: the custom frameworks' and the rules' own controls take \d+ characters of the aggregator's environment, over the 2000/);
+  });
+
   test('refuses a rule\'s framework that the monitor does not report, and a framework given twice', () => {
     const rules = RuleSet.of(ComplianceRule.restrictedSsh({ controls: [{ framework: acme, controls: ['NET-02'] }] }));
     expect(() => frameworksSetting([Framework.PCI_DSS_4], rules)).toThrow(
