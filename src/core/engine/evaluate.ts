@@ -126,7 +126,7 @@ export interface OfflineEvaluation {
 
 /**
  * Where a resource is, shared by the resources alike: its account, region, and its ARN less its
- * resource id (most ARNs end with it), or the whole ARN when it does not (IAM's name roles by name).
+ * resource id (most ARNs end with it), or the whole ARN when it does not (IAM names its roles' ARNs by name).
  */
 interface ResourceContext {
   readonly awsAccountId?: string;
