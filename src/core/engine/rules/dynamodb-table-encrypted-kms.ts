@@ -1,4 +1,4 @@
-import { kmsKeyMatcher } from './kms-key';
+import { listedKeyVerdict } from './kms-key';
 import { RuleImplementation } from '../types';
 import { asRecord, asString, csv } from '../values';
 import { compliant, nonCompliant, notApplicable, sharedVerdicts } from '../verdict';
@@ -10,7 +10,6 @@ const AWS_OWNED_KEY = nonCompliant('Table is encrypted with an AWS owned key, no
 const KEY_NOT_RECORDED = notApplicable('Table is encrypted with AWS KMS; its key ARN is not recorded');
 const notKms = sharedVerdicts((encryption: string) => nonCompliant(`Table is not encrypted with AWS KMS: ${encryption}`));
 const encryptedWith = sharedVerdicts((keyArn: string | undefined) => compliant(`Table is encrypted with AWS KMS${keyArn ? ` key ${keyArn}` : ''}`));
-const notListed = sharedVerdicts((keyArn: string) => nonCompliant(`Table is encrypted with ${keyArn}, which kmsKeyArns does not list`));
 
 /**
  * DYNAMODB_TABLE_ENCRYPTED_KMS: the table is encrypted with a KMS key (SSE type KMS, the AWS
@@ -23,9 +22,7 @@ export const dynamodbTableEncryptedKms: RuleImplementation = {
   ruleName: 'dynamodb-table-encrypted-kms',
   compile: (parameters) => {
     const listed = csv(parameters.kmsKeyArns);
-    const matches = listed.length > 0 ? kmsKeyMatcher(listed) : undefined;
-    const unresolved = sharedVerdicts((keyArn: string) => notApplicable(
-      `Table is encrypted with ${keyArn}; whether kmsKeyArns (${listed.join(', ')}) lists it needs KMS to resolve aliases, which an offline evaluation cannot do`));
+    const verdictOf = listedKeyVerdict('Table', 'kmsKeyArns', listed, encryptedWith);
     return (item) => {
       const sse = asRecord(item.configuration.ssedescription);
       if (!sse) {
@@ -37,17 +34,10 @@ export const dynamodbTableEncryptedKms: RuleImplementation = {
         return notKms(`SSE type ${type ?? 'not recorded'}, status ${status ?? 'not recorded'}`);
       }
       const keyArn = asString(sse.kmsmasterKeyArn);
-      if (!matches) {
-        return encryptedWith(keyArn);
-      }
       if (keyArn === undefined) {
-        return KEY_NOT_RECORDED;
+        return listed.length > 0 ? KEY_NOT_RECORDED : encryptedWith(undefined);
       }
-      const match = matches(keyArn);
-      if (match === 'listed') {
-        return encryptedWith(keyArn);
-      }
-      return match === 'unknown' ? unresolved(keyArn) : notListed(keyArn);
+      return verdictOf(keyArn);
     };
   },
 };

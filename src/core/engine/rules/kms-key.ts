@@ -1,3 +1,6 @@
+import { Verdict } from '../types';
+import { nonCompliant, notApplicable, sharedVerdicts } from '../verdict';
+
 /**
  * Whether a resource's KMS key is the required one, given as a key id or an ARN: a key ARN ends
  * with `key/{id}`, so either form of one key matches the other.
@@ -48,5 +51,26 @@ export function kmsKeyMatcher(listed: readonly string[]): (actual: string) => Km
       return 'listed';
     }
     return references.some((candidate) => candidate.alias !== reference.alias) ? 'unknown' : 'notListed';
+  };
+}
+
+/**
+ * The verdict on a resource's key against the keys a parameter lists (`kmsKeyArns`, `kmsKeyIds`),
+ * `encryptedWith` when none is listed: compliant when listed, non-compliant when not, and
+ * NOT_APPLICABLE, saying so, when only KMS could tell.
+ */
+export function listedKeyVerdict(
+  resource: string, parameter: string, listed: readonly string[], encryptedWith: (key: string) => Verdict,
+): (key: string) => Verdict {
+  if (listed.length === 0) {
+    return encryptedWith;
+  }
+  const matches = kmsKeyMatcher(listed);
+  const notListed = sharedVerdicts((key: string) => nonCompliant(`${resource} is encrypted with ${key}, which ${parameter} does not list`));
+  const unresolved = sharedVerdicts((key: string) => notApplicable(
+    `${resource} is encrypted with ${key}; whether ${parameter} (${listed.join(', ')}) lists it needs KMS to resolve aliases, which an offline evaluation cannot do`));
+  return (key) => {
+    const match = matches(key);
+    return match === 'listed' ? encryptedWith(key) : match === 'unknown' ? unresolved(key) : notListed(key);
   };
 }

@@ -1,11 +1,10 @@
-import { kmsKeyMatcher } from './kms-key';
+import { listedKeyVerdict } from './kms-key';
 import { RuleImplementation } from '../types';
 import { asString, csv } from '../values';
-import { compliant, nonCompliant, notApplicable, sharedVerdicts } from '../verdict';
+import { compliant, nonCompliant, sharedVerdicts } from '../verdict';
 
 const NOT_ENCRYPTED = nonCompliant('Topic is not encrypted with AWS KMS (no KmsMasterKeyId)');
 const encryptedWith = sharedVerdicts((keyId: string) => compliant(`Topic is encrypted with ${keyId}`));
-const notListed = sharedVerdicts((keyId: string) => nonCompliant(`Topic is encrypted with ${keyId}, which kmsKeyIds does not list`));
 
 /**
  * SNS_ENCRYPTED_KMS: the topic has a KmsMasterKeyId; with `kmsKeyIds`, one of them. The current page
@@ -16,23 +15,10 @@ const notListed = sharedVerdicts((keyId: string) => nonCompliant(`Topic is encry
 export const snsEncryptedKms: RuleImplementation = {
   ruleName: 'sns-encrypted-kms',
   compile: (parameters) => {
-    const listed = csv(parameters.kmsKeyIds);
-    const matches = listed.length > 0 ? kmsKeyMatcher(listed) : undefined;
-    const unresolved = sharedVerdicts((keyId: string) => notApplicable(
-      `Topic is encrypted with ${keyId}; whether kmsKeyIds (${listed.join(', ')}) lists it needs KMS to resolve aliases, which an offline evaluation cannot do`));
+    const verdictOf = listedKeyVerdict('Topic', 'kmsKeyIds', csv(parameters.kmsKeyIds), encryptedWith);
     return (item) => {
       const keyId = asString(item.configuration.KmsMasterKeyId);
-      if (!keyId) {
-        return NOT_ENCRYPTED;
-      }
-      if (!matches) {
-        return encryptedWith(keyId);
-      }
-      const match = matches(keyId);
-      if (match === 'listed') {
-        return encryptedWith(keyId);
-      }
-      return match === 'unknown' ? unresolved(keyId) : notListed(keyId);
+      return keyId ? verdictOf(keyId) : NOT_ENCRYPTED;
     };
   },
 };
