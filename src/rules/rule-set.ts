@@ -3,11 +3,6 @@ import { Framework } from './framework';
 import { BuiltInFrameworkId, frameworkRules } from '../core/frameworks';
 import { FOUNDATIONAL_RULE_NAMES, RECOMMENDED_RULES } from '../core/rules/catalog';
 
-/** A built-in rule with AWS's defaults, or undefined when it needs a parameter. */
-function withoutInput(ruleName: string): ComplianceRule | undefined {
-  return FOUNDATIONAL_RULE_NAMES.includes(ruleName) ? ComplianceRule.builtIn(ruleName) : undefined;
-}
-
 /**
  * The rules a monitor deploys, at most one per rule name. Immutable: `withRules` and
  * `withoutRules` return a new set.
@@ -48,12 +43,13 @@ export class RuleSet {
       return RuleSet.of(...frameworkRules(framework.id as BuiltInFrameworkId)
         .map((rule) => ComplianceRule.builtIn(rule.ruleName, { parameters: rule.parameters })));
     }
-    const needInput = framework.mappedRuleNames.filter((ruleName) => withoutInput(ruleName) === undefined);
+    // The foundational rules are exactly those that need no parameter.
+    const needInput = framework.mappedRuleNames.filter((ruleName) => !FOUNDATIONAL_RULE_NAMES.includes(ruleName));
     if (needInput.length > 0) {
       throw new Error(`RuleSet.forFramework: framework "${framework.id}" maps ${needInput.join(', ')}, which need parameters; ` +
         'build the set with RuleSet.of(...) and the rules\' factories instead.');
     }
-    return RuleSet.of(...framework.mappedRuleNames.map((ruleName) => withoutInput(ruleName)!));
+    return RuleSet.of(...framework.mappedRuleNames.map((ruleName) => ComplianceRule.builtIn(ruleName)));
   }
 
   /** A set of exactly these rules. */

@@ -1,9 +1,8 @@
-import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { ComplianceMonitor, ComplianceRule, Framework, RuleSet } from '../../src';
+import { ComplianceRule, Framework, RuleSet } from '../../src';
 import { BUILT_IN_FRAMEWORK_IDS, BUILT_IN_FRAMEWORKS, builtInControls, MAPPING_SOURCES, PACK_PARAMETERS, PACK_SOURCES, reportFrameworks, RULE_CONTROLS } from '../../src/core/frameworks';
 import { RULE_CATALOG } from '../../src/core/rules/catalog';
 import { frameworksSetting } from '../../src/rules/frameworks-setting';
+import { synth } from '../support/monitor';
 
 /** Each framework's default controls of each built-in rule, space-separated: a change to the data must change this. */
 const FROZEN_CONTROLS: Record<string, Record<string, string>> = {
@@ -471,9 +470,7 @@ describe('what the aggregator is told', () => {
 
   test('the aggregator\'s REPORT_FRAMEWORKS variable: the built-in frameworks by default, the chosen ones otherwise', () => {
     const environmentOf = (frameworks?: Framework[]) => {
-      const stack = new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
-      new ComplianceMonitor(stack, 'Monitor', { environmentSuffix: 'test', alertEmails: ['ops@example.com'], frameworks });
-      const [aggregator] = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function', { Properties: { FunctionName: 'compliance-aggregator-test' } }));
+      const [aggregator] = Object.values(synth({ frameworks }).template.findResources('AWS::Lambda::Function', { Properties: { FunctionName: 'compliance-aggregator-test' } }));
       return aggregator.Properties.Environment.Variables;
     };
     expect(JSON.parse(environmentOf().REPORT_FRAMEWORKS)).toEqual({ frameworks: BUILT_IN_FRAMEWORK_IDS.map((id) => ({ id })) });
