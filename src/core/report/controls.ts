@@ -1,4 +1,5 @@
 import type { ReportedEvaluation } from './report';
+import { foldState, ResourceState } from './resource-state';
 
 /** A framework as a report shows it: its controls of the rules of the set, by rule name. */
 export interface ReportFramework {
@@ -39,22 +40,12 @@ export interface FrameworkReport {
   readonly controls: Record<string, ControlReport>;
 }
 
-/** What a resource's evaluations under one control make it; a higher state wins. */
-const State = { NotApplicable: 0, Exempt: 1, Compliant: 2, NonCompliant: 3 } as const;
-type State = typeof State[keyof typeof State];
+/** The count of each resource state, by state. */
 const STATE_COUNTS = ['not_applicable', 'exempt', 'compliant', 'non_compliant'] as const;
-
-const STATE_OF: Record<ReportedEvaluation['complianceType'], State> = {
-  NOT_APPLICABLE: State.NotApplicable,
-  INSUFFICIENT_DATA: State.NotApplicable,
-  EXEMPT: State.Exempt,
-  COMPLIANT: State.Compliant,
-  NON_COMPLIANT: State.NonCompliant,
-};
 
 interface ControlFold {
   readonly rules: string[];
-  readonly open: Map<string, State>;
+  readonly open: Map<string, ResourceState>;
   readonly resources: ControlResources;
   judged: number;
   violations: number;
@@ -97,15 +88,13 @@ export class ControlTally {
     if (folds === undefined) {
       return;
     }
-    const key = `${evaluation.resourceType}\u0000${evaluation.resourceId}`;
-    const state = STATE_OF[evaluation.complianceType];
     for (const fold of folds) {
-      fold.open.set(key, Math.max(state, fold.open.get(key) ?? State.NotApplicable) as State);
+      const state = foldState(fold.open, evaluation);
       if (evaluation.complianceType === 'INSUFFICIENT_DATA') {
         fold.insufficient++;
-      } else if (state !== State.NotApplicable) {
+      } else if (state !== ResourceState.NotApplicable) {
         fold.judged++;
-        if (state === State.NonCompliant) {
+        if (state === ResourceState.NonCompliant) {
           fold.violations++;
         }
       }

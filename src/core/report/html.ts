@@ -322,7 +322,7 @@ function scopeSection(scope: ReportScope | undefined): string {
     escapeHtml(rule.description ?? ''),
     `${escapeHtml(rule.remediation ?? '')}${rule.aws_page ? ` <a href="${escapeHtml(rule.aws_page)}">AWS page</a>` : ''}`,
   ]);
-  return `<section id="scope"><h2>Scope</h2>${table(['', ''], facts, '')}` +
+  return `<section id="scope"><h2>Scope</h2>${table(['Of the report', ''], facts, '')}` +
     `<h3>Rules (${scope.rules.length})</h3>${table(['Rule', 'Severity', 'Parameters', 'What it checks', 'How to fix'], rules, 'No rule.')}</section>`;
 }
 

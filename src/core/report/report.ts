@@ -1,5 +1,6 @@
 import type { ChangesSincePrevious } from './changes-since';
 import { ControlTally, FrameworkReport, ReportFramework } from './controls';
+import { foldState, ResourceState } from './resource-state';
 import type { TimeToRemediate } from './time-to-remediate';
 import { Evaluation } from '../engine/types';
 
@@ -149,18 +150,6 @@ export function compliancePercentage(compliant: number, total: number): number {
   return total === 0 ? 100 : Math.round((compliant / total) * 1000) / 10;
 }
 
-/** What a resource's evaluations seen so far make it; a higher state wins over a lower one. */
-const ResourceState = { NotApplicable: 0, Exempt: 1, Compliant: 2, NonCompliant: 3 } as const;
-type ResourceState = typeof ResourceState[keyof typeof ResourceState];
-
-const STATE_OF: Record<ReportedEvaluation['complianceType'], ResourceState> = {
-  NOT_APPLICABLE: ResourceState.NotApplicable,
-  INSUFFICIENT_DATA: ResourceState.NotApplicable,
-  EXEMPT: ResourceState.Exempt,
-  COMPLIANT: ResourceState.Compliant,
-  NON_COMPLIANT: ResourceState.NonCompliant,
-};
-
 /**
  * A copy of a string that holds nothing else: V8 makes a string parsed out of a larger one (a JSON
  * page of findings) a slice that keeps the whole page alive; what a report keeps past its page is copied.
@@ -208,9 +197,7 @@ export class ReportTally {
     this.evaluations++;
     this.controls?.add(evaluation);
     this.addEvidence(evaluation);
-    const key = `${evaluation.resourceType}\u0000${evaluation.resourceId}`;
-    const state = STATE_OF[evaluation.complianceType];
-    this.open.set(key, Math.max(state, this.open.get(key) ?? ResourceState.NotApplicable) as ResourceState);
+    const state = foldState(this.open, evaluation);
     if (state === ResourceState.Exempt) {
       this.exempt++;
     }
