@@ -12,7 +12,7 @@ const COLUMNS = [
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One field, quoted as RFC 4180 asks when it holds a comma, a quote or a line break. */
-function field(value: string): string {
+export function csvField(value: string): string {
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -26,7 +26,7 @@ export function csvRow(evaluation: ReportedEvaluation): string {
     evaluation.configRuleName, evaluation.resourceType, evaluation.resourceId, evaluation.complianceType, evaluation.severity ?? '', evaluation.annotation,
     evaluation.arn ?? '', evaluation.awsAccountId ?? '', evaluation.awsRegion ?? '', evaluation.configurationItemCaptureTime ?? '',
     evaluation.configurationStateId ?? '', evaluation.resultRecordedTime ?? '',
-  ].map(field).join(',')}\r\n`;
+  ].map(csvField).join(',')}\r\n`;
 }
 
 /** The report as CSV (RFC 4180): a header row, then one row per evaluation with its evidence (empty where the source has none); lines end with CRLF. */
@@ -50,6 +50,6 @@ export function renderControlsCsv(report: Pick<ComplianceReport, 'controls'>): s
     Object.entries(controls).map(([control, { status, rules, resources }]) => `${[
       name, version ?? '', control, status, rules.join(' '),
       ...[resources.total, resources.compliant, resources.non_compliant, resources.exempt, resources.not_applicable].map(String),
-    ].map(field).join(',')}\r\n`));
+    ].map(csvField).join(',')}\r\n`));
   return CONTROLS_CSV_HEADER + rows.join('');
 }

@@ -16,5 +16,15 @@ export const FINDINGS_TABLE_SCHEMA = {
   currentFindingsIndex: 'current-findings',
   currentFindingsPartitionKey: 'currentRule',
   currentFindingsSortKey: 'resourceId',
+  /**
+   * Only history rows carry `historyBucket` (`{YYYY-MM}#{shard}`, see `history-index.ts`), so this
+   * sparse index holds the history by month, each month's rows spread over a few shards and sorted
+   * by resource id: a period is read with a Query per month and shard, no Scan, grouped by resource.
+   */
+  historyIndex: 'history-by-month',
+  historyPartitionKey: 'historyBucket',
+  historySortKey: 'resourceId',
+  /** What the history index holds of each row besides its keys: what a period report reads. */
+  historyAttributes: ['resourceType', 'configRuleName', 'recordedAt', 'newComplianceType', 'oldComplianceType', 'exemptionReason', 'exemption'],
 } as const;
 
