@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, paginateQuery, QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, paginateQuery, QueryCommandInput, QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { CurrentFinding } from '../../src/core/findings/current-finding';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
 import { compareUtf8 } from '../../src/core/storage/key-order';
@@ -14,9 +14,9 @@ const BATCH = 500;
 /** The smallest page asked for, however many rules there are. */
 const MIN_PAGE = 100;
 
-/** One rule's findings in index order, a page at hand and the next on its way. */
-class RuleCursor {
-  private items: CurrentFinding[] = [];
+/** One Query's items in index order, a page at hand and the next on its way. */
+class QueryCursor<T> {
+  private items: T[] = [];
   private index = 0;
   private next: Promise<IteratorResult<QueryCommandOutput>> | undefined;
 
@@ -24,16 +24,16 @@ class RuleCursor {
     this.next = pages.next();
   }
 
-  /** The next finding, or undefined when a page must be awaited or none is left. */
-  peek(): CurrentFinding | undefined {
+  /** The next item, or undefined when a page must be awaited or none is left. */
+  peek(): T | undefined {
     return this.items[this.index];
   }
 
-  take(): CurrentFinding {
+  take(): T {
     return this.items[this.index++];
   }
 
-  /** Waits for findings: false when the rule has none left. */
+  /** Waits for items: false when the Query has none left. */
   async fill(): Promise<boolean> {
     while (this.index === this.items.length) {
       if (!this.next) {
@@ -41,7 +41,7 @@ class RuleCursor {
       }
       const page = await this.next;
       this.next = page.done ? undefined : this.pages.next();
-      this.items = page.done ? [] : (page.value.Items ?? []) as CurrentFinding[];
+      this.items = page.done ? [] : (page.value.Items ?? []) as T[];
       this.index = 0;
     }
     return true;
@@ -49,23 +49,18 @@ class RuleCursor {
 }
 
 /**
- * Every rule's current findings through the sparse current-findings index (a Query per rule, never
- * a Scan), merged by resource id: the index sorts each rule's findings by it, so all of a
- * resource's findings come together, and a reader can close a resource when the id changes.
- * Yields them in batches, as pages come.
+ * Queries of indexes sorted by resource id, merged by it: all of a resource's items come
+ * together, so a reader can close a resource when the id changes. Each Query's cursor holds a page
+ * and fetches the next, so about {@link FINDINGS_IN_FLIGHT} items are read at once (pages of at least
+ * {@link MIN_PAGE} for many Queries). Yields them
+ * in batches, as pages come.
  */
-export async function* currentFindingsByResource(
-  documents: DynamoDBDocumentClient, tableName: string, configRuleNames: readonly string[],
-): AsyncGenerator<CurrentFinding[]> {
-  const pageSize = Math.max(MIN_PAGE, Math.floor(FINDINGS_IN_FLIGHT / (2 * configRuleNames.length)));
-  let cursors = configRuleNames.map((configRuleName) => new RuleCursor(paginateQuery({ client: documents, pageSize }, {
-    TableName: tableName,
-    IndexName: FINDINGS_TABLE_SCHEMA.currentFindingsIndex,
-    KeyConditionExpression: '#rule = :rule',
-    ExpressionAttributeNames: { '#rule': FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey },
-    ExpressionAttributeValues: { ':rule': configRuleName },
-  })[Symbol.asyncIterator]()));
-  let batch: CurrentFinding[] = [];
+export async function* mergedByResourceId<T extends { readonly resourceId: string }>(
+  documents: DynamoDBDocumentClient, queries: readonly QueryCommandInput[],
+): AsyncGenerator<T[]> {
+  const pageSize = Math.max(MIN_PAGE, Math.floor(FINDINGS_IN_FLIGHT / (2 * queries.length)));
+  let cursors = queries.map((query) => new QueryCursor<T>(paginateQuery({ client: documents, pageSize }, query)[Symbol.asyncIterator]()));
+  let batch: T[] = [];
   while (cursors.length > 0) {
     // A cursor whose page is used up is waited for only here, between batches.
     if (cursors.some((cursor) => cursor.peek() === undefined)) {
@@ -90,4 +85,25 @@ export async function* currentFindingsByResource(
       batch = [];
     }
   }
+}
+
+/**
+ * Every rule's current findings through the sparse current-findings index (a Query per rule, never
+ * a Scan), merged by resource id: the index sorts each rule's findings by it.
+ */
+export function currentFindingsByResource(
+  documents: DynamoDBDocumentClient, tableName: string, configRuleNames: readonly string[],
+): AsyncGenerator<CurrentFinding[]> {
+  return mergedByResourceId<CurrentFinding>(documents, configRuleNames.map(currentFindingsQuery(tableName)));
+}
+
+/** The Query of one rule's current findings. */
+export function currentFindingsQuery(tableName: string): (configRuleName: string) => QueryCommandInput {
+  return (configRuleName) => ({
+    TableName: tableName,
+    IndexName: FINDINGS_TABLE_SCHEMA.currentFindingsIndex,
+    KeyConditionExpression: '#rule = :rule',
+    ExpressionAttributeNames: { '#rule': FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey },
+    ExpressionAttributeValues: { ':rule': configRuleName },
+  });
 }

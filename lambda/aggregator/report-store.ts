@@ -3,6 +3,7 @@ import { PassThrough, Readable } from 'stream';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { previousViolations, PreviousReportFigures } from './previous-report';
+import { PERIOD_FORMATS } from '../../src/core/period';
 import { ReportedFinding } from '../../src/core/report/changes-since';
 import { REPORT_FORMATS } from '../../src/core/report/formats';
 import { buildManifest, ManifestError, manifestLink, ManifestLink, ManifestObject, ObjectDigest, parseManifest, serializeManifest } from '../../src/core/report/manifest';
@@ -144,6 +145,58 @@ export class ReportWriter {
   }
 }
 
+/** The newest manifest of the chain: the link the next manifest records, and the latest copies it vouches for. */
+export interface ChainHead {
+  readonly link: ManifestLink;
+  readonly latest: readonly ManifestObject[];
+}
+
+/**
+ * A period report being written: its JSON and CSV streamed as the resources come, then its
+ * manifest, dated and as the latest. The run writes no `latest.*` copy, so its manifest vouches for
+ * those of the manifest before it, which are unchanged: the newest manifest always covers them.
+ */
+export class PeriodReportWriter {
+  private readonly json: StreamedObject;
+  private readonly csv: StreamedObject;
+
+  constructor(
+    private readonly s3: S3Client, private readonly bucket: string, private readonly timestamp: Date, private readonly head: ChainHead | null,
+  ) {
+    this.json = new StreamedObject(s3, bucket, reportKey(timestamp, PERIOD_FORMATS.json.extension), PERIOD_FORMATS.json.contentType);
+    this.csv = new StreamedObject(s3, bucket, reportKey(timestamp, PERIOD_FORMATS.csv.extension), PERIOD_FORMATS.csv.contentType);
+  }
+
+  /** The next stretch of each rendering. */
+  async write(json: string, csv: string): Promise<void> {
+    await Promise.all([this.json.write(json), this.csv.write(csv)]);
+  }
+
+  /** Ends the JSON with its last stretch and the CSV, then puts the manifest of both, dated and as the latest. */
+  async finish(json: string): Promise<WrittenReport> {
+    const objects = await Promise.all([this.json.end(json), this.csv.end('')]);
+    const manifestKey = reportKey(this.timestamp, MANIFEST_EXTENSION);
+    const manifest = Buffer.from(serializeManifest(buildManifest({
+      key: manifestKey,
+      generatedAt: this.timestamp.toISOString(),
+      objects,
+      latest: this.head?.latest ?? [],
+      previous: this.head?.link ?? null,
+    })));
+    for (const key of [manifestKey, LATEST_MANIFEST_KEY]) {
+      await this.s3.send(new PutObjectCommand({
+        Bucket: this.bucket, Key: key, Body: manifest, ContentType: REPORT_FORMATS.json.contentType, ServerSideEncryption: 'aws:kms',
+      }));
+    }
+    return { reportKey: objects[0].key, manifest: manifestLink(manifestKey, manifest) };
+  }
+
+  /** Stops both uploads: a failed run writes nothing. */
+  async abort(): Promise<void> {
+    await Promise.all([this.json.abort(), this.csv.abort()]);
+  }
+}
+
 /** The latest manifest cannot be read: the chain cannot go on from it, and the run writes nothing. */
 export class LatestManifestError extends Error {}
 
@@ -177,6 +230,11 @@ export class ReportStore {
    * names the dated key; null before the first manifest.
    */
   async previousManifest(): Promise<ManifestLink | null> {
+    return (await this.chainHead())?.link ?? null;
+  }
+
+  /** The newest manifest, read from its copy at the latest key; null before the first manifest. */
+  async chainHead(): Promise<ChainHead | null> {
     let bytes: Uint8Array;
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: LATEST_MANIFEST_KEY }));
@@ -188,13 +246,19 @@ export class ReportStore {
       throw error;
     }
     try {
-      return manifestLink(parseManifest(bytes).key, bytes);
+      const manifest = parseManifest(bytes);
+      return { link: manifestLink(manifest.key, bytes), latest: manifest.latest };
     } catch (error) {
       if (error instanceof ManifestError) {
         throw new LatestManifestError(`${LATEST_MANIFEST_KEY} is not a manifest (${error.message}): restore it from an earlier version, or delete it to start a new chain`);
       }
       throw error;
     }
+  }
+
+  /** Starts writing the period report taken at `timestamp`, its manifest linked to the chain's head. */
+  openPeriod(timestamp: Date, head: ChainHead | null): PeriodReportWriter {
+    return new PeriodReportWriter(this.s3, this.bucket, timestamp, head);
   }
 
   /** Starts writing the report taken at `timestamp`, its manifest linked to `previousManifest`. */

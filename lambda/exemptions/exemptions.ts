@@ -1,6 +1,6 @@
 import { exemptionCovers, exemptionInForceAt, ExemptionTag, HasTag } from '../../src/core/engine/exemptions';
 import { ComplianceChange } from '../../src/core/findings/compliance-change';
-import { exemptionDescription } from '../../src/core/rules/exemption-rules';
+import { appliedExemption, exemptionDescription } from '../../src/core/rules/exemption-rules';
 import type { DeployedExemption } from '../../src/core/settings/deployed-rule';
 
 // Which exemption covers a resource, and when, is the core's: the CLI applies the same ones offline.
@@ -25,7 +25,7 @@ export function withExemptions(change: ComplianceChange, exemptions: readonly De
   const covering = exemptions.filter((exemption) => exemptionCovers(exemption, change.resourceId, hasTag));
   const applying = covering.find((exemption) => exemptionInForceAt(exemption, now));
   if (applying) {
-    return { ...change, newComplianceType: EXEMPT, exemptionReason: exemptionDescription(applying) };
+    return { ...change, newComplianceType: EXEMPT, exemptionReason: exemptionDescription(applying), exemption: appliedExemption(applying) };
   }
   const lastExpiry = covering.map((exemption) => exemption.expiresAt!).filter((expiry) => expiry > change.recordedAt).sort().pop();
   return lastExpiry ? { ...change, recordedAt: lastExpiry } : change;

@@ -3,6 +3,7 @@ import { ComplianceChange, isNewViolation } from '../../src/core/findings/compli
 import { CurrentFinding, nextClock } from '../../src/core/findings/current-finding';
 import { Severity } from '../../src/core/rules/severity';
 import { FINDINGS_TABLE_SCHEMA } from '../../src/core/storage/findings-schema';
+import { historyBucket } from '../../src/core/storage/history-index';
 import { RemediationAudit, remediationKey } from '../remediation/remediation-audit';
 import { isAwsError } from '../runtime/aws-errors';
 
@@ -47,10 +48,12 @@ export function historyKey(change: ComplianceChange): string {
 /** The state of a finding Config no longer reports. */
 export const RESOLVED = 'RESOLVED';
 
+/** A history row, in the history index's bucket of its month: what a period report reads. */
 function historyRow(change: ComplianceChange, severity: string, expiresAt: number): Record<string, unknown> {
   return {
     [FINDINGS_TABLE_SCHEMA.partitionKey]: change.resourceId,
     [FINDINGS_TABLE_SCHEMA.sortKey]: historyKey(change),
+    [FINDINGS_TABLE_SCHEMA.historyPartitionKey]: historyBucket(change.resourceId, change.recordedAt),
     ...findingAttributes(change, severity, expiresAt),
     oldComplianceType: change.oldComplianceType,
     newComplianceType: change.newComplianceType,
@@ -77,6 +80,7 @@ function findingAttributes(change: ComplianceChange, severity: string, expiresAt
     awsRegion: change.awsRegion || undefined,
     annotation: change.annotation,
     exemptionReason: change.exemptionReason,
+    exemption: change.exemption,
     severity: severity || undefined,
     recordedAt: change.recordedAt,
     [FINDINGS_TABLE_SCHEMA.timeToLiveAttribute]: expiresAt,
@@ -166,13 +170,19 @@ export class FindingStore {
     }
   }
 
-  /** Records a change in the history and, when it is the newest, as the current state. */
+  /**
+   * Records a change in the history and, when it is the newest, as the current state. The history
+   * row's old state is the monitor's own when the current state is older than the change: Config's
+   * says NON_COMPLIANT where the monitor recorded EXEMPT, and a period report starts from it.
+   */
   async recordChange(change: ComplianceChange, severity: string, now: Date = new Date()): Promise<RecordedChange> {
     const expiresAt = Math.floor(now.getTime() / 1000) + this.retentionDays * SECONDS_PER_DAY;
+    const before = await this.currentState(change);
+    const oldComplianceType = before && before.recordedAt < change.recordedAt ? before.complianceType : change.oldComplianceType;
     try {
       await this.documents.send(new PutCommand({
         TableName: this.tableName,
-        Item: historyRow(change, severity, expiresAt),
+        Item: historyRow({ ...change, oldComplianceType }, severity, expiresAt),
         ConditionExpression: 'attribute_not_exists(#pk)',
         ExpressionAttributeNames: { '#pk': FINDINGS_TABLE_SCHEMA.partitionKey },
       }));
@@ -184,7 +194,7 @@ export class FindingStore {
       }
     }
     for (let attempt = 0; attempt < STATE_WRITE_ATTEMPTS; attempt++) {
-      const previous = await this.currentState(change);
+      const previous = attempt === 0 ? before : await this.currentState(change);
       // Only a newer change replaces the current state: late deliveries stay in the history alone.
       if (previous && previous.recordedAt >= change.recordedAt) {
         return { applied: false, newlyNonCompliant: false };

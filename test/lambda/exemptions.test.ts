@@ -16,7 +16,9 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 describe('withExemptions', () => {
   test('an exemption in force makes a violation EXEMPT with its reason; other resources and verdicts are untouched', () => {
     const exemptions = [{ resourceIds: ['sg-1'], reason: 'bastion' }];
-    expect(withExemptions(violation, exemptions, noTags, NOW)).toEqual({ ...violation, newComplianceType: 'EXEMPT', exemptionReason: 'bastion' });
+    expect(withExemptions(violation, exemptions, noTags, NOW)).toEqual({
+      ...violation, newComplianceType: 'EXEMPT', exemptionReason: 'bastion', exemption: { reason: 'bastion' },
+    });
     expect(withExemptions({ ...violation, resourceId: 'sg-2' }, exemptions, noTags, NOW)).toEqual({ ...violation, resourceId: 'sg-2' });
     expect(withExemptions({ ...violation, newComplianceType: 'COMPLIANT' }, exemptions, noTags, NOW).newComplianceType).toBe('COMPLIANT');
   });
@@ -24,6 +26,7 @@ describe('withExemptions', () => {
   test('the recorded reason names who approved the exemption and its ticket, where given', () => {
     const exemptions = [{ resourceIds: ['sg-1'], reason: 'bastion', approvedBy: 'CISO', ticket: 'RISK-42' }];
     expect(withExemptions(violation, exemptions, noTags, NOW).exemptionReason).toBe('bastion (approved by CISO, ticket RISK-42)');
+    expect(withExemptions(violation, exemptions, noTags, NOW).exemption).toEqual({ reason: 'bastion', approvedBy: 'CISO', ticket: 'RISK-42' });
     expect(withExemptions(violation, [{ resourceIds: ['sg-1'], reason: 'bastion', ticket: 'RISK-42' }], noTags, NOW).exemptionReason).toBe('bastion (ticket RISK-42)');
   });
 

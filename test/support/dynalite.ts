@@ -32,19 +32,23 @@ export async function startDynalite(): Promise<LocalDynamoDb> {
   };
 }
 
-/** The findings table as the construct creates it: its keys and its current-findings index. */
+/** The findings table as the construct creates it: its keys, its current-findings index and its history index. */
 export async function createFindingsTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const schema = FINDINGS_TABLE_SCHEMA;
   await client.send(new CreateTableCommand({
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [schema.partitionKey, schema.sortKey, schema.currentFindingsPartitionKey]
+    AttributeDefinitions: [schema.partitionKey, schema.sortKey, schema.currentFindingsPartitionKey, schema.historyPartitionKey]
       .map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
     KeySchema: [{ AttributeName: schema.partitionKey, KeyType: 'HASH' }, { AttributeName: schema.sortKey, KeyType: 'RANGE' }],
     GlobalSecondaryIndexes: [{
       IndexName: schema.currentFindingsIndex,
       KeySchema: [{ AttributeName: schema.currentFindingsPartitionKey, KeyType: 'HASH' }, { AttributeName: schema.currentFindingsSortKey, KeyType: 'RANGE' }],
       Projection: { ProjectionType: 'ALL' },
+    }, {
+      IndexName: schema.historyIndex,
+      KeySchema: [{ AttributeName: schema.historyPartitionKey, KeyType: 'HASH' }, { AttributeName: schema.historySortKey, KeyType: 'RANGE' }],
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...schema.historyAttributes] },
     }],
   }));
 }

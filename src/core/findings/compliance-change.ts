@@ -1,4 +1,5 @@
 import { asRecord, asString } from '../engine/values';
+import type { AppliedExemption } from '../period/timeline';
 
 /** A rule's verdict on a resource changed: what a "Config Rules Compliance Change" event reports. */
 export interface ComplianceChange {
@@ -14,8 +15,10 @@ export interface ComplianceChange {
   readonly annotation?: string;
   /** When Config recorded the new result (ISO 8601): orders the changes of one resource and rule. */
   readonly recordedAt: string;
-  /** Why the violation is accepted, when an exemption makes the result EXEMPT. */
+  /** Why the violation is accepted, when an exemption makes the result EXEMPT: its description, as reports show it. */
   readonly exemptionReason?: string;
+  /** The exemption itself, field by field, for the period reports' register of exemptions. */
+  readonly exemption?: AppliedExemption;
 }
 
 /** An event the analyzer cannot process; the message says what is missing, in one line. */

@@ -2,6 +2,12 @@ import type { PeriodFigures, PeriodOverview, PeriodResource } from './period-tal
 import { csvField } from '../report/csv';
 import type { ReportedRule } from '../report/report';
 
+/** The renderings of a period report: beside a run's other objects, named apart from a snapshot report's. */
+export const PERIOD_FORMATS = {
+  json: { extension: 'period.json', contentType: 'application/json' },
+  csv: { extension: 'period.csv', contentType: 'text/csv; charset=utf-8; header=present' },
+} as const;
+
 /** What a period report states of itself: when it was generated, by which version, over which rules. */
 export interface PeriodScope {
   readonly generated_at: string;

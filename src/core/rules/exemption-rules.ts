@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import type { AppliedExemption } from '../period/timeline';
 
 /**
  * What makes an exemption valid, shared by the construct's `Exemption` and the CLI's rules files so
@@ -46,6 +47,17 @@ export function exemptionDescription(exemption: { readonly reason: string; reado
     ...(exemption.ticket !== undefined ? [`ticket ${exemption.ticket}`] : []),
   ];
   return record.length > 0 ? `${exemption.reason} (${record.join(', ')})` : exemption.reason;
+}
+
+/** An exemption as the findings record it: its reason, approver, ticket and expiry, each where given. */
+export function appliedExemption(exemption: AppliedExemption): AppliedExemption {
+  const { reason, approvedBy, ticket, expiresAt } = exemption;
+  return {
+    reason,
+    ...(approvedBy !== undefined ? { approvedBy } : {}),
+    ...(ticket !== undefined ? { ticket } : {}),
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
+  };
 }
 
 /** A reason that says something, within what the findings table records. */
