@@ -1,5 +1,6 @@
 import { aws_events as events, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, aws_s3 as s3, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RemediationMode } from './core/remediation-mode';
+import { ReportPeriod } from './events/report-period';
 import { Framework, RuleSet, Severity } from './rules';
 
 /**
@@ -154,6 +155,14 @@ export interface ComplianceMonitorProps {
    * @default events.Schedule.rate(Duration.days(1))
    */
   readonly reportSchedule?: events.Schedule;
+  /**
+   * How often the aggregator writes a period report: for the last whole calendar month or quarter,
+   * each resource's time-weighted compliance by rule and control, its violations opened, remediated
+   * and still open, times to remediate, and the exemptions that applied. `retention.findings` must
+   * keep the history longer than the period.
+   * @default ReportPeriod.QUARTERLY
+   */
+  readonly periodReportSchedule?: ReportPeriod;
   /**
    * Compliance percentage below which the compliance alarm goes off (0 to 100).
    * @default 90

@@ -10,6 +10,7 @@ import { assertNoOtherRecorder, createAccountAggregator, createConfigRecorder } 
 import { createConfigRules, deployedRuleName } from './config/rules';
 import { RemediationMode } from './core/remediation-mode';
 import { AGGREGATOR_SETTINGS, ANALYZER_SETTINGS, REMEDIATOR_SETTINGS } from './core/settings/handler-settings';
+import { ReportPeriod } from './events/report-period';
 import { createMonitorEvents } from './events/schedules';
 import { ComplianceFunction, createComplianceFunction } from './functions/compliance-function';
 import { toDeployedRules } from './functions/deployed-rules';
@@ -84,6 +85,8 @@ export class ComplianceMonitor extends Construct {
   public readonly complianceChangeRule: events.Rule;
   /** The report schedule of the aggregator. */
   public readonly reportRule: events.Rule;
+  /** The schedule of the period reports (`periodReportSchedule`), which invokes the aggregator. */
+  public readonly periodReportRule: events.Rule;
   /** Compliance, findings by rule, functions and dead-letter queues. */
   public readonly dashboard: cloudwatch.Dashboard;
   /** Function errors, dead-lettered messages and low compliance, each notifying the alert topic. */
@@ -222,6 +225,7 @@ export class ComplianceMonitor extends Construct {
       environmentSuffix: suffix,
       scanSchedule: props.scanSchedule ?? events.Schedule.rate(Duration.hours(6)),
       reportSchedule: props.reportSchedule ?? events.Schedule.rate(Duration.days(1)),
+      periodReport: props.periodReportSchedule ?? ReportPeriod.QUARTERLY,
       configRuleNames: deployedRuleNames,
       analyzer: this.analyzerFunction,
       analyzerDeadLetterQueue: analyzer.deadLetterQueue,
@@ -231,6 +235,7 @@ export class ComplianceMonitor extends Construct {
     this.scanRule = monitorEvents.scanRule;
     this.complianceChangeRule = monitorEvents.complianceChangeRule;
     this.reportRule = monitorEvents.reportRule;
+    this.periodReportRule = monitorEvents.periodReportRule;
 
     const functionsByPurpose = new Map(Object.entries(functions).map(([purpose, fn]) => [purpose, fn.function as lambda.IFunction]));
     const deadLetterQueues = new Map<string, sqs.IQueue>([

@@ -1,4 +1,5 @@
 export * from './compliance-monitor';
 export * from './compliance-monitor-props';
 export * from './core/remediation-mode';
+export * from './events/report-period';
 export * from './rules';

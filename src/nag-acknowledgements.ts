@@ -39,7 +39,7 @@ export function acknowledgeFindings(monitor: ComplianceMonitor): void {
           'config:PutEvaluations, GetResourceConfigHistory, ListDiscoveredResources, BatchGetResourceConfig and SelectResourceConfig, ' +
           'ec2:DescribeSecurityGroups/DescribeInstances.',
       },
-      { on: role, id: `AwsSolutions-IAM5[Resource::${table}/index/*]`, reason: 'The findings table\'s own indexes (the current-findings index).' },
+      { on: role, id: `AwsSolutions-IAM5[Resource::${table}/index/*]`, reason: 'The findings table\'s own indexes (the current-findings and history indexes).' },
       {
         on: role,
         id: 'NIST.800.53.R5-IAMNoInlinePolicy',

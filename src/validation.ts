@@ -1,6 +1,7 @@
 import { Annotations, aws_lambda as lambda, aws_s3 as s3, Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ComplianceMonitorProps, RetentionOptions } from './compliance-monitor-props';
+import { ReportPeriod } from './events/report-period';
 import { validateEnvironmentSuffix } from './naming';
 import { RuleSet } from './rules';
 
@@ -76,6 +77,13 @@ function validateRetention(props: ComplianceMonitorProps): void {
   if (archiveAfter !== undefined && reports !== undefined && archiveAfter >= reports) {
     throw new Error(`retention.archiveAfter (${archiveAfter} days) must be shorter than retention.reports (${reports} days): ` +
       'objects are archived before they expire.');
+  }
+  // The period run reads history from the first of the period's first month: rows that old must not have expired.
+  const period = props.periodReportSchedule ?? ReportPeriod.QUARTERLY;
+  const findings = retention.findings && days(retention.findings);
+  if (findings !== undefined && findings <= period.longestDays) {
+    throw new Error(`retention.findings (${findings} days) is too short for periodReportSchedule (a ${period.length.toLowerCase()} of up to ${period.longestDays} days): `
+      + `the history would expire before the period report reads it. Keep findings at least ${period.longestDays + 1} days, or use ReportPeriod.MONTHLY.`);
   }
 }
 

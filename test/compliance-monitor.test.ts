@@ -3,7 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, aws_events as events, aws_events_targets as targets, aws_kms as kms, aws_lambda as lambda, aws_logs as logs, aws_sqs as sqs, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, Evaluator, Exemption, RecordingFrequency, RemediationMode, RuleSet, Severity } from '../src';
+import {
+  ComplianceMonitor, ComplianceMonitorProps, ComplianceRule, Evaluator, Exemption, RecordingFrequency, RemediationMode, ReportPeriod, RuleSet,
+  Severity,
+} from '../src';
 import { EMAILS, synth } from './support/monitor';
 import { deployedRules } from '../src/core/settings/settings';
 import { FINDINGS_TABLE_SCHEMA } from '../src/core/storage/findings-schema';
@@ -169,6 +172,13 @@ describe('props', () => {
       .toThrow('retention.archiveAfter (30 days) must be shorter than retention.reports (30 days)');
     expect(() => synth({ retention: { findings: Duration.hours(1) } })).toThrow('retention.findings is 1 hour: use at least one day.');
   });
+
+  test('retention.findings must outlast the period report\'s period', () => {
+    expect(() => synth({ retention: { findings: Duration.days(92) } })).toThrow('retention.findings (92 days) is too short for periodReportSchedule '
+      + '(a quarter of up to 92 days): the history would expire before the period report reads it. Keep findings at least 93 days, or use ReportPeriod.MONTHLY.');
+    expect(() => synth({ retention: { findings: Duration.days(31) }, periodReportSchedule: ReportPeriod.MONTHLY })).toThrow('Keep findings at least 32 days');
+    expect(() => synth({ retention: { findings: Duration.days(93) } })).not.toThrow();
+  });
 });
 
 describe('defaults', () => {
@@ -191,6 +201,8 @@ describe('defaults', () => {
   test('custom retention reaches the buckets, the analyzer and the log groups', () => {
     const { template: custom } = synth({
       retention: { reports: Duration.days(365), findings: Duration.days(90), logs: logs.RetentionDays.ONE_YEAR, archiveAfter: Duration.days(30) },
+      // 90 days of findings cannot hold a quarter's history: monthly period reports.
+      periodReportSchedule: ReportPeriod.MONTHLY,
     });
     custom.hasResourceProperties('AWS::S3::Bucket', { BucketName: Match.anyValue(), LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 365, Transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 30 }] })] } });
     custom.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'compliance-analyzer-test', Environment: { Variables: Match.objectLike({ FINDINGS_TTL_DAYS: '90' }) } });
@@ -203,6 +215,24 @@ describe('defaults', () => {
     const { template: custom } = synth({ scanSchedule: events.Schedule.rate(Duration.hours(1)), reportSchedule: events.Schedule.cron({ hour: '6', minute: '0' }) });
     custom.hasResourceProperties('AWS::Events::Rule', { Name: 'compliance-scan-test', ScheduleExpression: 'rate(1 hour)' });
     custom.hasResourceProperties('AWS::Events::Rule', { Name: 'compliance-report-test', ScheduleExpression: 'cron(0 6 * * ? *)' });
+  });
+
+  test('period reports: quarterly at 12:00 UTC on the first day after the quarter, asking the aggregator for the quarter; monthly on demand', () => {
+    const aggregator = logicalId(defaults.monitor.aggregatorFunction);
+    const ruleNamed = (name: string, from = template) => resourcesOf('AWS::Events::Rule', from).find(({ properties }) => properties.Name === name)!;
+    const periodRule = (from: Template) => ruleNamed('compliance-period-report-test', from);
+    expect(periodRule(template).properties).toMatchObject({
+      ScheduleExpression: 'cron(0 12 1 1,4,7,10 ? *)',
+      Targets: [{
+        Arn: { 'Fn::GetAtt': [aggregator, 'Arn'] },
+        Input: '{"periodReport":"QUARTER"}',
+        RetryPolicy: { MaximumRetryAttempts: 8 },
+        // The aggregator's dead-letter queue, as the daily report's.
+        DeadLetterConfig: ruleNamed('compliance-report-test').properties.Targets[0].DeadLetterConfig,
+      }],
+    });
+    const { template: monthly } = synth({ periodReportSchedule: ReportPeriod.MONTHLY });
+    expect(periodRule(monthly).properties).toMatchObject({ ScheduleExpression: 'cron(0 12 1 * ? *)', Targets: [{ Input: '{"periodReport":"MONTH"}' }] });
   });
 
   test('remediation: dry run by default; the remediator reads only what opted-in rules\' fixes read, and writes only in APPLY mode', () => {
@@ -545,7 +575,7 @@ describe('buckets', () => {
 });
 
 describe('findings table', () => {
-  test('on demand, resourceId/timestamp, PITR, KMS, TTL, and the current-findings index', () => {
+  test('on demand, resourceId/timestamp, PITR, KMS, TTL, the current-findings index and the history index (month and shard, by resource)', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       TableName: 'compliance-findings-test',
       BillingMode: 'PAY_PER_REQUEST',
@@ -557,6 +587,14 @@ describe('findings table', () => {
         IndexName: 'current-findings',
         KeySchema: [{ AttributeName: 'currentRule', KeyType: 'HASH' }, { AttributeName: 'resourceId', KeyType: 'RANGE' }],
         Projection: { ProjectionType: 'ALL' },
+      }, {
+        IndexName: 'history-by-month',
+        KeySchema: [{ AttributeName: 'historyBucket', KeyType: 'HASH' }, { AttributeName: 'resourceId', KeyType: 'RANGE' }],
+        // What a period report reads, and not the annotations.
+        Projection: {
+          ProjectionType: 'INCLUDE',
+          NonKeyAttributes: ['resourceType', 'configRuleName', 'recordedAt', 'newComplianceType', 'oldComplianceType', 'exemptionReason', 'exemption'],
+        },
       }],
     });
   });
@@ -565,8 +603,13 @@ describe('findings table', () => {
     const actions = actionsOf(statementsOfRole(logicalId(defaults.monitor.aggregatorFunction.role!)));
     expect(actions).toContain('dynamodb:Query');
     expect(actions).not.toContain('dynamodb:PutItem');
-    // The index the aggregator's store queries (the core's findings schema) is the table's.
-    template.hasResourceProperties('AWS::DynamoDB::Table', { GlobalSecondaryIndexes: [Match.objectLike({ IndexName: FINDINGS_TABLE_SCHEMA.currentFindingsIndex })] });
+    // The indexes the aggregator's store queries (the core's findings schema) are the table's.
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: [
+        Match.objectLike({ IndexName: FINDINGS_TABLE_SCHEMA.currentFindingsIndex }),
+        Match.objectLike({ IndexName: FINDINGS_TABLE_SCHEMA.historyIndex }),
+      ],
+    });
   });
 });
 

@@ -1,5 +1,7 @@
 import { aws_events as events, aws_events_targets as targets, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import type { ReportPeriod } from './report-period';
+import { PERIOD_REPORT_EVENT_FIELD } from '../core/period/calendar';
 import { resourceName } from '../naming';
 
 /** Properties of the monitor's EventBridge rules. */
@@ -7,6 +9,7 @@ export interface MonitorEventsProps {
   readonly environmentSuffix: string;
   readonly scanSchedule: events.Schedule;
   readonly reportSchedule: events.Schedule;
+  readonly periodReport: ReportPeriod;
   /** The deployed names of the set's rules: only their compliance changes reach the analyzer. */
   readonly configRuleNames: readonly string[];
   readonly analyzer: lambda.IFunction;
@@ -20,14 +23,15 @@ export interface MonitorEvents {
   readonly scanRule: events.Rule;
   readonly complianceChangeRule: events.Rule;
   readonly reportRule: events.Rule;
+  readonly periodReportRule: events.Rule;
 }
 
 /** Events EventBridge could not deliver go to the function's dead-letter queue, after retries. */
-function target(fn: lambda.IFunction, deadLetterQueue: sqs.IQueue): targets.LambdaFunction {
-  return new targets.LambdaFunction(fn, { deadLetterQueue, retryAttempts: 8 });
+function target(fn: lambda.IFunction, deadLetterQueue: sqs.IQueue, event?: events.RuleTargetInput): targets.LambdaFunction {
+  return new targets.LambdaFunction(fn, { deadLetterQueue, retryAttempts: 8, event });
 }
 
-/** The 6-hour sweep and compliance changes to the analyzer; the report schedule to the aggregator. */
+/** The 6-hour sweep and compliance changes to the analyzer; the report and period report schedules to the aggregator. */
 export function createMonitorEvents(scope: Construct, props: MonitorEventsProps): MonitorEvents {
   const suffix = props.environmentSuffix;
   const scanRule = new events.Rule(scope, 'ScanSchedule', {
@@ -52,5 +56,12 @@ export function createMonitorEvents(scope: Construct, props: MonitorEventsProps)
     schedule: props.reportSchedule,
     targets: [target(props.aggregator, props.aggregatorDeadLetterQueue)],
   });
-  return { scanRule, complianceChangeRule, reportRule };
+  const periodReportRule = new events.Rule(scope, 'PeriodReportSchedule', {
+    ruleName: resourceName('period-report', suffix),
+    description: 'Writes the report of the last whole period',
+    schedule: props.periodReport.schedule,
+    targets: [target(props.aggregator, props.aggregatorDeadLetterQueue,
+      events.RuleTargetInput.fromObject({ [PERIOD_REPORT_EVENT_FIELD]: props.periodReport.length }))],
+  });
+  return { scanRule, complianceChangeRule, reportRule, periodReportRule };
 }

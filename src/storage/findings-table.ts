@@ -9,7 +9,7 @@ export interface FindingsTableProps {
   readonly removalPolicy: RemovalPolicy;
 }
 
-/** Findings history and current state: on demand, point-in-time recovery, KMS, TTL. */
+/** Findings history and current state: on demand, point-in-time recovery, KMS, TTL; the current-findings and history indexes. */
 export function createFindingsTable(scope: Construct, id: string, props: FindingsTableProps): dynamodb.Table {
   const table = new dynamodb.Table(scope, id, {
     tableName: props.tableName,
@@ -27,6 +27,14 @@ export function createFindingsTable(scope: Construct, id: string, props: Finding
     partitionKey: { name: FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey, type: dynamodb.AttributeType.STRING },
     sortKey: { name: FINDINGS_TABLE_SCHEMA.currentFindingsSortKey, type: dynamodb.AttributeType.STRING },
     projectionType: dynamodb.ProjectionType.ALL,
+  });
+  table.addGlobalSecondaryIndex({
+    indexName: FINDINGS_TABLE_SCHEMA.historyIndex,
+    partitionKey: { name: FINDINGS_TABLE_SCHEMA.historyPartitionKey, type: dynamodb.AttributeType.STRING },
+    sortKey: { name: FINDINGS_TABLE_SCHEMA.historySortKey, type: dynamodb.AttributeType.STRING },
+    // What a period report reads, not the annotations: the index stays a fraction of the history's size.
+    projectionType: dynamodb.ProjectionType.INCLUDE,
+    nonKeyAttributes: [...FINDINGS_TABLE_SCHEMA.historyAttributes],
   });
   return table;
 }

@@ -20,3 +20,6 @@ export function lastWholePeriod(length: PeriodLength, now: Date): { start: Date;
   const start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - months, 1));
   return { start, end };
 }
+
+/** The field of the aggregator's event that asks for a period report: `{"periodReport": "QUARTER"}`. */
+export const PERIOD_REPORT_EVENT_FIELD = 'periodReport';
