@@ -7,7 +7,7 @@ import { PreviousReportStream, ReportStore, ReportWriter } from './report-store'
 import { SpilledChanges } from './spilled-changes';
 import { CurrentFinding } from '../../src/core/findings/current-finding';
 import {
-  isPeriodLength, lastWholePeriod, PERIOD_CSV_HEADER, PERIOD_LENGTHS, periodCsvRows, periodJson, PeriodLength, PeriodTally,
+  isPeriodLength, lastWholePeriod, PERIOD_CSV_HEADER, PERIOD_REPORT_EVENT_FIELD, PERIOD_LENGTHS, periodCsvRows, periodJson, PeriodLength, PeriodTally,
 } from '../../src/core/period';
 import { ChangesMerge, ChangesSincePrevious } from '../../src/core/report/changes-since';
 import type { ReportFramework } from '../../src/core/report/controls';
@@ -19,10 +19,6 @@ import { RemediationTimes } from '../../src/core/report/time-to-remediate';
 import { Logger } from '../observability/logger';
 import { observed, traced, Tracer } from '../observability/tracer';
 
-/** What the aggregator works with; the entry point builds them once per container. */
-/** What the period schedule's event asks for: `{"periodReport": "QUARTER"}`. */
-export const PERIOD_REPORT_FIELD = 'periodReport';
-
 /** An event the aggregator cannot act on; the message says what is wrong, in one line. */
 export class AggregatorEventError extends Error {}
 
@@ -31,16 +27,17 @@ export class AggregatorEventError extends Error {}
  * event (any other event), which asks for the snapshot report.
  */
 export function periodReportRequest(event: unknown): PeriodLength | undefined {
-  if (typeof event !== 'object' || event === null || !(PERIOD_REPORT_FIELD in event)) {
+  if (typeof event !== 'object' || event === null || !(PERIOD_REPORT_EVENT_FIELD in event)) {
     return undefined;
   }
-  const length = (event as Record<string, unknown>)[PERIOD_REPORT_FIELD];
+  const length = (event as Record<string, unknown>)[PERIOD_REPORT_EVENT_FIELD];
   if (!isPeriodLength(length)) {
-    throw new AggregatorEventError(`event.${PERIOD_REPORT_FIELD} must be one of ${PERIOD_LENGTHS.join(', ')} (got ${JSON.stringify(length)})`);
+    throw new AggregatorEventError(`event.${PERIOD_REPORT_EVENT_FIELD} must be one of ${PERIOD_LENGTHS.join(', ')} (got ${JSON.stringify(length)})`);
   }
   return length;
 }
 
+/** What the aggregator works with; the entry point builds them once per container. */
 export interface AggregatorDependencies {
   readonly documents: DynamoDBDocumentClient;
   readonly findingsTable: string;

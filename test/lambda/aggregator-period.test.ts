@@ -1,0 +1,111 @@
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import type { Context } from 'aws-lambda';
+import { createAggregator } from '../../lambda/aggregator/aggregator';
+import { ReportStore } from '../../lambda/aggregator/report-store';
+import { FindingStore } from '../../lambda/findings/finding-store';
+import { ComplianceChange } from '../../src/core/findings/compliance-change';
+import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
+import { silentLogger, untraced } from '../support/observability';
+import { LocalS3, startS3rver } from '../support/s3rver';
+
+const TABLE = 'compliance-findings-period';
+const BUCKET = 'compliance-reports-period';
+const SSH = 'restricted-ssh-test';
+const DAY = 86_400;
+const context = { awsRequestId: 'req-period' } as Context;
+
+let dynamo: LocalDynamoDb;
+let s3: LocalS3;
+
+function change(resourceId: string, newComplianceType: string, day: string, more: Partial<ComplianceChange> = {}): ComplianceChange {
+  return {
+    configRuleName: SSH,
+    resourceType: 'AWS::EC2::SecurityGroup',
+    resourceId,
+    awsAccountId: '123456789012',
+    awsRegion: 'eu-west-1',
+    newComplianceType,
+    recordedAt: `${day}T00:00:00.000Z`,
+    ...more,
+  };
+}
+
+async function object(key: string): Promise<string> {
+  const result = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  return result.Body!.transformToString();
+}
+
+beforeAll(async () => {
+  [dynamo, s3] = await Promise.all([startDynalite(), startS3rver(BUCKET)]);
+  await createFindingsTable(dynamo.client, TABLE);
+});
+afterAll(async () => {
+  await dynamo.client.send(new DeleteTableCommand({ TableName: TABLE }));
+  await Promise.all([dynamo.close(), s3.close()]);
+});
+
+test('the period run reads the quarter\'s history the analyzer recorded, by month and shard, and writes its report in the manifest chain', async () => {
+  const store = new FindingStore(dynamo.documents, TABLE, 365);
+  const now = new Date('2026-10-01T12:00:00Z');
+  // sg-1: violated 07-11, fixed 07-21 (10 days). sg-2: compliant since June, no change in the quarter.
+  await store.recordChange(change('sg-1', 'COMPLIANT', '2026-07-01'), 'CRITICAL', now);
+  await store.recordChange(change('sg-1', 'NON_COMPLIANT', '2026-07-11', { oldComplianceType: 'COMPLIANT' }), 'CRITICAL', now);
+  await store.recordChange(change('sg-1', 'COMPLIANT', '2026-07-21', { oldComplianceType: 'NON_COMPLIANT' }), 'CRITICAL', now);
+  await store.recordChange(change('sg-2', 'COMPLIANT', '2026-06-02'), 'CRITICAL', now);
+  // sg-3: exempt from 08-01; Config's event says its old state was NON_COMPLIANT, the monitor had it EXEMPT.
+  const exemption = { reason: 'Bastion', approvedBy: 'cso', ticket: 'SEC-1' };
+  await store.recordChange(change('sg-3', 'EXEMPT', '2026-08-01', { exemptionReason: 'Bastion (approved by cso, ticket SEC-1)', exemption }), 'CRITICAL', now);
+  await store.recordChange(change('sg-3', 'COMPLIANT', '2026-09-01', { oldComplianceType: 'NON_COMPLIANT' }), 'CRITICAL', now);
+
+  const run = createAggregator({
+    documents: dynamo.documents,
+    findingsTable: TABLE,
+    reports: new ReportStore(s3.client, BUCKET),
+    configRuleNames: [SSH],
+    logger: silentLogger('aggregator'),
+    tracer: untraced(),
+    now: () => now,
+  });
+  const { reportKey } = await run({ periodReport: 'QUARTER' }, context);
+
+  expect(reportKey).toBe('reports/2026/10/01/compliance-report-2026-10-01T12-00-00-000Z.period.json');
+  const report = JSON.parse(await object(reportKey));
+  expect(report.period).toEqual({ start: '2026-07-01T00:00:00.000Z', end: '2026-10-01T00:00:00.000Z' });
+  expect(report.resources.map((resource: { resourceId: string }) => resource.resourceId)).toEqual(['sg-1', 'sg-2', 'sg-3']);
+  expect(report.by_rule[SSH]).toEqual({
+    resources: 3,
+    compliant_seconds: (82 + 92 + 30) * DAY,
+    non_compliant_seconds: 10 * DAY,
+    exempt_seconds: 31 * DAY,
+    compliant_percentage: 95.33,
+    violations: { open_at_start: 0, opened: 1, remediated: 1, ended_otherwise: 0, open_at_end: 0 },
+    time_to_remediate: { measured: 1, mean_seconds: 10 * DAY, longest_seconds: 10 * DAY },
+  });
+  expect(report.exemptions).toEqual([{
+    configRuleName: SSH,
+    reason: 'Bastion',
+    approved_by: 'cso',
+    ticket: 'SEC-1',
+    resources: 1,
+    applied_from: '2026-08-01T00:00:00.000Z',
+    applied_until: '2026-09-01T00:00:00.000Z',
+  }]);
+  const csv = await object(reportKey.replace(/json$/, 'csv'));
+  expect(csv.split('\r\n')[1]).toBe(`AWS::EC2::SecurityGroup,sg-1,${SSH},${82 * DAY},${10 * DAY},0,89.13,0,1,1,0,0,1,${10 * DAY},${10 * DAY}`);
+  const manifest = JSON.parse(await object('reports/latest.manifest.json'));
+  expect(manifest.objects.map(({ key }: { key: string }) => key)).toEqual([reportKey.replace(/json$/, 'csv'), reportKey]);
+  expect(manifest.previous).toBeNull();
+});
+
+test('an event asking for a period the aggregator does not know fails, naming the field and the lengths', async () => {
+  const run = createAggregator({
+    documents: dynamo.documents,
+    findingsTable: TABLE,
+    reports: new ReportStore(s3.client, BUCKET),
+    configRuleNames: [SSH],
+    logger: silentLogger('aggregator'),
+    tracer: untraced(),
+  });
+  await expect(run({ periodReport: 'YEAR' }, context)).rejects.toThrow('event.periodReport must be one of MONTH, QUARTER (got "YEAR")');
+});
