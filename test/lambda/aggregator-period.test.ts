@@ -31,6 +31,18 @@ function change(resourceId: string, newComplianceType: string, day: string, more
   };
 }
 
+function aggregator(now: Date) {
+  return createAggregator({
+    documents: dynamo.documents,
+    findingsTable: TABLE,
+    reports: new ReportStore(s3.client, BUCKET),
+    configRuleNames: [SSH],
+    logger: silentLogger('aggregator'),
+    tracer: untraced(),
+    now: () => now,
+  });
+}
+
 async function object(key: string): Promise<string> {
   const result = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
   return result.Body!.transformToString();
@@ -58,16 +70,7 @@ test('the period run reads the quarter\'s history the analyzer recorded, by mont
   await store.recordChange(change('sg-3', 'EXEMPT', '2026-08-01', { exemptionReason: 'Bastion (approved by cso, ticket SEC-1)', exemption }), 'CRITICAL', now);
   await store.recordChange(change('sg-3', 'COMPLIANT', '2026-09-01', { oldComplianceType: 'NON_COMPLIANT' }), 'CRITICAL', now);
 
-  const run = createAggregator({
-    documents: dynamo.documents,
-    findingsTable: TABLE,
-    reports: new ReportStore(s3.client, BUCKET),
-    configRuleNames: [SSH],
-    logger: silentLogger('aggregator'),
-    tracer: untraced(),
-    now: () => now,
-  });
-  const { reportKey } = await run({ periodReport: 'QUARTER' }, context);
+  const { reportKey } = await aggregator(now)({ periodReport: 'QUARTER' }, context);
 
   expect(reportKey).toBe('reports/2026/10/01/compliance-report-2026-10-01T12-00-00-000Z.period.json');
   const report = JSON.parse(await object(reportKey));
@@ -99,13 +102,5 @@ test('the period run reads the quarter\'s history the analyzer recorded, by mont
 });
 
 test('an event asking for a period the aggregator does not know fails, naming the field and the lengths', async () => {
-  const run = createAggregator({
-    documents: dynamo.documents,
-    findingsTable: TABLE,
-    reports: new ReportStore(s3.client, BUCKET),
-    configRuleNames: [SSH],
-    logger: silentLogger('aggregator'),
-    tracer: untraced(),
-  });
-  await expect(run({ periodReport: 'YEAR' }, context)).rejects.toThrow('event.periodReport must be one of MONTH, QUARTER (got "YEAR")');
+  await expect(aggregator(new Date())({ periodReport: 'YEAR' }, context)).rejects.toThrow('event.periodReport must be one of MONTH, QUARTER (got "YEAR")');
 });
