@@ -54,7 +54,7 @@ def build(app: App) -> Stack:
         rules=rule_set(),
         remediation=RemediationMode.APPLY,
         recorder=RecorderOptions(use_existing=True),
-        retention=RetentionOptions(reports=Duration.days(400), findings=Duration.days(90)),
+        retention=RetentionOptions(reports=Duration.days(400), findings=Duration.days(120)),
         tags={"Team": "platform", "CostCenter": "cc-1234"},
     )
     return stack

@@ -78,7 +78,7 @@ def test_an_existing_recorder_is_used_and_retention_and_tags_are_applied(templat
     template.resource_count_is("AWS::Config::DeliveryChannel", 0)
     template.has_resource_properties(
         "AWS::Lambda::Function",
-        {"FunctionName": "compliance-analyzer-staging", "Environment": {"Variables": Match.object_like({"FINDINGS_TTL_DAYS": "90"})}},
+        {"FunctionName": "compliance-analyzer-staging", "Environment": {"Variables": Match.object_like({"FINDINGS_TTL_DAYS": "120"})}},
     )
     template.has_resource_properties(
         "AWS::DynamoDB::Table",

@@ -56,7 +56,7 @@ public final class ComplianceApp {
             .rules(ruleSet())
             .remediation(RemediationMode.APPLY)
             .recorder(RecorderOptions.builder().useExisting(true).build())
-            .retention(RetentionOptions.builder().reports(Duration.days(400)).findings(Duration.days(90)).build())
+            .retention(RetentionOptions.builder().reports(Duration.days(400)).findings(Duration.days(120)).build())
             .tags(Map.of("Team", "platform", "CostCenter", "cc-1234"))
             .build();
         return stack;
