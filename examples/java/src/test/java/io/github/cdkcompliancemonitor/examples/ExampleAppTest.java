@@ -83,7 +83,7 @@ class ExampleAppTest {
         template.resourceCountIs("AWS::Config::DeliveryChannel", 0);
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
             "FunctionName", "compliance-analyzer-staging",
-            "Environment", Map.of("Variables", Match.objectLike(Map.of("FINDINGS_TTL_DAYS", "90")))));
+            "Environment", Map.of("Variables", Match.objectLike(Map.of("FINDINGS_TTL_DAYS", "120")))));
         template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
             "TableName", "compliance-findings-staging", "Tags", Match.arrayWith(List.of(Map.of("Key", "Team", "Value", "platform")))));
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "platform@example.com"));
