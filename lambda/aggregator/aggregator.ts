@@ -1,14 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { currentFindingsByResource } from './current-findings';
-import { recordedStatesByResource } from './period-history';
+import { writePeriodReport } from './period-run';
 import { PreviousReportFigures } from './previous-report';
 import { PreviousReportStream, ReportStore, ReportWriter } from './report-store';
 import { SpilledChanges } from './spilled-changes';
 import { CurrentFinding } from '../../src/core/findings/current-finding';
-import {
-  isPeriodLength, lastWholePeriod, PERIOD_CSV_HEADER, PERIOD_REPORT_EVENT_FIELD, PERIOD_LENGTHS, periodCsvRows, periodJson, PeriodLength, PeriodTally,
-} from '../../src/core/period';
+import { periodReportRequest } from '../../src/core/period';
 import { ChangesMerge, ChangesSincePrevious } from '../../src/core/report/changes-since';
 import type { ReportFramework } from '../../src/core/report/controls';
 import { CSV_HEADER, csvRow, renderControlsCsv } from '../../src/core/report/csv';
@@ -18,24 +16,6 @@ import { ReportedEvaluation, ReportOptions, reportTimestamp, ReportTally } from 
 import { RemediationTimes } from '../../src/core/report/time-to-remediate';
 import { Logger } from '../observability/logger';
 import { observed, traced, Tracer } from '../observability/tracer';
-
-/** An event the aggregator cannot act on; the message says what is wrong, in one line. */
-export class AggregatorEventError extends Error {}
-
-/**
- * The length of the period whose report an event asks for; undefined for the report schedule's
- * event (any other event), which asks for the snapshot report.
- */
-export function periodReportRequest(event: unknown): PeriodLength | undefined {
-  if (typeof event !== 'object' || event === null || !(PERIOD_REPORT_EVENT_FIELD in event)) {
-    return undefined;
-  }
-  const length = (event as Record<string, unknown>)[PERIOD_REPORT_EVENT_FIELD];
-  if (!isPeriodLength(length)) {
-    throw new AggregatorEventError(`event.${PERIOD_REPORT_EVENT_FIELD} must be one of ${PERIOD_LENGTHS.join(', ')} (got ${JSON.stringify(length)})`);
-  }
-  return length;
-}
 
 /** What the aggregator works with; the entry point builds them once per container. */
 export interface AggregatorDependencies {
@@ -51,52 +31,6 @@ export interface AggregatorDependencies {
   readonly logger: Logger;
   readonly tracer: Tracer;
   readonly now?: () => Date;
-}
-
-/**
- * The report of the last whole month or quarter: every state recorded of the set's rules since the
- * first of the period's first month, read resource by resource from the history index, measured,
- * and streamed to the reports bucket with its manifest in the chain. Memory holds a few pages, one
- * resource's states, and the sums by rule, control and exemption.
- */
-async function writePeriodReport(deps: AggregatorDependencies, length: PeriodLength, timestamp: Date): Promise<{ reportKey: string }> {
-  const period = lastWholePeriod(length, timestamp);
-  const head = await traced(deps.tracer, 'read latest manifest', () => deps.reports.chainHead());
-  const tally = new PeriodTally(period, deps.frameworks);
-  const historyFrom = new Date(Date.UTC(period.start.getUTCFullYear(), period.start.getUTCMonth(), 1));
-  const writer = deps.reports.openPeriod(timestamp, head);
-  try {
-    const scope = deps.scope && {
-      generated_at: timestamp.toISOString(),
-      library_version: deps.scope.libraryVersion,
-      history_from: historyFrom.toISOString(),
-      rules: deps.scope.rules,
-    };
-    await writer.write(periodJson.head({ start: period.start.toISOString(), end: period.end.toISOString() }, scope), PERIOD_CSV_HEADER);
-    let listed = 0;
-    await traced(deps.tracer, 'read history', async () => {
-      for await (const states of recordedStatesByResource(deps.documents, deps.findingsTable, deps.configRuleNames, historyFrom, timestamp)) {
-        let json = '';
-        let csv = '';
-        for (const resource of tally.addResource(states)) {
-          json += periodJson.resource(resource, listed === 0);
-          csv += periodCsvRows(resource);
-          listed++;
-        }
-        if (json !== '') {
-          await writer.write(json, csv);
-        }
-      }
-    });
-    const overview = tally.overview();
-    const { reportKey, manifest } = await traced(deps.tracer, 'write report', () => writer.finish(periodJson.tail(overview, listed === 0)));
-    const compliancePercentage = overview.summary.compliant_percentage;
-    deps.logger.info('period report written', { reportKey, manifestKey: manifest.key, manifestSha256: manifest.sha256, resources: listed, compliancePercentage });
-    return { reportKey };
-  } catch (error) {
-    await writer.abort();
-    throw error;
-  }
 }
 
 /** A current finding as a report lists it; an exempt one gives its reason. */

@@ -23,3 +23,21 @@ export function lastWholePeriod(length: PeriodLength, now: Date): { start: Date;
 
 /** The field of the aggregator's event that asks for a period report: `{"periodReport": "QUARTER"}`. */
 export const PERIOD_REPORT_EVENT_FIELD = 'periodReport';
+
+/** An event the aggregator cannot act on; the message says what is wrong, in one line. */
+export class PeriodRequestError extends Error {}
+
+/**
+ * The length of the period whose report an aggregator event asks for; undefined for any other
+ * event (the report schedule's), which asks for the snapshot report.
+ */
+export function periodReportRequest(event: unknown): PeriodLength | undefined {
+  if (typeof event !== 'object' || event === null || !(PERIOD_REPORT_EVENT_FIELD in event)) {
+    return undefined;
+  }
+  const length = (event as Record<string, unknown>)[PERIOD_REPORT_EVENT_FIELD];
+  if (!isPeriodLength(length)) {
+    throw new PeriodRequestError(`event.${PERIOD_REPORT_EVENT_FIELD} must be one of ${PERIOD_LENGTHS.join(', ')} (got ${JSON.stringify(length)})`);
+  }
+  return length;
+}
