@@ -14,24 +14,42 @@ export interface EvaluateArguments {
   readonly frameworks: readonly BuiltInFrameworkId[];
 }
 
+export const PERIOD_OUTPUT_FORMATS = ['json', 'csv'] as const;
+export type PeriodOutputFormat = (typeof PERIOD_OUTPUT_FORMATS)[number];
+
+/** Options of `cdk-compliance-monitor period`: `evaluate`'s, and the period. */
+export interface PeriodArguments {
+  readonly command: 'period';
+  /** The period's first instant, and the instant after its last. */
+  readonly from: Date;
+  readonly to: Date;
+  readonly rulesFile?: string;
+  readonly format?: PeriodOutputFormat;
+  readonly outFiles: readonly string[];
+  readonly inputs: readonly string[];
+  readonly frameworks: readonly BuiltInFrameworkId[];
+}
+
 /** `cdk-compliance-monitor verify DIR`. */
 export interface VerifyArguments {
   readonly command: 'verify';
   readonly folder: string;
 }
 
-export type CliArguments = EvaluateArguments | VerifyArguments;
+export type CliArguments = EvaluateArguments | PeriodArguments | VerifyArguments;
 
 export const OUTPUT_FORMATS = ['json', 'text', 'csv', 'controls-csv', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 const EVALUATE_SYNOPSIS = 'cdk-compliance-monitor evaluate [--rules FILE] [--framework ID]... [--format json|text|csv|controls-csv|html] [--out FILE]... INPUT...';
+const PERIOD_SYNOPSIS = 'cdk-compliance-monitor period --from DATE --to DATE [--rules FILE] [--framework ID]... [--format json|csv] [--out FILE]... INPUT...';
 const VERIFY_SYNOPSIS = 'cdk-compliance-monitor verify DIR';
 /** Each command's usage line, printed after a usage error of that command. */
 export const EVALUATE_USAGE = `usage: ${EVALUATE_SYNOPSIS}`;
+export const PERIOD_USAGE = `usage: ${PERIOD_SYNOPSIS}`;
 export const VERIFY_USAGE = `usage: ${VERIFY_SYNOPSIS}`;
-/** Both commands in one line, printed when the command itself is missing or unknown. */
-export const USAGE = `usage: ${EVALUATE_SYNOPSIS} | ${VERIFY_SYNOPSIS}`;
+/** The commands in one line, printed when the command itself is missing or unknown. */
+export const USAGE = `usage: ${EVALUATE_SYNOPSIS} | ${PERIOD_SYNOPSIS} | ${VERIFY_SYNOPSIS}`;
 
 /** Exit codes, as --help states them. */
 export const EXIT_COMPLIANT = 0;
@@ -43,6 +61,7 @@ export const EXIT_VERIFIED = 0;
 export const EXIT_ALTERED = 1;
 
 export const HELP = `usage: ${EVALUATE_SYNOPSIS}
+       ${PERIOD_SYNOPSIS}
        ${VERIFY_SYNOPSIS}
 
 evaluate: evaluates AWS Config configuration items offline, with the monitor's built-in rules
@@ -84,6 +103,31 @@ Exit codes of evaluate:
      the rules evaluate, or only deleted or oversized ones); the report is written, the skipped
      items are counted on standard error
 
+period: measures a period from Config history offline, as the aggregator's period report does
+from the findings history: every version of each resource is evaluated with the rules (and the
+exemptions in force at each instant), and each version's results hold from its capture time until
+the next version's. For each resource, rule and control (of the frameworks chosen): the time
+compliant, non-compliant and exempt in the period, the share compliant, violations open at the
+start, opened, remediated, ended otherwise and open at the end, the mean and longest time to
+remediate; and every exemption that applied.
+
+--from DATE     the period's first instant: YYYY-MM-DD (00:00 UTC) or an ISO 8601 time with its
+                offset (2026-07-01T00:00:00Z)
+--to DATE       the instant after the period's last, in the same form; not after now
+INPUT           as evaluate's: get-resource-config-history output, snapshots, items; every item
+                needs its configurationItemCaptureTime. A resource's state before its first item
+                read is unknown and counts as not judged: include each resource's item in force at
+                --from (get-resource-config-history --earlier-time before it).
+--rules, --framework, --out  as evaluate's
+--format FORMAT json (default) or csv (one row per resource and rule); without it, each --out FILE
+                takes the format of its extension (.json, .csv; none for JSON)
+
+Exit codes of period:
+  ${EXIT_COMPLIANT}  no judged resource was non-compliant at any time in the period
+  ${EXIT_NON_COMPLIANT}  a resource was non-compliant at some time in the period
+  ${EXIT_BAD_INPUT}  bad usage or input: one line on standard error, no report
+  ${EXIT_NOTHING_JUDGED}  nothing was judged at any time in the period; the report is written
+
 verify: checks that the reports in a folder are the ones the aggregator wrote. Each report run
 writes a manifest, reports/YYYY/MM/DD/compliance-report-<time>.manifest.json, listing the SHA-256
 and size of every object it wrote and the SHA-256 of the manifest before it, and a copy of it,
@@ -103,16 +147,42 @@ Exit codes of verify:
   ${EXIT_BAD_INPUT}  bad usage, or DIR cannot be read or holds no manifest
 `;
 
-const FORMATS_BY_EXTENSION: Readonly<Record<string, OutputFormat>> = { '': 'json', '.json': 'json', '.txt': 'text', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
+/** A command's output formats: their names, and the format each file extension asks for. */
+interface OutputFormats<F extends string> {
+  readonly names: readonly F[];
+  /** By extension, longest first (`.controls.csv` before `.csv`); '' for a file without one. */
+  readonly byExtension: ReadonlyArray<readonly [string, F]>;
+  /** The extensions as a usage error lists them. */
+  readonly extensions: string;
+}
+
+const EVALUATE_FORMATS: OutputFormats<OutputFormat> = {
+  names: OUTPUT_FORMATS,
+  byExtension: [['.controls.csv', 'controls-csv'], ['.json', 'json'], ['.txt', 'text'], ['.csv', 'csv'], ['.html', 'html'], ['.htm', 'html'], ['', 'json']],
+  extensions: '.json, .txt, .csv, .controls.csv or .html',
+};
+
+const PERIOD_FORMATS: OutputFormats<PeriodOutputFormat> = {
+  names: PERIOD_OUTPUT_FORMATS,
+  byExtension: [['.json', 'json'], ['.csv', 'csv'], ['', 'json']],
+  extensions: '.json or .csv',
+};
 
 /** The format of an output: `--format` when given, else the file's extension, else JSON (stdout). */
 export function outputFormat(args: EvaluateArguments, outFile: string | undefined): OutputFormat {
-  return args.format ?? (outFile === undefined ? 'json' : formatOfFile(outFile)!);
+  return args.format ?? (outFile === undefined ? 'json' : formatOfFile(EVALUATE_FORMATS, outFile)!);
 }
 
-/** The format a file's name asks for, `.controls.csv` before `.csv`; undefined for an unknown extension. */
-function formatOfFile(outFile: string): OutputFormat | undefined {
-  return outFile.toLowerCase().endsWith('.controls.csv') ? 'controls-csv' : FORMATS_BY_EXTENSION[path.extname(outFile).toLowerCase()];
+/** The format of a period report's output, as {@link outputFormat}. */
+export function periodOutputFormat(args: PeriodArguments, outFile: string | undefined): PeriodOutputFormat {
+  return args.format ?? (outFile === undefined ? 'json' : formatOfFile(PERIOD_FORMATS, outFile)!);
+}
+
+/** The format a file's name asks for; undefined for an unknown extension. */
+function formatOfFile<F extends string>(formats: OutputFormats<F>, outFile: string): F | undefined {
+  const name = outFile.toLowerCase();
+  const extension = path.extname(name);
+  return formats.byExtension.find(([ending]) => (ending === '' ? extension === '' : name.endsWith(ending)))?.[1];
 }
 
 /** Bad command-line usage; the message is one line, and `usage` the line of the command it concerns. */
@@ -123,38 +193,138 @@ export class UsageError extends Error {
 }
 
 /** The value of an option given as `--name value` or `--name=value`. */
-function optionValue(argv: readonly string[], index: number, name: string): { value: string; consumed: number } {
+function optionValue(argv: readonly string[], index: number, name: string, usage: string): { value: string; consumed: number } {
   const arg = argv[index];
   if (arg.startsWith(`${name}=`)) {
     return { value: arg.slice(name.length + 1), consumed: 1 };
   }
   const value = argv[index + 1];
   if (value === undefined || value.startsWith('--')) {
-    throw new UsageError(`${name} needs a value`, EVALUATE_USAGE);
+    throw new UsageError(`${name} needs a value`, usage);
   }
   return { value, consumed: 2 };
 }
 
 /** The frameworks `--framework` names: each built-in one once, or none with `none`; every built-in one when not given. */
-function chosenFrameworks(given: readonly string[]): BuiltInFrameworkId[] {
+function chosenFrameworks(given: readonly string[], usage: string): BuiltInFrameworkId[] {
   if (given.length === 0) {
     return [...BUILT_IN_FRAMEWORK_IDS];
   }
   if (given.includes('none')) {
     if (given.length > 1) {
-      throw new UsageError('--framework none shows no framework: give it alone', EVALUATE_USAGE);
+      throw new UsageError('--framework none shows no framework: give it alone', usage);
     }
     return [];
   }
   const unknown = given.find((id) => !isBuiltInFrameworkId(id));
   if (unknown !== undefined) {
-    throw new UsageError(`--framework must be one of ${BUILT_IN_FRAMEWORK_IDS.join(', ')} or none (got "${unknown}")`, EVALUATE_USAGE);
+    throw new UsageError(`--framework must be one of ${BUILT_IN_FRAMEWORK_IDS.join(', ')} or none (got "${unknown}")`, usage);
   }
   const repeated = given.find((id, index) => given.indexOf(id) !== index);
   if (repeated !== undefined) {
-    throw new UsageError(`--framework ${repeated} is given twice`, EVALUATE_USAGE);
+    throw new UsageError(`--framework ${repeated} is given twice`, usage);
   }
   return given as BuiltInFrameworkId[];
+}
+
+/** What `evaluate` and `period` share: the rules, the frameworks shown, the format, the outputs and the inputs. */
+interface ReportOptions<F extends string> {
+  readonly rulesFile?: string;
+  readonly format?: F;
+  readonly outFiles: readonly string[];
+  readonly inputs: readonly string[];
+  readonly frameworks: readonly BuiltInFrameworkId[];
+  /** The values of the command's own options, by name; the last one given. */
+  readonly own: ReadonlyMap<string, string>;
+}
+
+const SHARED_OPTIONS = ['--rules', '--format', '--out', '--framework'];
+
+/** Parses a report command's options and inputs, `ownOptions` beside the shared ones. */
+function parseReportOptions<F extends string>(
+  rest: readonly string[], usage: string, formats: OutputFormats<F>, ownOptions: readonly string[] = [],
+): ReportOptions<F> {
+  let rulesFile: string | undefined;
+  let format: F | undefined;
+  const frameworks: string[] = [];
+  const outFiles: string[] = [];
+  const inputs: string[] = [];
+  const own = new Map<string, string>();
+  for (let i = 0; i < rest.length;) {
+    const arg = rest[i];
+    const name = arg.split('=')[0];
+    if (SHARED_OPTIONS.includes(name) || ownOptions.includes(name)) {
+      const { value, consumed } = optionValue(rest, i, name, usage);
+      i += consumed;
+      if (ownOptions.includes(name)) {
+        own.set(name, value);
+      } else if (name === '--rules') {
+        rulesFile = value;
+      } else if (name === '--framework') {
+        frameworks.push(value);
+      } else if (name === '--out') {
+        outFiles.push(value);
+      } else if ((formats.names as readonly string[]).includes(value)) {
+        format = value as F;
+      } else {
+        throw new UsageError(`--format must be one of ${formats.names.join(', ')} (got "${value}")`, usage);
+      }
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option "${arg}"`, usage);
+    } else {
+      inputs.push(arg);
+      i++;
+    }
+  }
+  if (inputs.length === 0) {
+    throw new UsageError('no INPUT file given', usage);
+  }
+  if (inputs.filter((input) => input === '-').length > 1) {
+    throw new UsageError('- (standard input) is given more than once', usage);
+  }
+  const unknownExtension = format === undefined ? outFiles.find((outFile) => formatOfFile(formats, outFile) === undefined) : undefined;
+  if (unknownExtension !== undefined) {
+    throw new UsageError(`--out ${unknownExtension}: no report format has the extension "${path.extname(unknownExtension)}"; ` +
+      `use ${formats.extensions}, or give --format`, usage);
+  }
+  return { rulesFile, format, outFiles, inputs, frameworks: chosenFrameworks(frameworks, usage), own };
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An instant of `--from` or `--to`: a calendar date (its 00:00 UTC), or a date and time with its
+ * offset; a time without one would depend on the machine's zone, so it is refused.
+ */
+export function periodBound(name: string, value: string): Date {
+  const date = DATE.exec(value);
+  if (date) {
+    const [year, month, day] = date.slice(1).map(Number);
+    const instant = new Date(Date.UTC(year, month - 1, day));
+    if (instant.getUTCFullYear() === year && instant.getUTCMonth() === month - 1 && instant.getUTCDate() === day) {
+      return instant;
+    }
+  } else if (DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
+    return new Date(value);
+  }
+  throw new UsageError(`${name} must be a date, YYYY-MM-DD, or a time with its offset, YYYY-MM-DDTHH:MM:SSZ (got "${value}")`, PERIOD_USAGE);
+}
+
+/** Parses `period`'s options and inputs. */
+function parsePeriod(rest: readonly string[]): PeriodArguments {
+  const { own, ...options } = parseReportOptions(rest, PERIOD_USAGE, PERIOD_FORMATS, ['--from', '--to']);
+  const [from, to] = ['--from', '--to'].map((name) => {
+    const value = own.get(name);
+    if (value === undefined) {
+      throw new UsageError(`${name} is required`, PERIOD_USAGE);
+    }
+    return periodBound(name, value);
+  });
+  if (!(from.getTime() < to.getTime())) {
+    throw new UsageError(`--to must be after --from (got ${from.toISOString()} to ${to.toISOString()})`, PERIOD_USAGE);
+  }
+  return { command: 'period', from, to, ...options };
 }
 
 /** Parses `verify DIR`. */
@@ -175,54 +345,12 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   if (command === 'verify') {
     return parseVerify(rest);
   }
+  if (command === 'period') {
+    return parsePeriod(rest);
+  }
   if (command !== 'evaluate') {
     throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`, USAGE);
   }
-  return parseEvaluate(rest);
-}
-
-/** Parses `evaluate`'s options and inputs. */
-function parseEvaluate(rest: readonly string[]): EvaluateArguments {
-  let rulesFile: string | undefined;
-  let format: OutputFormat | undefined;
-  const frameworks: string[] = [];
-  const outFiles: string[] = [];
-  const inputs: string[] = [];
-  for (let i = 0; i < rest.length;) {
-    const arg = rest[i];
-    const name = arg.split('=')[0];
-    if (name === '--rules' || name === '--format' || name === '--out' || name === '--framework') {
-      const { value, consumed } = optionValue(rest, i, name);
-      i += consumed;
-      if (name === '--rules') {
-        rulesFile = value;
-      } else if (name === '--framework') {
-        frameworks.push(value);
-      } else if (name === '--out') {
-        outFiles.push(value);
-      } else if ((OUTPUT_FORMATS as readonly string[]).includes(value)) {
-        format = value as OutputFormat;
-      } else {
-        throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got "${value}")`, EVALUATE_USAGE);
-      }
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option "${arg}"`, EVALUATE_USAGE);
-    } else {
-      inputs.push(arg);
-      i++;
-    }
-  }
-  if (inputs.length === 0) {
-    throw new UsageError('no INPUT file given', EVALUATE_USAGE);
-  }
-  if (inputs.filter((input) => input === '-').length > 1) {
-    throw new UsageError('- (standard input) is given more than once', EVALUATE_USAGE);
-  }
-  const hasNoFormat = (outFile: string) => formatOfFile(outFile) === undefined;
-  const unknownExtension = format === undefined ? outFiles.find(hasNoFormat) : undefined;
-  if (unknownExtension !== undefined) {
-    throw new UsageError(`--out ${unknownExtension}: no report format has the extension "${path.extname(unknownExtension)}"; ` +
-      'use .json, .txt, .csv, .controls.csv or .html, or give --format', EVALUATE_USAGE);
-  }
-  return { command: 'evaluate', rulesFile, format, outFiles, inputs, frameworks: chosenFrameworks(frameworks) };
+  const { own: _none, ...options } = parseReportOptions(rest, EVALUATE_USAGE, EVALUATE_FORMATS);
+  return { command: 'evaluate', ...options };
 }

@@ -2,16 +2,21 @@ import * as fs from 'fs';
 import { version } from '../package.json';
 import {
   EvaluateArguments, EXIT_ALTERED, EXIT_BAD_INPUT, EXIT_COMPLIANT, EXIT_NON_COMPLIANT, EXIT_NOTHING_JUDGED, EXIT_VERIFIED, HELP, OutputFormat,
-  outputFormat, parseArguments, UsageError, VerifyArguments,
+  outputFormat, parseArguments, PERIOD_USAGE, PeriodArguments, periodOutputFormat, UsageError, VerifyArguments,
 } from './arguments';
 import { reportFolder } from './report-folder';
 import { rulesFromDocument } from './rules-file';
 import { renderText } from './text-format';
-import { compileRule, decodeJson, InputError, NewestItemEvaluations, OfflineRule, readConfigurationItems, RuleSpec, RuleSpecError } from '../src/core/engine';
+import {
+  compileRule, ConfigurationItem, decodeJson, InputError, NewestItemEvaluations, OfflineRule, readConfigurationItems, RuleSpec, RuleSpecError,
+} from '../src/core/engine';
 import { reportFrameworks } from '../src/core/frameworks';
+import { PeriodReport, PeriodResource, PeriodScope, PeriodTally, renderPeriodCsv, renderPeriodJson } from '../src/core/period';
+import { ItemHistories } from '../src/core/period/item-histories';
+import type { ReportFramework } from '../src/core/report/controls';
 import { REPORT_FORMATS } from '../src/core/report/formats';
 import { ChainVerdict, NoManifestError, verifyReportChain } from '../src/core/report/manifest-chain';
-import { buildReport, ComplianceReport } from '../src/core/report/report';
+import { buildReport, ComplianceReport, ReportedRule } from '../src/core/report/report';
 import { reportedRule } from '../src/core/report/scope';
 import { RECOMMENDED_RULES, RULE_CATALOG } from '../src/core/rules/catalog';
 
@@ -66,14 +71,46 @@ function loadRules(rulesFile: string | undefined): OfflineRule[] {
   }
 }
 
-/** Reads one input into the evaluation, a chunk at a time. */
-async function readInput(input: string, output: CliOutput, evaluation: NewestItemEvaluations): Promise<void> {
+/** Reads one input's items, a chunk at a time. */
+async function readInput(input: string, output: CliOutput, onItem: (item: ConfigurationItem) => void): Promise<void> {
   const chunks = input === '-' ? output.stdin ?? process.stdin : fs.createReadStream(input, { highWaterMark: READ_CHUNK_BYTES });
   try {
-    await readConfigurationItems(chunks, (item) => evaluation.add(item));
+    await readConfigurationItems(chunks, onItem);
   } catch (error) {
     throw fileError(input, error);
   }
+}
+
+/** The frameworks a report shows and the rules its scope names, as the offline rules are named: by their own names. */
+function reportContext(
+  rules: readonly OfflineRule[], frameworkIds: readonly string[],
+): { frameworks: ReportFramework[]; reportedRules: ReportedRule[] } {
+  const ruleNames = rules.map(({ rule }) => ({ ruleName: rule.ruleName, configRuleName: rule.ruleName }));
+  return {
+    frameworks: reportFrameworks({ frameworks: frameworkIds.map((id) => ({ id })) }, ruleNames),
+    reportedRules: rules.map(({ rule, severity, parameters }) => reportedRule(rule.ruleName, rule.ruleName, severity, parameters)),
+  };
+}
+
+/** Writes the report to each --out file in its format, or to stdout when there is none. */
+function writeOutputs(outFiles: readonly string[], output: CliOutput, rendered: (outFile: string | undefined) => string): void {
+  if (outFiles.length === 0) {
+    output.stdout(rendered(undefined));
+  }
+  for (const outFile of outFiles) {
+    try {
+      fs.writeFileSync(outFile, rendered(outFile));
+    } catch (error) {
+      throw new FileError(`${outFile}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
+}
+
+/** Says on stderr why the exit code is not 0 when nothing was judged; the report says it too, to whoever reads a terminal. */
+function nothingJudged(output: CliOutput, what: string, skippedItemsByResourceType: Record<string, number>): number {
+  const skipped = skippedLine(skippedItemsByResourceType);
+  output.stderr(`cdk-compliance-monitor: nothing was judged (${what})${skipped ? `; ${skipped}` : ''}\n`);
+  return EXIT_NOTHING_JUDGED;
 }
 
 function render(report: ComplianceReport, format: OutputFormat): string {
@@ -95,34 +132,52 @@ async function evaluateFiles(args: EvaluateArguments, output: CliOutput): Promis
   const now = new Date();
   const evaluation = new NewestItemEvaluations(rules, now);
   for (const input of args.inputs) {
-    await readInput(input, output, evaluation);
+    await readInput(input, output, (item) => evaluation.add(item));
   }
   const skippedItemsByResourceType = evaluation.skippedItemsByResourceType();
-  // The rules as evaluations name them offline: by their own names.
-  const ruleNames = rules.map(({ rule }) => ({ ruleName: rule.ruleName, configRuleName: rule.ruleName }));
-  const frameworks = reportFrameworks({ frameworks: args.frameworks.map((id) => ({ id })) }, ruleNames);
-  const scope = {
-    libraryVersion: version, rules: rules.map(({ rule, severity, parameters }) => reportedRule(rule.ruleName, rule.ruleName, severity, parameters)),
-  };
+  const { frameworks, reportedRules } = reportContext(rules, args.frameworks);
+  const scope = { libraryVersion: version, rules: reportedRules };
   const report = buildReport([...evaluation.evaluations()], now, { skippedItemsByResourceType, frameworks, scope });
-  if (args.outFiles.length === 0) {
-    output.stdout(render(report, outputFormat(args, undefined)));
-  }
-  for (const outFile of args.outFiles) {
-    try {
-      fs.writeFileSync(outFile, render(report, outputFormat(args, outFile)));
-    } catch (error) {
-      throw new FileError(`${outFile}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
-  }
+  writeOutputs(args.outFiles, output, (outFile) => render(report, outputFormat(args, outFile)));
   const { summary } = report;
   if (summary.compliant + summary.non_compliant + summary.exempt === 0) {
-    // The report says it too; standard error says why the exit code is not 0, to whoever reads a terminal.
-    const skipped = skippedLine(skippedItemsByResourceType);
-    output.stderr(`cdk-compliance-monitor: nothing was judged (no resource is compliant, non-compliant or exempt)${skipped ? `; ${skipped}` : ''}\n`);
-    return EXIT_NOTHING_JUDGED;
+    return nothingJudged(output, 'no resource is compliant, non-compliant or exempt', skippedItemsByResourceType);
   }
   return summary.non_compliant > 0 ? EXIT_NON_COMPLIANT : EXIT_COMPLIANT;
+}
+
+/** `period`: every version of every resource read, measured over the period, resource ids in order. */
+async function periodFiles(args: PeriodArguments, output: CliOutput): Promise<number> {
+  const now = new Date();
+  if (args.to.getTime() > now.getTime()) {
+    throw new UsageError(`--to ${args.to.toISOString()} is after now: what the resources will be is not in any history`, PERIOD_USAGE);
+  }
+  const rules = loadRules(args.rulesFile);
+  const histories = new ItemHistories(rules);
+  for (const input of args.inputs) {
+    await readInput(input, output, (item) => histories.add(item));
+  }
+  const { frameworks, reportedRules } = reportContext(rules, args.frameworks);
+  const tally = new PeriodTally({ start: args.from, end: args.to }, frameworks);
+  const resources: PeriodResource[] = [];
+  for (const states of histories.statesByResource()) {
+    for (const resource of tally.addResource(states)) {
+      resources.push(resource);
+    }
+  }
+  const scope: PeriodScope = {
+    generated_at: now.toISOString(),
+    library_version: version,
+    history_from: (histories.earliestCaptureTime() ?? args.from).toISOString(),
+    rules: reportedRules,
+  };
+  const report: PeriodReport = { ...tally.overview(), scope, resources };
+  writeOutputs(args.outFiles, output, (outFile) => (periodOutputFormat(args, outFile) === 'csv' ? renderPeriodCsv(report) : renderPeriodJson(report)));
+  const { summary } = report;
+  if (summary.resources === 0) {
+    return nothingJudged(output, 'no resource was compliant, non-compliant or exempt at any time in the period', histories.skippedItemsByResourceType());
+  }
+  return summary.violations.open_at_start + summary.violations.opened > 0 ? EXIT_NON_COMPLIANT : EXIT_COMPLIANT;
 }
 
 /** `verify DIR`: one line on stdout when the chain holds, on stderr naming the first mismatch when not. */
@@ -149,7 +204,7 @@ async function verifyFolder(args: VerifyArguments, output: CliOutput): Promise<n
   return EXIT_VERIFIED;
 }
 
-/** `cdk-compliance-monitor evaluate|verify ...`: resolves to the exit code; bad input is one line on stderr. */
+/** `cdk-compliance-monitor evaluate|period|verify ...`: resolves to the exit code; bad input is one line on stderr. */
 export async function main(argv: readonly string[], output: CliOutput): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     output.stdout(HELP);
@@ -161,7 +216,10 @@ export async function main(argv: readonly string[], output: CliOutput): Promise<
   }
   try {
     const args = parseArguments(argv);
-    return await (args.command === 'verify' ? verifyFolder(args, output) : evaluateFiles(args, output));
+    if (args.command === 'verify') {
+      return await verifyFolder(args, output);
+    }
+    return await (args.command === 'period' ? periodFiles(args, output) : evaluateFiles(args, output));
   } catch (error) {
     if (error instanceof UsageError) {
       output.stderr(`cdk-compliance-monitor: ${error.message} (${error.usage})\n`);

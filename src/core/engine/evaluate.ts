@@ -139,7 +139,7 @@ interface ResourceContext {
 const SHARED_CONTEXTS_MAX = 4096;
 
 /** What a rule found for one resource; verdicts are shared objects, so a resource keeps only references. */
-interface OfflineVerdict {
+export interface OfflineVerdict {
   readonly complianceType: ResultType;
   readonly annotation: string;
 }
@@ -169,6 +169,18 @@ function ordinal(value: number | string | undefined, parse: (text: string) => nu
 
 function insufficientData(location: string): OfflineVerdict {
   return { complianceType: 'INSUFFICIENT_DATA', annotation: annotationLine(`Configuration not in the notification (oversized); it is at ${location}`) };
+}
+
+/**
+ * The result every rule gives an item it cannot judge: NOT_APPLICABLE for a deleted or unrecorded
+ * resource, INSUFFICIENT_DATA for an oversized notification's item; undefined when the rules judge it.
+ */
+export function verdictWithoutRules(item: ConfigurationItem): OfflineVerdict | undefined {
+  const status = item.configurationItemStatus;
+  if (UNJUDGED_STATUSES.has(status)) {
+    return unjudged(status);
+  }
+  return item.configurationLocation !== undefined ? insufficientData(item.configurationLocation) : undefined;
 }
 
 /**
@@ -316,13 +328,9 @@ export class NewestItemEvaluations {
   }
 
   private verdictsOf(item: ConfigurationItem, rules: readonly OfflineRule[]): OfflineVerdict[] {
-    const status = item.configurationItemStatus;
-    if (UNJUDGED_STATUSES.has(status)) {
-      return rules.map(() => unjudged(status));
-    }
-    if (item.configurationLocation !== undefined) {
-      const verdict = insufficientData(item.configurationLocation);
-      return rules.map(() => verdict);
+    const withoutRules = verdictWithoutRules(item);
+    if (withoutRules !== undefined) {
+      return rules.map(() => withoutRules);
     }
     return rules.map(({ rule, exemptions }) => {
       const verdict = rule.check(item);
