@@ -593,7 +593,9 @@ describe('findings table', () => {
         // What a period report reads, and not the annotations.
         Projection: {
           ProjectionType: 'INCLUDE',
-          NonKeyAttributes: ['resourceType', 'configRuleName', 'recordedAt', 'newComplianceType', 'oldComplianceType', 'exemptionReason', 'exemption'],
+          NonKeyAttributes: [
+            'resourceType', 'configRuleName', 'recordedAt', 'newComplianceType', 'oldComplianceType', 'oldViolatedSince', 'exemptionReason', 'exemption',
+          ],
         },
       }],
     });

@@ -13,6 +13,7 @@ interface HistoryRow {
   readonly recordedAt: string;
   readonly newComplianceType: string;
   readonly oldComplianceType?: string;
+  readonly oldViolatedSince?: string;
   readonly exemptionReason?: string;
   readonly exemption?: AppliedExemption;
 }
@@ -33,6 +34,7 @@ function recordedState(row: Row): RecordedState {
     at: row.recordedAt,
     complianceType: history ? row.newComplianceType : row.complianceType,
     ...(history && row.oldComplianceType !== undefined ? { previousComplianceType: row.oldComplianceType } : {}),
+    ...(history && row.oldViolatedSince !== undefined ? { previousSince: row.oldViolatedSince } : {}),
     ...(exemptionOf(row) ? { exemption: exemptionOf(row) } : {}),
   };
 }

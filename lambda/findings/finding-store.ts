@@ -49,13 +49,19 @@ export function historyKey(change: ComplianceChange): string {
 export const RESOLVED = 'RESOLVED';
 
 /** A history row, in the history index's bucket of its month: what a period report reads. */
-function historyRow(change: ComplianceChange, severity: string, expiresAt: number): Record<string, unknown> {
+/**
+ * A change as the history keeps it. `replaced`, the monitor's own state it replaces, gives when the
+ * violation the change ends or continues began: a period report measures its remediation from
+ * there, though it began before the months the report reads.
+ */
+function historyRow(change: ComplianceChange, severity: string, expiresAt: number, replaced: CurrentFinding | undefined): Record<string, unknown> {
   return {
     [FINDINGS_TABLE_SCHEMA.partitionKey]: change.resourceId,
     [FINDINGS_TABLE_SCHEMA.sortKey]: historyKey(change),
     [FINDINGS_TABLE_SCHEMA.historyPartitionKey]: historyBucket(change.resourceId, change.recordedAt),
     ...findingAttributes(change, severity, expiresAt),
     oldComplianceType: change.oldComplianceType,
+    oldViolatedSince: replaced?.complianceType === 'NON_COMPLIANT' ? replaced.violatedSince : undefined,
     newComplianceType: change.newComplianceType,
   };
 }
@@ -136,7 +142,7 @@ export class FindingStore {
     const expiresAt = Math.floor(now.getTime() / 1000) + this.retentionDays * SECONDS_PER_DAY;
     const items: Record<string, unknown>[] = [];
     for (const { change, severity, previous } of changes) {
-      items.push(historyRow(change, severity, expiresAt), currentRow(change, severity, expiresAt, previous));
+      items.push(historyRow(change, severity, expiresAt, previous), currentRow(change, severity, expiresAt, previous));
     }
     for (const finding of resolved) {
       const change: ComplianceChange = {
@@ -149,7 +155,7 @@ export class FindingStore {
         recordedAt: now.toISOString(),
       };
       const { [FINDINGS_TABLE_SCHEMA.currentFindingsPartitionKey]: _leavesTheIndex, ...current } = currentRow({ ...finding, ...change }, '', expiresAt, finding);
-      items.push(historyRow({ ...finding, ...change }, '', expiresAt), current);
+      items.push(historyRow({ ...finding, ...change }, '', expiresAt, finding), current);
     }
     for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
       await this.batchWrite(items.slice(start, start + BATCH_WRITE_LIMIT));
@@ -178,11 +184,12 @@ export class FindingStore {
   async recordChange(change: ComplianceChange, severity: string, now: Date = new Date()): Promise<RecordedChange> {
     const expiresAt = Math.floor(now.getTime() / 1000) + this.retentionDays * SECONDS_PER_DAY;
     const before = await this.currentState(change);
-    const oldComplianceType = before && before.recordedAt < change.recordedAt ? before.complianceType : change.oldComplianceType;
+    const ownOldState = before !== undefined && before.recordedAt < change.recordedAt;
+    const oldComplianceType = ownOldState ? before.complianceType : change.oldComplianceType;
     try {
       await this.documents.send(new PutCommand({
         TableName: this.tableName,
-        Item: historyRow({ ...change, oldComplianceType }, severity, expiresAt),
+        Item: historyRow({ ...change, oldComplianceType }, severity, expiresAt, ownOldState ? before : undefined),
         ConditionExpression: 'attribute_not_exists(#pk)',
         ExpressionAttributeNames: { '#pk': FINDINGS_TABLE_SCHEMA.partitionKey },
       }));

@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
@@ -5,7 +8,9 @@ import { createAggregator } from '../../lambda/aggregator/aggregator';
 import { ReportStore } from '../../lambda/aggregator/report-store';
 import { FindingStore } from '../../lambda/findings/finding-store';
 import { ComplianceChange } from '../../src/core/findings/compliance-change';
+import { runCli } from '../support/cli';
 import { createFindingsTable, LocalDynamoDb, startDynalite } from '../support/dynalite';
+import { fixture } from '../support/fixtures';
 import { silentLogger, untraced } from '../support/observability';
 import { LocalS3, startS3rver } from '../support/s3rver';
 
@@ -99,6 +104,50 @@ test('the period run reads the quarter\'s history the analyzer recorded, by mont
   const manifest = JSON.parse(await object('reports/latest.manifest.json'));
   expect(manifest.objects.map(({ key }: { key: string }) => key)).toEqual([reportKey.replace(/json$/, 'csv'), reportKey]);
   expect(manifest.previous).toBeNull();
+});
+
+test('the CLI\'s period over Config\'s history of a resource gives the figures the aggregator gives over the changes the analyzer recorded of it', async () => {
+  const table = 'compliance-findings-period-cli';
+  await createFindingsTable(dynamo.client, table);
+  const now = new Date('2026-10-01T13:00:00Z');
+  // The RDK example group (SSH open): open from 06-15, closed 07-11, opened again 08-01, deleted 08-11.
+  const open = fixture('configuration-items/rdk-example-AWS_EC2_SecurityGroup.json');
+  const closed = { ...open.configuration, ipPermissions: [{ ...open.configuration.ipPermissions[0], ipRanges: ['10.0.0.0/8'] }] };
+  const versions = [
+    { ...open, configurationItemCaptureTime: '2026-06-15T00:00:00.000Z', configurationStateId: '1' },
+    { ...open, configurationItemCaptureTime: '2026-07-11T00:00:00.000Z', configurationStateId: '2', configuration: closed },
+    { ...open, configurationItemCaptureTime: '2026-08-01T00:00:00.000Z', configurationStateId: '3' },
+    { ...open, configurationItemCaptureTime: '2026-08-11T00:00:00.000Z', configurationStateId: '4', configurationItemStatus: 'ResourceDeleted' },
+  ];
+  const store = new FindingStore(dynamo.documents, table, 365);
+  const states = [['NON_COMPLIANT', '2026-06-15'], ['COMPLIANT', '2026-07-11'], ['NON_COMPLIANT', '2026-08-01'], ['NOT_APPLICABLE', '2026-08-11']];
+  for (const [i, [state, day]] of states.entries()) {
+    const old = i > 0 ? { oldComplianceType: states[i - 1][0] } : {};
+    await store.recordChange({ ...change('sg-1d56fc66', state, day, old), configRuleName: 'restricted-ssh' }, 'CRITICAL', now);
+  }
+  const deployed = createAggregator({
+    documents: dynamo.documents,
+    findingsTable: table,
+    reports: new ReportStore(s3.client, BUCKET),
+    configRuleNames: ['restricted-ssh'],
+    logger: silentLogger('aggregator'),
+    tracer: untraced(),
+    now: () => now,
+  });
+  const fromFindings = JSON.parse(await object((await deployed({ periodReport: 'QUARTER' }, context)).reportKey));
+
+  const history = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'period-cli-')), 'sg.json');
+  fs.writeFileSync(history, JSON.stringify({ configurationItems: versions }));
+  fs.writeFileSync(`${history}.rules`, JSON.stringify({ rules: [{ name: 'restricted-ssh' }] }));
+  const offline = await runCli(['period', '--from', '2026-07-01', '--to', '2026-10-01', '--rules', `${history}.rules`, '--framework', 'none', history]);
+  fs.rmSync(path.dirname(history), { recursive: true });
+
+  expect(offline.code).toBe(1);
+  const { resources, summary, by_rule: byRule, exemptions } = offline.report;
+  expect({ resources, summary, by_rule: byRule, exemptions }).toEqual({
+    resources: fromFindings.resources, summary: fromFindings.summary, by_rule: fromFindings.by_rule, exemptions: fromFindings.exemptions,
+  });
+  expect(summary).toMatchObject({ resources: 1, compliant_seconds: 21 * DAY, non_compliant_seconds: 20 * DAY, violations: { remediated: 1, ended_otherwise: 1 } });
 });
 
 test('an event asking for a period the aggregator does not know fails, naming the field and the lengths', async () => {

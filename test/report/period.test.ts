@@ -167,6 +167,20 @@ describe('period edges', () => {
     });
   });
 
+  test('a violation open since before the history read is timed from its start, where the fix recorded it', () => {
+    const fixed = (more: Partial<RecordedState>) => tallied([[state(SSH, 'sg-1', '2026-07-11', 'COMPLIANT', { previousComplianceType: 'NON_COMPLIANT', ...more })]], []);
+    expect(fixed({ previousSince: '2026-06-15T00:00:00.000Z' }).overview.by_rule[SSH]).toMatchObject({
+      non_compliant_seconds: 10 * DAY,
+      violations: { open_at_start: 1, remediated: 1 },
+      time_to_remediate: { measured: 1, mean_seconds: 26 * DAY, longest_seconds: 26 * DAY },
+    });
+    // Without it, the fix is counted but not timed.
+    expect(fixed({}).overview.by_rule[SSH]).toMatchObject({
+      violations: { open_at_start: 1, remediated: 1 },
+      time_to_remediate: { measured: 0, mean_seconds: null, longest_seconds: null },
+    });
+  });
+
   test('a fix at the period\'s end instant is in the period; a violation from its end instant is the next period\'s', () => {
     const { overview } = tallied([
       [state(SSH, 'sg-1', '2026-09-30', 'NON_COMPLIANT'), state(SSH, 'sg-1', '2026-10-01', 'COMPLIANT')],

@@ -17,7 +17,10 @@ export interface PeriodFigures {
    */
   readonly compliant_percentage: number | null;
   readonly violations: ViolationCounts;
-  /** Over the remediated violations whose start is in the history read; a violation open since before it is counted in `remediated` only. */
+  /**
+   * Over the remediated violations whose start is known: in the history read, or recorded with the
+   * first state read; a violation open since before the history read and not so recorded is counted in `remediated` only.
+   */
   readonly time_to_remediate: {
     readonly measured: number;
     readonly mean_seconds: number | null;

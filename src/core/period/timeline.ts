@@ -20,6 +20,8 @@ export interface RecordedState {
   readonly complianceType: string;
   /** The state before it, as recorded with it: stands for the time before the earliest state read. */
   readonly previousComplianceType?: string;
+  /** When that state began, where it was recorded (the start of the violation this state ends or continues). */
+  readonly previousSince?: string;
   /** The exemption that made it EXEMPT. */
   readonly exemption?: AppliedExemption;
 }
@@ -36,8 +38,8 @@ export interface AppliedExemption {
 /**
  * One resource's states for a rule (or a control) as runs: `states[i]` from `times[i]` until
  * `times[i + 1]`, the last until after the period. Consecutive runs differ in state. `times[0]` is
- * -Infinity when the first state is the one recorded as before the earliest read: when it began is
- * not known.
+ * -Infinity when the first state is the one recorded as before the earliest read and when it began
+ * was not recorded.
  */
 export interface Timeline {
   readonly times: readonly number[];
@@ -63,7 +65,9 @@ export function timelineOf(states: readonly RecordedState[]): Timeline {
     }
   };
   if (states.length > 0) {
-    push(-Infinity, stateOf(states[0].previousComplianceType));
+    const { previousComplianceType, previousSince } = states[0];
+    const since = previousSince === undefined ? NaN : Date.parse(previousSince);
+    push(since < Date.parse(states[0].at) ? since : -Infinity, stateOf(previousComplianceType));
   }
   for (const state of states) {
     push(Date.parse(state.at), stateOf(state.complianceType));

@@ -25,6 +25,8 @@ export const FINDINGS_TABLE_SCHEMA = {
   historyPartitionKey: 'historyBucket',
   historySortKey: 'resourceId',
   /** What the history index holds of each row besides its keys: what a period report reads. */
-  historyAttributes: ['resourceType', 'configRuleName', 'recordedAt', 'newComplianceType', 'oldComplianceType', 'exemptionReason', 'exemption'],
+  historyAttributes: [
+    'resourceType', 'configRuleName', 'recordedAt', 'newComplianceType', 'oldComplianceType', 'oldViolatedSince', 'exemptionReason', 'exemption',
+  ],
 } as const;
 
