@@ -147,7 +147,14 @@ test('the CLI\'s period over Config\'s history of a resource gives the figures t
   expect({ resources, summary, by_rule: byRule, exemptions }).toEqual({
     resources: fromFindings.resources, summary: fromFindings.summary, by_rule: fromFindings.by_rule, exemptions: fromFindings.exemptions,
   });
-  expect(summary).toMatchObject({ resources: 1, compliant_seconds: 21 * DAY, non_compliant_seconds: 20 * DAY, violations: { remediated: 1, ended_otherwise: 1 } });
+  expect(summary).toMatchObject({
+    resources: 1,
+    compliant_seconds: 21 * DAY,
+    non_compliant_seconds: 20 * DAY,
+    violations: { remediated: 1, ended_otherwise: 1 },
+    // From 06-15, before the months the aggregator read: the fix's history row recorded it.
+    time_to_remediate: { measured: 1, mean_seconds: 26 * DAY },
+  });
 });
 
 test('an event asking for a period the aggregator does not know fails, naming the field and the lengths', async () => {
