@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import { NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { peakRssMb } from './peak-rss';
@@ -16,6 +16,7 @@ import { Logger } from '../lambda/observability/logger';
 import { Tracer } from '../lambda/observability/tracer';
 import { documentClientOf } from '../lambda/runtime/clients/dynamodb';
 import { FINDINGS_TABLE_SCHEMA } from '../src/core/storage/findings-schema';
+import { LATEST_REPORT_KEY } from '../src/core/storage/report-layout';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const documents = documentClientOf(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: 'eu-west-1', credentials }));
@@ -27,13 +28,20 @@ const ANSWERS: Record<string, object> = { CreateMultipartUploadCommand: { Upload
 /**
  * A reports bucket that keeps nothing: a real S3 client whose requests are built, signed and
  * checksummed as for S3, then dropped instead of sent. The previous report is read from the file
- * PREVIOUS_REPORT, as a stream.
+ * PREVIOUS_REPORT, as a stream; any other object is missing (NoSuchKey), as in a bucket that has
+ * no manifest yet.
  */
 function discardingS3(): S3Client {
   const client = new S3Client({ region: 'eu-west-1', credentials });
-  client.middlewareStack.add((_next, context) => async () => {
-    const body = context.commandName === 'GetObjectCommand' ? { Body: fs.createReadStream(process.env.PREVIOUS_REPORT!) } : {};
-    return { output: { $metadata: {}, ...ANSWERS[context.commandName!], ...body }, response: {} };
+  client.middlewareStack.add((_next, context) => async (args) => {
+    if (context.commandName === 'GetObjectCommand') {
+      const { Key } = args.input as { Key?: string };
+      if (Key !== LATEST_REPORT_KEY || !process.env.PREVIOUS_REPORT) {
+        throw new NoSuchKey({ message: 'The specified key does not exist.', $metadata: { httpStatusCode: 404 } });
+      }
+      return { output: { $metadata: {}, Body: fs.createReadStream(process.env.PREVIOUS_REPORT) }, response: {} };
+    }
+    return { output: { $metadata: {}, ...ANSWERS[context.commandName!] }, response: {} };
   }, { step: 'finalizeRequest', priority: 'low', name: 'discard' });
   return client;
 }

@@ -21,9 +21,12 @@ import { createAnalyzer } from '../lambda/analyzer/analyzer';
 import { FindingStore } from '../lambda/findings/finding-store';
 import { Logger } from '../lambda/observability/logger';
 import { Tracer } from '../lambda/observability/tracer';
+import { BUILT_IN_FRAMEWORK_IDS } from '../src/core/frameworks/frameworks';
+import { RemediationMode } from '../src/core/remediation-mode';
 import { jsonReport } from '../src/core/report/json';
 import { ReportTally } from '../src/core/report/report';
 import { Severity } from '../src/core/rules/severity';
+import { AGGREGATOR_SETTINGS, ANALYZER_SETTINGS, REMEDIATOR_SETTINGS } from '../src/core/settings/handler-settings';
 import { createFindingsTable, startDynalite } from '../test/support/dynalite';
 
 /** The table sizes the aggregator is measured at, comma-separated. */
@@ -211,20 +214,38 @@ async function sweepMs(): Promise<number> {
   }
 }
 
-/** Every setting the construct gives the handlers: a missing one would fail the import early and time nothing. */
+/**
+ * Every setting the construct gives the handlers, written through the handlers' own settings (a
+ * setting added there fails to compile here): a missing one would fail the import early and time nothing.
+ */
 const HANDLER_SETTINGS = {
   AWS_REGION: 'eu-west-1',
-  ENVIRONMENT_SUFFIX: 'bench',
-  FINDINGS_TABLE: 'compliance-findings-bench',
-  FINDINGS_TTL_DAYS: '2557',
-  ALERT_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-bench',
-  ALERT_SEVERITY: 'HIGH',
-  ALERT_DIGEST_THRESHOLD: '10',
-  REMEDIATOR_FUNCTION: 'compliance-remediator-bench',
-  REMEDIATION_MODE: 'DRY_RUN',
-  RULES: '[]',
-  REPORTS_BUCKET: 'compliance-reports-bench',
-  CONFIG_RULE_NAMES: 'restricted-ssh-bench',
+  ...ANALYZER_SETTINGS.encode({
+    findingsTable: TABLE,
+    findingsTtlDays: 2557,
+    alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-bench',
+    rules: [],
+    environmentSuffix: 'bench',
+    remediatorFunction: 'compliance-remediator-bench',
+    alertSeverity: Severity.HIGH,
+    alertDigestThreshold: 10,
+    exemptionNoticeDays: 14,
+  }),
+  ...REMEDIATOR_SETTINGS.encode({
+    findingsTable: TABLE,
+    findingsTtlDays: 2557,
+    alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-bench',
+    rules: [],
+    remediationMode: RemediationMode.DRY_RUN,
+  }),
+  ...AGGREGATOR_SETTINGS.encode({
+    findingsTable: TABLE,
+    reportsBucket: 'compliance-reports-bench',
+    configRuleNames: ['restricted-ssh-bench'],
+    environmentSuffix: 'bench',
+    // The construct's default: every built-in framework.
+    frameworks: { frameworks: BUILT_IN_FRAMEWORK_IDS.map((id) => ({ id })) },
+  }),
 };
 
 function coldImportMs(modules: string[]): number {
