@@ -2,7 +2,8 @@
  * Child process of `npm run bench:runtime`, in a fresh process so that its peak RSS is its own:
  * MODE=aggregator, one aggregator run over the findings table at DYNAMODB_ENDPOINT; MODE=query, a
  * plain paginated Query of the same items, rule by rule, each item dropped (the baseline);
- * MODE=period, the aggregator's quarterly period run at PERIOD_NOW; MODE=period-query, a plain
+ * MODE=period, the aggregator's quarterly period run at PERIOD_NOW (with FRAMEWORKS=1, the built-in
+ * frameworks' controls too); MODE=period-query, a plain
  * paginated Query of what it reads, bucket by bucket of the history index, then rule by rule.
  * Prints one JSON line, with the items and Queries read.
  */
@@ -116,8 +117,8 @@ async function period(): Promise<void> {
     findingsTable: process.env.TABLE!,
     reports: new ReportStore(discardingS3(), 'bench'),
     configRuleNames: rules,
-    // The construct's default: every built-in framework, whose controls the period report sums.
-    frameworks: reportFrameworks({ frameworks: BUILT_IN_FRAMEWORK_IDS.map((id) => ({ id })) }, ruleNames),
+    // FRAMEWORKS=1: the construct's default, every built-in framework, whose controls the report sums resource by resource.
+    frameworks: process.env.FRAMEWORKS === '1' ? reportFrameworks({ frameworks: BUILT_IN_FRAMEWORK_IDS.map((id) => ({ id })) }, ruleNames) : undefined,
     logger,
     tracer: new Tracer({ enabled: false }),
     now: () => periodNow,
