@@ -1,10 +1,15 @@
 /**
  * `npm run bench:runtime`: the handlers' figures. The aggregator's time and peak RSS over 100,000
- * and 1,000,000 current findings in dynalite, beside a plain paginated Query of the same items; the analyzer's sweep over 10,000 resources on mocked Config pages;
+ * and 1,000,000 current findings in dynalite (BENCH_FINDINGS), beside a plain paginated Query of the same items;
+ * the aggregator's quarterly period run (`{"periodReport": "QUARTER"}`) over a quarter of history of 100,000
+ * resources (BENCH_PERIOD_RESOURCES; see bench-period-history.ts: about 5 rows a resource, written as the
+ * FindingStore writes them, in parallel BatchWrites), beside a plain paginated Query of the same history buckets
+ * and current findings, without frameworks as the snapshot run, then with the built-in frameworks' controls;
+ * the analyzer's sweep over 10,000 resources on mocked Config pages;
  * each bundle's size; each bundle's cold import time in a fresh Node process (median of several),
  * beside the cold import of the SDK clients it loads, imported alone in the same run.
- * Targets: aggregator at most 256 MB peak RSS and 1.5 times the plain Query's time; bundles at most 100 kB minified; a bundle's cold
- * import at most 1.2 times its SDK clients' alone.
+ * Targets: aggregator, snapshot and period runs alike, at most 256 MB peak RSS and 1.5 times the plain Query's time;
+ * bundles at most 100 kB minified; a bundle's cold import at most 1.2 times its SDK clients' alone.
  */
 import { execFileSync, spawn } from 'child_process';
 import { once } from 'events';
