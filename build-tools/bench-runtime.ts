@@ -1,10 +1,15 @@
 /**
  * `npm run bench:runtime`: the handlers' figures. The aggregator's time and peak RSS over 100,000
- * and 1,000,000 current findings in dynalite, beside a plain paginated Query of the same items; the analyzer's sweep over 10,000 resources on mocked Config pages;
+ * and 1,000,000 current findings in dynalite (BENCH_FINDINGS), beside a plain paginated Query of the same items;
+ * the aggregator's quarterly period run (`{"periodReport": "QUARTER"}`) over a quarter of history of 100,000
+ * resources (BENCH_PERIOD_RESOURCES; see bench-period-history.ts: about 5 rows a resource, written as the
+ * FindingStore writes them, in parallel BatchWrites), beside a plain paginated Query of the same history buckets
+ * and current findings, without frameworks as the snapshot run, then with the built-in frameworks' controls;
+ * the analyzer's sweep over 10,000 resources on mocked Config pages;
  * each bundle's size; each bundle's cold import time in a fresh Node process (median of several),
  * beside the cold import of the SDK clients it loads, imported alone in the same run.
- * Targets: aggregator at most 256 MB peak RSS and 1.5 times the plain Query's time; bundles at most 100 kB minified; a bundle's cold
- * import at most 1.2 times its SDK clients' alone.
+ * Targets: aggregator, snapshot and period runs alike, at most 256 MB peak RSS and 1.5 times the plain Query's time;
+ * bundles at most 100 kB minified; a bundle's cold import at most 1.2 times its SDK clients' alone.
  */
 import { execFileSync, spawn } from 'child_process';
 import { once } from 'events';
@@ -17,17 +22,23 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import { PERIOD_NOW, PERIOD_RULES, periodRows } from './bench-period-history';
 import { createAnalyzer } from '../lambda/analyzer/analyzer';
-import { FindingStore } from '../lambda/findings/finding-store';
+import { BATCH_WRITE_LIMIT, FindingStore } from '../lambda/findings/finding-store';
 import { Logger } from '../lambda/observability/logger';
 import { Tracer } from '../lambda/observability/tracer';
+import { BUILT_IN_FRAMEWORK_IDS } from '../src/core/frameworks/frameworks';
+import { RemediationMode } from '../src/core/remediation-mode';
 import { jsonReport } from '../src/core/report/json';
 import { ReportTally } from '../src/core/report/report';
 import { Severity } from '../src/core/rules/severity';
+import { AGGREGATOR_SETTINGS, ANALYZER_SETTINGS, REMEDIATOR_SETTINGS } from '../src/core/settings/handler-settings';
 import { createFindingsTable, startDynalite } from '../test/support/dynalite';
 
 /** The table sizes the aggregator is measured at, comma-separated. */
 const FINDINGS = (process.env.BENCH_FINDINGS ?? '100000,1000000').split(',').map(Number);
+/** The resources whose quarter of history the period run reads, comma-separated. */
+const PERIOD_RESOURCES = (process.env.BENCH_PERIOD_RESOURCES ?? '100000').split(',').map(Number);
 const SWEEP_RESOURCES = Number(process.env.BENCH_SWEEP_RESOURCES ?? 10_000);
 const IMPORT_RUNS = 7;
 const RULES = ['restricted-ssh-bench', 'required-tags-bench', 'encrypted-volumes-bench', 'ec2-imdsv2-check-bench'];
@@ -71,16 +82,48 @@ function seededFinding(i: number, violationEvery: number) {
   };
 }
 
-async function seed(documents: DynamoDBDocumentClient, count: number): Promise<void> {
-  const writes: Promise<unknown>[] = [];
-  for (let start = 0; start < count; start += 25) {
-    const items = Array.from({ length: Math.min(25, count - start) }, (_, offset) => ({ PutRequest: { Item: seededFinding(start + offset, 7) } }));
-    writes.push(documents.send(new BatchWriteCommand({ RequestItems: { [TABLE]: items } })));
-    if (writes.length === 16) {
-      await Promise.all(writes.splice(0));
+/** BatchWrites in flight while seeding: dynalite's one thread is what limits, and this keeps it busy. */
+const WRITES_IN_FLIGHT = 16;
+
+/** Writes the rows with BatchWrites of 25, several at once; how many were written. */
+async function writeRows(
+  documents: DynamoDBDocumentClient, rows: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
+): Promise<number> {
+  const inFlight = new Set<Promise<void>>();
+  const send = (items: Record<string, unknown>[]) => {
+    const write: Promise<void> = documents.send(new BatchWriteCommand({ RequestItems: { [TABLE]: items.map((Item) => ({ PutRequest: { Item } })) } }))
+      .then(({ UnprocessedItems }) => {
+        if ((UnprocessedItems?.[TABLE]?.length ?? 0) > 0) {
+          throw new Error('dynalite left items unprocessed');
+        }
+      })
+      .finally(() => inFlight.delete(write));
+    inFlight.add(write);
+  };
+  let batch: Record<string, unknown>[] = [];
+  let written = 0;
+  for await (const row of rows) {
+    batch.push(row);
+    written++;
+    if (batch.length === BATCH_WRITE_LIMIT) {
+      send(batch);
+      batch = [];
+      if (inFlight.size >= WRITES_IN_FLIGHT) {
+        await Promise.race(inFlight);
+      }
     }
   }
-  await Promise.all(writes);
+  if (batch.length > 0) {
+    send(batch);
+  }
+  await Promise.all(inFlight);
+  return written;
+}
+
+function* seededFindings(count: number): Iterable<Record<string, unknown>> {
+  for (let i = 0; i < count; i++) {
+    yield seededFinding(i, 7);
+  }
 }
 
 /**
@@ -106,6 +149,11 @@ async function writePreviousReport(file: string, count: number): Promise<void> {
 
 interface ChildFigures {
   readonly ms: number;
+  /** What its Queries returned, and how many Query requests it made. */
+  readonly items: number;
+  readonly queries: number;
+  /** The resources the period report lists (MODE=period). */
+  readonly resources?: number;
   /** Peak RSS from VmHWM, the child's own. */
   readonly peakRssMb: number;
   /** `resourceUsage().maxRSS`, which on Linux keeps the forking parent's peak: shown so the two are not confused. */
@@ -123,7 +171,7 @@ function bundleChild(): string {
 
 async function runChild(childBundle: string, env: Record<string, string>): Promise<ChildFigures> {
   const child = spawn(process.execPath, [`--max-old-space-size=${CHILD_HEAP_MB}`, childBundle], {
-    env: { ...process.env, NODE_PATH: path.resolve(__dirname, '..', 'node_modules'), TABLE, RULES: RULES.join(','), ...env },
+    env: { ...process.env, NODE_PATH: path.resolve(__dirname, '..', 'node_modules'), TABLE, RULES: RULES.join(','), NODE_NO_WARNINGS: '1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -134,6 +182,8 @@ async function runChild(childBundle: string, env: Record<string, string>): Promi
   }
   return JSON.parse(output.trim().split('\n').pop()!);
 }
+
+const fastest = (figures: ChildFigures[]) => figures.reduce((a, b) => (b.ms < a.ms ? b : a));
 
 interface AggregatorFigures {
   readonly findings: number;
@@ -148,7 +198,7 @@ async function aggregatorFigures(childBundle: string, findings: number): Promise
   try {
     await createFindingsTable(dynamo.client, TABLE);
     const seeding = process.hrtime.bigint();
-    await seed(dynamo.documents, findings);
+    await writeRows(dynamo.documents, seededFindings(findings));
     const seedSeconds = Number(process.hrtime.bigint() - seeding) / 1e9;
     const previous = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-previous-')), 'latest.json');
     await writePreviousReport(previous, findings);
@@ -160,8 +210,38 @@ async function aggregatorFigures(childBundle: string, findings: number): Promise
       runs.aggregator.push(await runChild(childBundle, { ...env, MODE: 'aggregator' }));
     }
     fs.rmSync(path.dirname(previous), { recursive: true, force: true });
-    const best = (figures: ChildFigures[]) => figures.reduce((a, b) => (b.ms < a.ms ? b : a));
-    return { findings, seedSeconds, aggregator: best(runs.aggregator), query: best(runs.query) };
+    return { findings, seedSeconds, aggregator: fastest(runs.aggregator), query: fastest(runs.query) };
+  } finally {
+    await dynamo.close();
+  }
+}
+
+interface PeriodFigures {
+  readonly rows: number;
+  readonly seedSeconds: number;
+  readonly period: ChildFigures;
+  /** The period run with the built-in frameworks, as the construct deploys it by default. */
+  readonly withFrameworks: ChildFigures;
+  readonly query: ChildFigures;
+}
+
+/** The period run and the plain Query of what it reads, in turn, twice each over the same quarter of history: the better run of each. */
+async function periodFigures(childBundle: string, resources: number): Promise<PeriodFigures> {
+  const dynamo = await startDynalite();
+  try {
+    await createFindingsTable(dynamo.client, TABLE);
+    const seeding = process.hrtime.bigint();
+    const rows = await writeRows(dynamo.documents, periodRows(TABLE, resources));
+    const seedSeconds = Number(process.hrtime.bigint() - seeding) / 1e9;
+    const endpoint = await dynamo.client.config.endpoint!();
+    const env = { DYNAMODB_ENDPOINT: `${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`, RULES: PERIOD_RULES.join(','), PERIOD_NOW: PERIOD_NOW.toISOString() };
+    const runs: Record<'period' | 'withFrameworks' | 'query', ChildFigures[]> = { period: [], withFrameworks: [], query: [] };
+    for (let run = 0; run < 2; run++) {
+      runs.query.push(await runChild(childBundle, { ...env, MODE: 'period-query' }));
+      runs.period.push(await runChild(childBundle, { ...env, MODE: 'period' }));
+      runs.withFrameworks.push(await runChild(childBundle, { ...env, MODE: 'period', FRAMEWORKS: '1' }));
+    }
+    return { rows, seedSeconds, period: fastest(runs.period), withFrameworks: fastest(runs.withFrameworks), query: fastest(runs.query) };
   } finally {
     await dynamo.close();
   }
@@ -211,20 +291,38 @@ async function sweepMs(): Promise<number> {
   }
 }
 
-/** Every setting the construct gives the handlers: a missing one would fail the import early and time nothing. */
+/**
+ * Every setting the construct gives the handlers, written through the handlers' own settings (a
+ * setting added there fails to compile here): a missing one would fail the import early and time nothing.
+ */
 const HANDLER_SETTINGS = {
   AWS_REGION: 'eu-west-1',
-  ENVIRONMENT_SUFFIX: 'bench',
-  FINDINGS_TABLE: 'compliance-findings-bench',
-  FINDINGS_TTL_DAYS: '2557',
-  ALERT_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-bench',
-  ALERT_SEVERITY: 'HIGH',
-  ALERT_DIGEST_THRESHOLD: '10',
-  REMEDIATOR_FUNCTION: 'compliance-remediator-bench',
-  REMEDIATION_MODE: 'DRY_RUN',
-  RULES: '[]',
-  REPORTS_BUCKET: 'compliance-reports-bench',
-  CONFIG_RULE_NAMES: 'restricted-ssh-bench',
+  ...ANALYZER_SETTINGS.encode({
+    findingsTable: TABLE,
+    findingsTtlDays: 2557,
+    alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-bench',
+    rules: [],
+    environmentSuffix: 'bench',
+    remediatorFunction: 'compliance-remediator-bench',
+    alertSeverity: Severity.HIGH,
+    alertDigestThreshold: 10,
+    exemptionNoticeDays: 14,
+  }),
+  ...REMEDIATOR_SETTINGS.encode({
+    findingsTable: TABLE,
+    findingsTtlDays: 2557,
+    alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:compliance-alerts-bench',
+    rules: [],
+    remediationMode: RemediationMode.DRY_RUN,
+  }),
+  ...AGGREGATOR_SETTINGS.encode({
+    findingsTable: TABLE,
+    reportsBucket: 'compliance-reports-bench',
+    configRuleNames: ['restricted-ssh-bench'],
+    environmentSuffix: 'bench',
+    // The construct's default: every built-in framework.
+    frameworks: { frameworks: BUILT_IN_FRAMEWORK_IDS.map((id) => ({ id })) },
+  }),
 };
 
 function coldImportMs(modules: string[]): number {
@@ -275,6 +373,23 @@ async function main(): Promise<void> {
       + `(resourceUsage().maxRSS says ${aggregator.maxRssMb.toFixed(0)} MB: it keeps the peak of the bench that forked it); `
       + `a plain paginated Query of the same items ${query.ms.toFixed(0)} ms, peak RSS ${query.peakRssMb.toFixed(0)} MB; `
       + `time ratio ${ratio.toFixed(2)} (target <= ${AGGREGATOR_TIME_RATIO_LIMIT}: ${verdict(ratio <= AGGREGATOR_TIME_RATIO_LIMIT)}; the better of 2 runs each)`);
+  }
+  for (const resources of PERIOD_RESOURCES) {
+    const { rows, seedSeconds, period, withFrameworks, query } = await periodFigures(childBundle, resources);
+    const ratio = period.ms / query.ms;
+    const frameworksRatio = withFrameworks.ms / query.ms;
+    console.log(`period report, the quarter before ${PERIOD_NOW.toISOString()} of ${resources.toLocaleString('en')} resources (2 of ${PERIOD_RULES.length} rules each, 2 to 4 changes `
+      + `over the quarter's months), ${rows.toLocaleString('en')} rows seeded in dynalite as the FindingStore writes them (in ${seedSeconds.toFixed(0)} s, `
+      + `${(rows / seedSeconds).toFixed(0)} rows/s), the report to a discarding S3 client, V8 heap capped at ${CHILD_HEAP_MB} MB: `
+      + `${period.items.toLocaleString('en')} items read in ${period.queries.toLocaleString('en')} Queries, ${period.resources!.toLocaleString('en')} resources reported, `
+      + `${period.ms.toFixed(0)} ms, peak RSS ${period.peakRssMb.toFixed(0)} MB (target <= ${AGGREGATOR_RSS_LIMIT_MB} MB: ${verdict(period.peakRssMb <= AGGREGATOR_RSS_LIMIT_MB)}); `
+      + `a plain paginated Query of the same buckets and current findings (${query.items.toLocaleString('en')} items in ${query.queries.toLocaleString('en')} Queries) `
+      + `${query.ms.toFixed(0)} ms, peak RSS ${query.peakRssMb.toFixed(0)} MB; `
+      + `time ratio ${ratio.toFixed(2)} (target <= ${AGGREGATOR_TIME_RATIO_LIMIT}: ${verdict(ratio <= AGGREGATOR_TIME_RATIO_LIMIT)}; the better of 2 runs each)`);
+    console.log(`  with the built-in frameworks' controls, as the construct deploys it by default: ${withFrameworks.resources!.toLocaleString('en')} resources reported, `
+      + `${withFrameworks.ms.toFixed(0)} ms, peak RSS ${withFrameworks.peakRssMb.toFixed(0)} MB (target <= ${AGGREGATOR_RSS_LIMIT_MB} MB: `
+      + `${verdict(withFrameworks.peakRssMb <= AGGREGATOR_RSS_LIMIT_MB)}); time ratio ${frameworksRatio.toFixed(2)} `
+      + `(target <= ${AGGREGATOR_TIME_RATIO_LIMIT}: ${verdict(frameworksRatio <= AGGREGATOR_TIME_RATIO_LIMIT)}; the better of 2 runs)`);
   }
 }
 

@@ -4,6 +4,12 @@ import { lastWholePeriod, PERIOD_CSV_HEADER, periodCsvRows, periodJson, PeriodLe
 import { traced } from '../observability/tracer';
 
 /**
+ * The rendering written at a time, in characters of JSON: a write per resource cost more, in
+ * hashing, stream calls and their promises, than rendering the resource.
+ */
+const WRITE_SIZE = 64 * 1024;
+
+/**
  * The report of the last whole month or quarter: every state recorded of the set's rules since the
  * period's start (the first of a month), read resource by resource from the history index, measured,
  * and streamed to the reports bucket with its manifest in the chain. Memory holds a few pages, one
@@ -24,17 +30,22 @@ export async function writePeriodReport(deps: AggregatorDependencies, length: Pe
     await writer.write(periodJson.head({ start: period.start.toISOString(), end: period.end.toISOString() }, scope), PERIOD_CSV_HEADER);
     let listed = 0;
     await traced(deps.tracer, 'read history', async () => {
+      let json = '';
+      let csv = '';
       for await (const states of recordedStatesByResource(deps.documents, deps.findingsTable, deps.configRuleNames, period.start, timestamp)) {
-        let json = '';
-        let csv = '';
         for (const resource of tally.addResource(states)) {
           json += periodJson.resource(resource, listed === 0);
           csv += periodCsvRows(resource);
           listed++;
         }
-        if (json !== '') {
+        if (json.length >= WRITE_SIZE) {
           await writer.write(json, csv);
+          json = '';
+          csv = '';
         }
+      }
+      if (json !== '') {
+        await writer.write(json, csv);
       }
     });
     const overview = tally.overview();

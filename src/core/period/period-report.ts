@@ -23,9 +23,19 @@ export interface PeriodReport extends PeriodOverview {
   readonly resources: readonly PeriodResource[];
 }
 
-/** One value of a JSON document indented by `depth` levels of two spaces, as `JSON.stringify(value, null, 2)` nests it. */
+/**
+ * One value of a JSON document indented by `depth` levels of two spaces, as `JSON.stringify(value, null, 2)` nests it:
+ * stringified inside `depth` arrays, whose brackets are cut off, rather than a copy of each line with spaces added
+ * (a period run renders every resource so).
+ */
 function indented(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+  let nested = value;
+  for (let level = 0; level < depth; level++) {
+    nested = [nested];
+  }
+  const text = JSON.stringify(nested, null, 2);
+  // Level k opens with `[`, a line end and 2k spaces, and closes with a line end, 2(k - 1) spaces and `]`.
+  return text.slice(2 * depth + depth * (depth + 1), text.length - (2 * depth + depth * (depth - 1)));
 }
 
 /**
