@@ -27,6 +27,7 @@ function exemptionOf(row: Row): AppliedExemption | undefined {
 
 function recordedState(row: Row): RecordedState {
   const history = 'newComplianceType' in row;
+  const exemption = exemptionOf(row);
   return {
     configRuleName: row.configRuleName,
     resourceType: row.resourceType,
@@ -35,7 +36,7 @@ function recordedState(row: Row): RecordedState {
     complianceType: history ? row.newComplianceType : row.complianceType,
     ...(history && row.oldComplianceType !== undefined ? { previousComplianceType: row.oldComplianceType } : {}),
     ...(history && row.oldViolatedSince !== undefined ? { previousSince: row.oldViolatedSince } : {}),
-    ...(exemptionOf(row) ? { exemption: exemptionOf(row) } : {}),
+    ...(exemption ? { exemption } : {}),
   };
 }
 

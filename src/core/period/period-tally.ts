@@ -129,8 +129,23 @@ interface ExemptionFold {
   lastApplied: number;
 }
 
-function byTime(a: RecordedState, b: RecordedState): number {
-  return Date.parse(a.at) - Date.parse(b.at);
+/** States in time order, each time parsed once: a period run sorts every state it reads. */
+function inTimeOrder(states: readonly RecordedState[]): RecordedState[] {
+  if (states.length < 2) {
+    return [...states];
+  }
+  const times = new Map(states.map((state) => [state, Date.parse(state.at)]));
+  return [...states].sort((a, b) => times.get(a)! - times.get(b)!);
+}
+
+/** A framework's controls as the tally folds them: each control's fold, and the controls each rule maps to, in the framework's order. */
+interface FrameworkFolds {
+  readonly framework: ReportFramework;
+  readonly folds: Map<string, ControlFold>;
+  /** The folds in the framework's order, by control. */
+  readonly entries: ReadonlyArray<readonly [string, ControlFold]>;
+  /** By rule, the indexes (in `entries`) of the controls it maps to. */
+  readonly controlsOfRule: Map<string, number[]>;
 }
 
 /**
@@ -143,7 +158,7 @@ export class PeriodTally {
   private readonly period: Period;
   private readonly summary = newGroup();
   private readonly byRule = new Map<string, GroupFold>();
-  private readonly frameworks: Array<{ framework: ReportFramework; folds: Map<string, ControlFold> }>;
+  private readonly frameworks: FrameworkFolds[];
   private readonly exemptions = new Map<string, ExemptionFold>();
 
   constructor(period: { readonly start: Date; readonly end: Date }, frameworks: readonly ReportFramework[] = []) {
@@ -160,7 +175,11 @@ export class PeriodTally {
           folds.set(control, fold);
         }
       }
-      return { framework, folds };
+      const entries = [...folds];
+      const index = new Map(entries.map(([control], i) => [control, i]));
+      const controlsOfRule = new Map(Object.entries(framework.controlsByRule)
+        .map(([rule, controls]) => [rule, [...new Set(controls)].map((control) => index.get(control)!).sort((a, b) => a - b)]));
+      return { framework, folds, entries, controlsOfRule };
     });
   }
 
@@ -171,9 +190,17 @@ export class PeriodTally {
   addResource(states: readonly RecordedState[]): PeriodResource[] {
     const byType = new Map<string, Map<string, RecordedState[]>>();
     for (const state of states) {
-      const byRule = byType.get(state.resourceType) ?? new Map<string, RecordedState[]>();
-      byRule.set(state.configRuleName, [...(byRule.get(state.configRuleName) ?? []), state]);
-      byType.set(state.resourceType, byRule);
+      let byRule = byType.get(state.resourceType);
+      if (byRule === undefined) {
+        byRule = new Map();
+        byType.set(state.resourceType, byRule);
+      }
+      const ofRule = byRule.get(state.configRuleName);
+      if (ofRule === undefined) {
+        byRule.set(state.configRuleName, [state]);
+      } else {
+        ofRule.push(state);
+      }
     }
     const resources: PeriodResource[] = [];
     for (const [resourceType, byRule] of [...byType].sort(([a], [b]) => compareUtf8(a, b))) {
@@ -220,7 +247,7 @@ export class PeriodTally {
     const rules: ResourceRuleFigures[] = [];
     const resourceFigures = emptyFigures();
     for (const [rule, states] of [...byRule].sort(([a], [b]) => compareUtf8(a, b))) {
-      const sorted = [...states].sort(byTime);
+      const sorted = inTimeOrder(states);
       const timeline = timelineOf(sorted);
       const figures = figuresOf(timeline, this.period);
       if (!isJudged(figures)) {
@@ -241,12 +268,11 @@ export class PeriodTally {
     this.summary.resources++;
     addFigures(this.summary.figures, resourceFigures);
     const controls: ResourceControlFigures[] = [];
-    for (const { framework, folds } of this.frameworks) {
-      for (const [control, fold] of folds) {
+    for (const { framework, entries, controlsOfRule } of this.frameworks) {
+      // Only the controls its judged rules map to: a framework has hundreds, a resource's rules a few.
+      const touched = [...new Set([...timelines.keys()].flatMap((rule) => controlsOfRule.get(rule) ?? []))].sort((a, b) => a - b);
+      for (const [control, fold] of touched.map((i) => entries[i])) {
         const mapped = fold.rules.flatMap((rule) => timelines.get(rule) ?? []);
-        if (mapped.length === 0) {
-          continue;
-        }
         const figures = figuresOf(mergeTimelines(mapped), this.period);
         addToGroup(fold, figures);
         if (figures.nonCompliantMs > 0) {
