@@ -350,12 +350,17 @@ describe('the scheduled sweep', () => {
   test('a finding Config no longer reports is resolved and leaves the current-findings index', async () => {
     configReports('restricted-ssh-test', [['sg-9', 'NON_COMPLIANT']]);
     await analyzer()(sweepEvent, sweepContext);
+    const { violatedSince } = (await rowsOf('sg-9')).find((row) => row.timestamp === 'CURRENT#restricted-ssh-test')!;
+    expect(violatedSince).toEqual(expect.any(String));
     configReports('restricted-ssh-test', []);
     await analyzer()(sweepEvent, sweepContext);
     expect(await currentFindings('restricted-ssh-test')).toEqual([]);
     const rows = await rowsOf('sg-9');
     expect(rows.find((row) => row.timestamp === 'CURRENT#restricted-ssh-test')).toMatchObject({ complianceType: 'RESOLVED' });
-    expect(rows.filter((row) => row.newComplianceType === 'RESOLVED')).toEqual([expect.objectContaining({ oldComplianceType: 'NON_COMPLIANT' })]);
+    // The history row says when the violation it ends began, for a period report that reads only later months.
+    expect(rows.filter((row) => row.newComplianceType === 'RESOLVED')).toEqual([
+      expect.objectContaining({ oldComplianceType: 'NON_COMPLIANT', oldViolatedSince: violatedSince }),
+    ]);
   });
 
   test('many new violations at once send one digest instead of a flood', async () => {
