@@ -244,6 +244,7 @@ export class PeriodTally {
 
   private addTyped(resourceType: string, byRule: Map<string, RecordedState[]>): PeriodResource | undefined {
     const timelines = new Map<string, Timeline>();
+    const ruleFigures = new Map<string, TimelineFigures>();
     const rules: ResourceRuleFigures[] = [];
     const resourceFigures = emptyFigures();
     for (const [rule, states] of [...byRule].sort(([a], [b]) => compareUtf8(a, b))) {
@@ -254,6 +255,7 @@ export class PeriodTally {
         continue;
       }
       timelines.set(rule, timeline);
+      ruleFigures.set(rule, figures);
       this.noteExemptions(rule, sorted);
       const group = this.byRule.get(rule) ?? newGroup();
       addToGroup(group, figures);
@@ -268,15 +270,24 @@ export class PeriodTally {
     this.summary.resources++;
     addFigures(this.summary.figures, resourceFigures);
     const controls: ResourceControlFigures[] = [];
+    // Controls whose judged rules are the same have the same figures: most map to one rule, whose figures are known.
+    const bySameRules = new Map<string, { figures: TimelineFigures; reported?: PeriodFigures }>();
     for (const { framework, entries, controlsOfRule } of this.frameworks) {
       // Only the controls its judged rules map to: a framework has hundreds, a resource's rules a few.
       const touched = [...new Set([...timelines.keys()].flatMap((rule) => controlsOfRule.get(rule) ?? []))].sort((a, b) => a - b);
       for (const [control, fold] of touched.map((i) => entries[i])) {
-        const mapped = fold.rules.flatMap((rule) => timelines.get(rule) ?? []);
-        const figures = figuresOf(mergeTimelines(mapped), this.period);
-        addToGroup(fold, figures);
-        if (figures.nonCompliantMs > 0) {
-          controls.push({ framework: framework.id, control, ...periodFigures(figures) });
+        const judged = fold.rules.filter((rule) => timelines.has(rule));
+        const key = judged.join('\u0000');
+        let shared = bySameRules.get(key);
+        if (shared === undefined) {
+          const merged = () => figuresOf(mergeTimelines(judged.map((rule) => timelines.get(rule)!)), this.period);
+          shared = { figures: judged.length === 1 ? ruleFigures.get(judged[0])! : merged() };
+          bySameRules.set(key, shared);
+        }
+        addToGroup(fold, shared.figures);
+        if (shared.figures.nonCompliantMs > 0) {
+          shared.reported ??= periodFigures(shared.figures);
+          controls.push({ framework: framework.id, control, ...shared.reported });
         }
       }
     }
