@@ -1,6 +1,7 @@
 import { toConfigurationItem, UNJUDGED_STATUSES } from './configuration-item';
 import { exemptionInForce } from './exemptions';
 import { RULE_IMPLEMENTATIONS } from './rules';
+import { SkippedItems } from './skipped-items';
 import { ConfigurationItem, Evaluation, ItemCheck, ResultType, RuleSpec, Verdict } from './types';
 import { annotationLine, notApplicable, sharedVerdicts } from './verdict';
 import { isBuiltInRuleName, parameterProblems, RULE_CATALOG } from '../rules/catalog';
@@ -194,7 +195,7 @@ export class NewestItemEvaluations {
   private readonly byType = new Map<string, TypeRules>();
   /** The judged types in the order their first item was read, so that the report follows the input. */
   private readonly typesRead: Array<[string, TypeRules]> = [];
-  private readonly skipped = new Map<string, Set<string>>();
+  private readonly skipped = new SkippedItems();
   private sharedLists = 0;
   // Per resource, by index, in columns: two numbers and a reference, not an object with boxed numbers.
   private times = new Float64Array(1024);
@@ -221,8 +222,7 @@ export class NewestItemEvaluations {
     const { resourceType, resourceId } = item;
     const typeRules = this.byType.get(resourceType);
     if (typeRules === undefined) {
-      const ids = this.skipped.get(resourceType) ?? new Set<string>();
-      this.skipped.set(resourceType, ids.add(resourceId));
+      this.skipped.add(resourceType, resourceId);
       return;
     }
     const time = ordinal(item.configurationItemCaptureTime, Date.parse);
@@ -256,7 +256,7 @@ export class NewestItemEvaluations {
 
   /** The resources whose type no rule judges, counted once each, by resource type. */
   public skippedItemsByResourceType(): Record<string, number> {
-    return Object.fromEntries([...this.skipped].map(([resourceType, ids]) => [resourceType, ids.size]));
+    return this.skipped.byResourceType();
   }
 
   /** The resource's context, shared with the resources of the same account, region and kind of ARN. */

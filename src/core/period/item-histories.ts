@@ -2,6 +2,7 @@ import type { RecordedState } from './timeline';
 import { OfflineRule, verdictWithoutRules } from '../engine/evaluate';
 import { exemptionCovers, exemptionInForceAt } from '../engine/exemptions';
 import { InputError } from '../engine/input';
+import { SkippedItems } from '../engine/skipped-items';
 import type { ConfigurationItem, ResultType } from '../engine/types';
 import { appliedExemption } from '../rules/exemption-rules';
 import type { DeployedExemption } from '../settings/deployed-rule';
@@ -61,7 +62,7 @@ function stateIdOf(item: ConfigurationItem): number {
 export class ItemHistories {
   private readonly rulesByType = new Map<string, OfflineRule[]>();
   private readonly resources = new Map<string, ResourceVersions>();
-  private readonly skipped = new Map<string, Set<string>>();
+  private readonly skipped = new SkippedItems();
   private earliest = Infinity;
 
   public constructor(rules: readonly OfflineRule[]) {
@@ -77,7 +78,7 @@ export class ItemHistories {
     const { resourceType, resourceId } = item;
     const rules = this.rulesByType.get(resourceType);
     if (rules === undefined) {
-      this.skipped.set(resourceType, (this.skipped.get(resourceType) ?? new Set<string>()).add(resourceId));
+      this.skipped.add(resourceType, resourceId);
       return;
     }
     const time = item.configurationItemCaptureTime === undefined ? NaN : Date.parse(item.configurationItemCaptureTime);
@@ -98,7 +99,7 @@ export class ItemHistories {
 
   /** The resources whose type no rule judges, counted once each, by resource type. */
   public skippedItemsByResourceType(): Record<string, number> {
-    return Object.fromEntries([...this.skipped].map(([resourceType, ids]) => [resourceType, ids.size]));
+    return this.skipped.byResourceType();
   }
 
   /**
